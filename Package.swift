@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "LIFE",
+  products: [
+    .library(name: "Trace", targets: ["Trace"]),
+    .library(name: "Engine", targets: ["Engine"]),
+    .library(name: "Timeline", targets: ["Timeline"]),
+    .executable(name: "life", targets: ["life"]),
+  ],
+  dependencies: [],
+  targets: [
+    // MARK: - Libraries (data flows one way: Trace <- Engine <- Timeline)
+    .target(name: "Trace"),
+    .target(name: "Engine", dependencies: ["Trace"]),
+    .systemLibrary(name: "CZlib"),
+    .target(name: "Timeline", dependencies: ["Trace", "Engine", "CZlib"]),
+
+    // MARK: - Command line
+    .target(name: "LifeCLI", dependencies: ["Trace", "Engine", "Timeline"]),
+    .executableTarget(name: "life", dependencies: ["LifeCLI"]),
+
+    // MARK: - Tests (one target per module, plus end to end)
+    .testTarget(name: "TraceTests", dependencies: ["Trace"]),
+    .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"]),
+    .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Engine", "Trace"]),
+    .testTarget(name: "LifeCLITests", dependencies: ["LifeCLI"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Trace"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,108 @@
+import Trace
+
+/// A compute device as the engine models it: peak compute per dtype, memory
+/// bandwidth, dispatch latency, capacity and efficiencies.
+public struct Device: Sendable, Equatable {
+  /// Display name, e.g. `Ryzen AI Max+ 395 NPU`.
+  public var name: String
+  /// Device kind.
+  public var kind: DeviceKind
+  /// Peak dense TOPS (10^12 op/s) by compute dtype key (`bf16`, `int8`, ...)
+  /// and `default`.
+  public var peakTops: [String: Double]
+  /// Memory bandwidth in GB/s (10^9 B/s).
+  public var bandwidthGBs: Double
+  /// Dispatch latency per kernel call, in microseconds.
+  public var dispatchUs: Double
+  /// Memory capacity in GiB (2^30 B); nil for unknown.
+  public var memoryGiB: Double?
+  /// Tile size for padding dynamic shapes; nil for none.
+  public var tile: Int?
+  /// Devices in one group share DRAM.
+  public var sharedMemoryGroup: String?
+  /// Efficiencies.
+  public var efficiency: Efficiency
+
+  /// Creates a device.
+  public init(
+    name: String, kind: DeviceKind, peakTops: [String: Double], bandwidthGBs: Double,
+    dispatchUs: Double, memoryGiB: Double? = nil, tile: Int? = nil,
+    sharedMemoryGroup: String? = nil, efficiency: Efficiency
+  ) {
+    self.name = name
+    self.kind = kind
+    self.peakTops = peakTops
+    self.bandwidthGBs = bandwidthGBs
+    self.dispatchUs = dispatchUs
+    self.memoryGiB = memoryGiB
+    self.tile = tile
+    self.sharedMemoryGroup = sharedMemoryGroup
+    self.efficiency = efficiency
+  }
+}
+
+/// `cpu`, `npu`, `igpu` or `gpu`.
+public enum DeviceKind: String, Sendable, CaseIterable {
+  case cpu, npu, igpu, gpu
+}
+
+/// A device's efficiencies: global compute and memory values, per-kind
+/// overrides and optional curves over tokens processed per pass.
+public struct Efficiency: Sendable, Equatable {
+  /// Fraction of peak TOPS achieved, in (0, 1].
+  public var compute: Double
+  /// Fraction of peak bandwidth achieved, in (0, 1].
+  public var memory: Double
+  /// Per operator kind overrides; either value may be absent.
+  public var byKind: [OpKind: KindEfficiency]
+  /// Replaces ``compute`` as a function of tokens processed in the pass.
+  public var computeCurve: EfficiencyCurve?
+  /// Replaces ``memory`` as a function of tokens processed in the pass.
+  public var memoryCurve: EfficiencyCurve?
+
+  /// Creates efficiencies.
+  public init(
+    compute: Double, memory: Double, byKind: [OpKind: KindEfficiency] = [:],
+    computeCurve: EfficiencyCurve? = nil, memoryCurve: EfficiencyCurve? = nil
+  ) {
+    self.compute = compute
+    self.memory = memory
+    self.byKind = byKind
+    self.computeCurve = computeCurve
+    self.memoryCurve = memoryCurve
+  }
+}
+
+/// Per-kind efficiency overrides.
+public struct KindEfficiency: Sendable, Equatable {
+  /// Compute efficiency for this kind, if overridden.
+  public var compute: Double?
+  /// Memory efficiency for this kind, if overridden.
+  public var memory: Double?
+
+  /// Creates overrides.
+  public init(compute: Double? = nil, memory: Double? = nil) {
+    self.compute = compute
+    self.memory = memory
+  }
+}
+
+/// An efficiency as a function of a shape dimension (tokens processed in the
+/// pass), interpolated linearly in log2 and clamped at the end points.
+public struct EfficiencyCurve: Sendable, Equatable {
+  /// The dimension the curve is over; `tokens` is the one defined.
+  public var over: String
+  /// (tokens, efficiency) points, sorted by tokens.
+  public var points: [(Double, Double)]
+
+  /// Creates a curve.
+  public init(over: String = "tokens", points: [(Double, Double)]) {
+    self.over = over
+    self.points = points.sorted { $0.0 < $1.0 }
+  }
+
+  public static func == (lhs: EfficiencyCurve, rhs: EfficiencyCurve) -> Bool {
+    lhs.over == rhs.over && lhs.points.count == rhs.points.count
+      && zip(lhs.points, rhs.points).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+  }
+}

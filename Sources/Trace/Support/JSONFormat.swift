@@ -1,0 +1,129 @@
+/// Deterministic JSON text: fixed member order (as built), two-space
+/// indentation, and numbers that print the same digits on every run and never
+/// as NaN or infinity.
+public enum JSONFormat {
+  /// The text of a finite number: integral values below 2^53 as plain
+  /// integers, others in Swift's shortest round-trip form (which is valid
+  /// JSON). Non-finite values print as `null`; writers that must refuse them
+  /// use ``checkFinite(_:path:)`` first.
+  public static func number(_ value: Double) -> String {
+    guard value.isFinite else { return "null" }
+    if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+      if value == 0 { return "0" }
+      return String(Int64(value))
+    }
+    return "\(value)"
+  }
+
+  /// Throws when `value` holds a NaN or an infinity anywhere, naming its path.
+  public static func checkFinite(_ value: JSONValue, path: String = "") throws(LifeError) {
+    switch value {
+    case .number(let n):
+      if !n.value.isFinite {
+        throw LifeError(
+          .failure, at: ErrorLocation(path: path.isEmpty ? nil : path),
+          "a computed value is not finite", got: "\(n.value)", expected: "a finite number")
+      }
+    case .array(let items):
+      for (i, item) in items.enumerated() { try checkFinite(item, path: "\(path)[\(i)]") }
+    case .object(let members):
+      for member in members {
+        try checkFinite(member.value, path: path.isEmpty ? member.key : path + "." + member.key)
+      }
+    default: break
+    }
+  }
+
+  /// Serialises a value. `pretty` indents with two spaces and one member per
+  /// line; otherwise the text is compact.
+  public static func text(_ value: JSONValue, pretty: Bool = true) -> String {
+    var out = ""
+    write(value, into: &out, indent: pretty ? 0 : -1)
+    if pretty { out += "\n" }
+    return out
+  }
+
+  /// Appends the JSON string literal for `s`, escaping quotes, backslashes and
+  /// every control character.
+  public static func appendString(_ s: String, into out: inout String) {
+    out += "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{08}": out += "\\b"
+      case "\u{0C}": out += "\\f"
+      case "\u{2028}": out += "\\u2028"
+      case "\u{2029}": out += "\\u2029"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    out += "\""
+  }
+
+  /// The JSON string literal for `s`.
+  public static func quoted(_ s: String) -> String {
+    var out = ""
+    appendString(s, into: &out)
+    return out
+  }
+
+  private static func newline(_ out: inout String, _ indent: Int) {
+    guard indent >= 0 else { return }
+    out += "\n"
+    out += String(repeating: "  ", count: indent)
+  }
+
+  private static func write(_ value: JSONValue, into out: inout String, indent: Int) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .number(let n): out += n.value.isFinite ? n.text : "null"
+    case .string(let s): appendString(s, into: &out)
+    case .array(let items):
+      if items.isEmpty {
+        out += "[]"
+        return
+      }
+      // Arrays of scalars stay on one line: long numeric series stay readable.
+      let flat = items.allSatisfy {
+        switch $0 {
+        case .array, .object: return false
+        default: return true
+        }
+      }
+      out += "["
+      for (i, item) in items.enumerated() {
+        if i > 0 { out += indent >= 0 && flat ? ", " : "," }
+        if !flat { newline(&out, indent >= 0 ? indent + 1 : -1) }
+        write(item, into: &out, indent: indent >= 0 ? indent + 1 : -1)
+      }
+      if !flat { newline(&out, indent) }
+      out += "]"
+    case .object(let members):
+      if members.isEmpty {
+        out += "{}"
+        return
+      }
+      out += "{"
+      for (i, member) in members.enumerated() {
+        if i > 0 { out += "," }
+        newline(&out, indent >= 0 ? indent + 1 : -1)
+        appendString(member.key, into: &out)
+        out += indent >= 0 ? ": " : ":"
+        write(member.value, into: &out, indent: indent >= 0 ? indent + 1 : -1)
+      }
+      newline(&out, indent)
+      out += "}"
+    }
+  }
+}

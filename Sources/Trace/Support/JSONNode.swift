@@ -1,0 +1,161 @@
+/// A JSON value together with where it came from (file and dotted path), so
+/// every typed read can report exactly which field is wrong.
+///
+/// ```swift
+/// let root = try JSONNode.load(file: "scenario.json")
+/// let members = try root.object(allowed: ["version", "model"])
+/// let prompt = try root.required("workload").required("prompt").int(min: 0)
+/// ```
+public struct JSONNode: Sendable {
+  /// The value.
+  public let value: JSONValue
+  /// The file it was read from, as the user named it.
+  public let file: String?
+  /// The dotted path of this value inside the file (`""` for the root).
+  public let path: String
+
+  /// Wraps a value.
+  public init(_ value: JSONValue, file: String?, path: String = "") {
+    self.value = value
+    self.file = file
+    self.path = path
+  }
+
+  /// Parses text into a root node.
+  public static func parse(_ text: String, file: String?) throws(LifeError) -> JSONNode {
+    JSONNode(try JSONParser.parse(text, file: file), file: file)
+  }
+
+  /// Reads and parses a file into a root node.
+  public static func load(file: String) throws(LifeError) -> JSONNode {
+    let bytes = try FileInput.readBytes(file)
+    return JSONNode(try JSONParser.parse(bytes, file: file), file: file)
+  }
+
+  /// An error at this node.
+  public func error(_ message: String, expected: String? = nil, suggestion: String? = nil) -> LifeError {
+    LifeError.file(
+      file, path: path.isEmpty ? nil : path, message, got: value.brief, expected: expected,
+      suggestion: suggestion)
+  }
+
+  private func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+  /// True when the value is `null`.
+  public var isNull: Bool { if case .null = value { return true } else { return false } }
+
+  // MARK: - Objects
+
+  /// The members of an object, in order. With `allowed`, any other key is an
+  /// error that suggests the closest allowed key.
+  public func members(allowed: [String]? = nil) throws(LifeError) -> [(key: String, node: JSONNode)] {
+    guard case .object(let members) = value else { throw error("wrong type", expected: "an object") }
+    if let allowed {
+      for member in members where !allowed.contains(member.key) {
+        throw LifeError.file(
+          file, path: child(member.key), "unknown key", got: "'\(member.key)'",
+          expected: "one of " + allowed.map { "'\($0)'" }.joined(separator: ", "),
+          suggestion: DidYouMean.suggest(member.key, among: allowed))
+      }
+    }
+    return members.map { ($0.key, JSONNode($0.value, file: file, path: child($0.key))) }
+  }
+
+  /// Checks that this is an object whose keys are all in `allowed`.
+  public func checkKeys(_ allowed: [String]) throws(LifeError) {
+    _ = try members(allowed: allowed)
+  }
+
+  /// The member `key`, or nil when absent or `null`.
+  public func optional(_ key: String) throws(LifeError) -> JSONNode? {
+    guard case .object(let members) = value else { throw error("wrong type", expected: "an object") }
+    guard let found = members.first(where: { $0.key == key }) else { return nil }
+    if case .null = found.value { return nil }
+    return JSONNode(found.value, file: file, path: child(key))
+  }
+
+  /// The member `key`; an error naming the field when it is missing.
+  public func required(_ key: String, expected: String? = nil) throws(LifeError) -> JSONNode {
+    if let node = try optional(key) { return node }
+    throw LifeError.file(
+      file, path: child(key), "missing required field", expected: expected)
+  }
+
+  // MARK: - Arrays
+
+  /// The items of an array, each with its path (`path[3]`).
+  public func items() throws(LifeError) -> [JSONNode] {
+    guard case .array(let items) = value else { throw error("wrong type", expected: "an array") }
+    return items.enumerated().map { JSONNode($1, file: file, path: "\(path)[\($0)]") }
+  }
+
+  // MARK: - Scalars
+
+  /// A string.
+  public func string() throws(LifeError) -> String {
+    guard case .string(let s) = value else { throw error("wrong type", expected: "a string") }
+    return s
+  }
+
+  /// One of a fixed set of strings; anything else is an error with a
+  /// did-you-mean.
+  public func choice(_ allowed: [String]) throws(LifeError) -> String {
+    let s = try string()
+    guard allowed.contains(s) else {
+      throw error(
+        "unknown value", expected: "one of " + allowed.map { "'\($0)'" }.joined(separator: ", "),
+        suggestion: DidYouMean.suggest(s, among: allowed))
+    }
+    return s
+  }
+
+  /// A boolean.
+  public func bool() throws(LifeError) -> Bool {
+    guard case .bool(let b) = value else { throw error("wrong type", expected: "true or false") }
+    return b
+  }
+
+  /// A finite number within an inclusive range; `exclusiveMin` makes the lower
+  /// bound exclusive.
+  public func double(
+    min: Double = -.greatestFiniteMagnitude, max: Double = .greatestFiniteMagnitude,
+    exclusiveMin: Bool = false
+  ) throws(LifeError) -> Double {
+    guard case .number(let n) = value else { throw error("wrong type", expected: "a number") }
+    guard n.value.isFinite else { throw error("number out of range", expected: "a finite number") }
+    let tooLow = exclusiveMin ? n.value <= min : n.value < min
+    if tooLow || n.value > max {
+      throw error("number out of range", expected: rangeText(min, max, exclusiveMin))
+    }
+    return n.value
+  }
+
+  /// An integer within an inclusive range.
+  public func int(min: Int = Int.min, max: Int = Int.max) throws(LifeError) -> Int {
+    guard case .number(let n) = value else { throw error("wrong type", expected: "an integer") }
+    guard let exact = n.exactInt else {
+      if n.value.isFinite && n.value != n.value.rounded() {
+        throw error("not a whole number", expected: "an integer")
+      }
+      throw error("integer too large", expected: "an integer of at most 64 bits")
+    }
+    guard exact >= Int64(min), exact <= Int64(max) else {
+      throw error("integer out of range", expected: rangeText(Double(min), Double(max), false, integer: true))
+    }
+    return Int(exact)
+  }
+
+  private func rangeText(_ lo: Double, _ hi: Double, _ exclusive: Bool, integer: Bool = false) -> String {
+    let kind = integer ? "an integer" : "a number"
+    let loText = integer ? String(Int64(lo)) : JSONFormat.number(lo)
+    let hiText = integer ? String(Int64(hi)) : JSONFormat.number(hi)
+    let hasLo = integer ? lo > Double(Int.min) : lo > -.greatestFiniteMagnitude
+    let hasHi = integer ? hi < Double(Int.max) : hi < .greatestFiniteMagnitude
+    switch (hasLo, hasHi) {
+    case (true, true): return "\(kind) in \(exclusive ? "(" : "[")\(loText), \(hiText)]"
+    case (true, false): return "\(kind) \(exclusive ? ">" : "≥") \(loText)"
+    case (false, true): return "\(kind) ≤ \(hiText)"
+    default: return kind
+    }
+  }
+}

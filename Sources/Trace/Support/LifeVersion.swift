@@ -1,0 +1,1 @@
+public enum LifeVersion { public static let current = "0.1.0" }

@@ -1,0 +1,97 @@
+/// The operating condition and the software and model optimisations of one
+/// workload: every workload flag of the contract, with its effective value.
+public struct WorkloadOptions: Sendable, Equatable {
+  /// Prompt tokens per sequence (≥ 0).
+  public var prompt: Int
+  /// Decode steps after prefill (≥ 0).
+  public var generate: Int = 0
+  /// Sequences in the batch (≥ 1).
+  public var batch: Int = 1
+  /// Weight storage; nil means the config's `torch_dtype`.
+  public var weights: WeightChoice?
+  /// Activation dtype; nil means the config's `torch_dtype`.
+  public var activations: DType?
+  /// KV-cache dtype; nil means the activation dtype.
+  public var kv: DType?
+  /// Operator fusion.
+  public var fusion: Fusion = .fused
+  /// How the KV cache is updated.
+  public var kvUpdate: KVUpdate = .inplace
+  /// LM head over the last token or all prompt tokens.
+  public var logits: Logits = .last
+  /// Causal or full prefill attention score work.
+  public var scores: Scores = .causal
+  /// How the embedding lookup reads memory.
+  public var embedding: EmbeddingRead = .rows
+  /// Attention conversion.
+  public var attention: AttentionChoice = .auto
+  /// How non-linear functions are evaluated.
+  public var nonlinear: Nonlinear = .exact
+  /// LoRA rank on q, k, v, o, gate, up, down; nil for none.
+  public var loraRank: Int?
+  /// How LoRA adapters are merged.
+  public var loraMerge: LoRAMerge = .dynamic
+  /// Prefill chunk size; nil for one pass.
+  public var chunk: Int?
+  /// Tile size for padding dynamic shapes; nil for none.
+  public var tile: Int?
+
+  /// Options with the given prompt and defaults for everything else.
+  public init(prompt: Int) { self.prompt = prompt }
+
+  /// `--fusion`.
+  public enum Fusion: String, Sendable, CaseIterable { case eager, fused }
+  /// `--kv-update`.
+  public enum KVUpdate: String, Sendable, CaseIterable { case inplace, concat }
+  /// `--logits`.
+  public enum Logits: String, Sendable, CaseIterable { case last, all }
+  /// `--scores`.
+  public enum Scores: String, Sendable, CaseIterable { case causal, full }
+  /// `--embedding`.
+  public enum EmbeddingRead: String, Sendable, CaseIterable { case rows, table }
+  /// `--nonlinear`.
+  public enum Nonlinear: String, Sendable, CaseIterable { case exact, pwl, poly }
+  /// `--lora-merge`.
+  public enum LoRAMerge: String, Sendable, CaseIterable { case dynamic, `static` }
+
+  /// `--attention`.
+  public enum AttentionChoice: Sendable, Equatable {
+    /// As the config says.
+    case auto
+    /// Multi-head: KV heads = attention heads.
+    case mha
+    /// Grouped-query with K KV heads.
+    case gqa(Int)
+    /// Multi-query: one KV head.
+    case mqa
+    /// Multi-head latent attention (appendix 8.2 dims unless given).
+    case mla
+
+    /// The flag spelling: `auto`, `mha`, `gqa:8`, `mqa`, `mla`.
+    public var text: String {
+      switch self {
+      case .auto: return "auto"
+      case .mha: return "mha"
+      case .gqa(let k): return "gqa:\(k)"
+      case .mqa: return "mqa"
+      case .mla: return "mla"
+      }
+    }
+  }
+
+  /// `--weights`: a plain dtype or a quantized format.
+  public enum WeightChoice: Sendable, Equatable {
+    /// Unquantized weights in a plain dtype.
+    case plain(DType)
+    /// A quantized format.
+    case quantized(WeightFormat)
+
+    /// The flag spelling.
+    public var text: String {
+      switch self {
+      case .plain(let d): return d.rawValue
+      case .quantized(let f): return f.name
+      }
+    }
+  }
+}

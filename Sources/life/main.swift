@@ -1,0 +1,2 @@
+import LifeCLI
+LifeCommand.main()
