@@ -25,6 +25,30 @@ public struct ModelConfig: Sendable, Equatable {
   public var torchDType: DType?
   /// Whether the LM head shares the embedding table.
   public var tiedEmbeddings: Bool = false
+  /// Bias on the q, k and v projections (qwen2).
+  public var qkvBias: Bool = false
+  /// RMSNorm on each query and key head (qwen3).
+  public var qkNorm: Bool = false
+  /// One fused qkv projection and one fused gate_up projection (phi3).
+  public var fusedProjections: Bool = false
+  /// Fraction of the head dim that RoPE rotates (phi3's partial rotary).
+  public var rotaryFraction: Double = 1
+  /// Sliding-window size, when layers use one.
+  public var slidingWindow: Int?
+  /// Whether layer `i` uses the sliding window: every layer (mistral), or
+  /// even layers only (gemma2).
+  public var slidingEvenLayersOnly: Bool = false
+  /// Gemma 2's extra norms after attention and around the MLP, and its
+  /// embedding scale.
+  public var sandwichNorms: Bool = false
+  /// Attention logit soft-capping (gemma2).
+  public var attentionSoftcap: Double?
+  /// Final logit soft-capping (gemma2).
+  public var finalSoftcap: Double?
+  /// Mixture of experts, when the MLP is one.
+  public var moe: MoEConfig?
+  /// Multi-head latent attention, when attention is MLA.
+  public var mla: MLAConfig?
 
   /// Creates a config.
   public init(

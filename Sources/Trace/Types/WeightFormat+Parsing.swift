@@ -9,7 +9,22 @@ extension WeightFormat {
   /// weight dtype per group), `intN:gG`, `mxfp8`, `mxint8`, `mxfp4`, or a GGUF
   /// name. Returns nil for anything else.
   public static func parse(_ text: String) -> WeightFormat? {
-    // The workload model fills in every format; see WeightFormat+Formats.swift.
-    nil
+    let lowered = text.lowercased()
+    switch lowered {
+    case "int8": return .groupInteger(bits: 8, group: 128)
+    case "int4": return .groupInteger(bits: 4, group: 128)
+    case "mxfp8": return .mxfp8
+    case "mxint8": return .mxint8
+    case "mxfp4": return .mxfp4
+    default: break
+    }
+    if let gguf = WeightFormat.gguf(named: text) { return gguf }
+    // intN:gG
+    let parts = lowered.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].hasPrefix("int"), parts[1].hasPrefix("g"),
+      let bits = Int(parts[0].dropFirst(3)), let group = Int(parts[1].dropFirst()),
+      (2...8).contains(bits), group >= 1, group <= 1 << 20
+    else { return nil }
+    return .groupInteger(bits: bits, group: group)
   }
 }

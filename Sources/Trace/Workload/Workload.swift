@@ -2,24 +2,86 @@
 ///
 /// ```swift
 /// let workload = try Workload(model: model, options: options)
-/// var totals = WorkloadTotals()
+/// var totals = WorkloadTotals(workload: workload)
 /// workload.run(into: &totals)
 /// ```
 public struct Workload: Sendable {
-  /// The model.
+  /// The model, after any `--attention` conversion.
   public let model: ModelConfig
   /// The options as given.
   public let options: WorkloadOptions
+  /// The floating dtype activations are stored in between operators (the
+  /// `--activations` dtype, or the config's when that is an integer type).
+  public let activationType: DType
+  /// The dtype GEMM and BMM inputs are in (`--activations`; integer types are
+  /// quantized on the fly).
+  public let matmulInputType: DType
+  /// The KV-cache dtype.
+  public let kvType: DType
+  /// The weight storage of every Linear, resolved against the activations.
+  public let weights: WorkloadOptions.WeightChoice
 
-  /// Validates the options against the model.
+  /// Validates the options against the model and resolves defaults.
   public init(model: ModelConfig, options: WorkloadOptions) throws(LifeError) {
+    var model = model
+    let configType = model.torchDType ?? .bf16
+    let activations = options.activations ?? configType
+    let float = activations.isInteger ? (configType.isInteger ? .bf16 : configType) : activations
+    activationType = float
+    matmulInputType = activations
+    kvType = options.kv ?? float
+    switch options.weights ?? .plain(configType) {
+    case .plain(let d): weights = .plain(d)
+    case .quantized(let f): weights = .quantized(f.resolved(activation: float))
+    }
+    let where_ = ErrorLocation.flag("--attention")
+    switch options.attention {
+    case .auto: break
+    case .mha, .gqa, .mqa:
+      guard model.mla == nil else {
+        throw LifeError(
+          .usage, at: where_, "the model already uses MLA", got: "'\(options.attention.text)'",
+          expected: "auto")
+      }
+      let k: Int
+      switch options.attention {
+      case .gqa(let n): k = n
+      case .mqa: k = 1
+      default: k = model.heads
+      }
+      guard k >= 1, k <= model.heads, model.heads % k == 0 else {
+        throw LifeError(
+          .usage, at: where_, "KV heads must divide the attention heads",
+          got: "'\(options.attention.text)'", expected: "gqa:K with K dividing \(model.heads)")
+      }
+      model.kvHeads = k
+    case .mla:
+      if model.mla == nil {
+        // The paper's appendix 8.2 dims.
+        model.mla = MLAConfig(
+          qLoraRank: 128, kvLoraRank: 128, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128)
+      }
+    }
+    if let chunk = options.chunk, chunk < 1 {
+      throw LifeError(.usage, at: .flag("--chunk"), "out of range", got: "\(chunk)", expected: "≥ 1")
+    }
     self.model = model
     self.options = options
   }
 
   /// The prefill passes in order: one, or one per chunk; none for a prompt
   /// of 0.
-  public var prefillPasses: [PassInfo] { [] }
+  public var prefillPasses: [PassInfo] {
+    let prompt = options.prompt
+    guard prompt > 0 else { return [] }
+    let size = min(options.chunk ?? prompt, prompt)
+    let chunks = (prompt + size - 1) / size
+    return (0..<chunks).map { i in
+      PassInfo(
+        phase: .prefill, step: 0, chunk: i, chunks: chunks, newTokens: min(size, prompt - i * size),
+        pastTokens: i * size, batch: options.batch)
+    }
+  }
 
   /// Decode step `step` (1-based, ≤ `options.generate`).
   public func decodePass(step: Int) -> PassInfo {
@@ -31,6 +93,9 @@ public struct Workload: Sendable {
   /// Emits one pass: `beginPass`, its operators in execution order, `endPass`.
   public func emit<S: OpSink>(_ pass: PassInfo, into sink: inout S) {
     sink.beginPass(pass)
+    var emitter = PassEmitter(workload: self, pass: pass, sink: sink)
+    emitter.emitModel()
+    sink = emitter.sink
     sink.endPass(pass)
   }
 

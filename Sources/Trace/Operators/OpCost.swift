@@ -1,0 +1,41 @@
+/// What one operator costs, hardware-agnostic: ideal and padded operations and
+/// the bytes it moves. The operator functions in this folder return these; the
+/// workload builder turns them into ``OpRecord``s.
+public struct OpCost: Sendable, Equatable {
+  /// Ideal operations (a multiply-add is 2).
+  public var ops: Double
+  /// Operations after padding dynamic shapes to a tile.
+  public var opsPadded: Double
+  /// Bytes read.
+  public var read: BytesRead
+  /// Bytes written.
+  public var written: BytesWritten
+
+  /// Creates a cost; `opsPadded` defaults to `ops`.
+  public init(
+    ops: Double, opsPadded: Double? = nil, read: BytesRead = BytesRead(),
+    written: BytesWritten = BytesWritten()
+  ) {
+    self.ops = ops
+    self.opsPadded = opsPadded ?? ops
+    self.read = read
+    self.written = written
+  }
+
+  /// No work.
+  public static let zero = OpCost(ops: 0)
+
+  /// The sum of two costs.
+  public static func + (lhs: OpCost, rhs: OpCost) -> OpCost {
+    var r = lhs.read
+    r += rhs.read
+    var w = lhs.written
+    w += rhs.written
+    return OpCost(ops: lhs.ops + rhs.ops, opsPadded: lhs.opsPadded + rhs.opsPadded, read: r, written: w)
+  }
+}
+
+/// Multiplies sizes as Doubles so no product of shapes can overflow `Int`.
+@inline(__always) func product(_ values: Int...) -> Double {
+  values.reduce(1.0) { $0 * Double($1) }
+}

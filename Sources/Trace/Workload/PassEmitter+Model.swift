@@ -1,0 +1,177 @@
+/// The model's operator sequence: embedding, decoder layers, final norm, LM
+/// head. Dispatch accounting and fusion rules: docs/workload.md.
+extension PassEmitter {
+  mutating func emitModel() {
+    guard pass.newTokens > 0 else { return }
+    let h = model.hidden
+    layer = -1
+    var embed = Embedding.cost(
+      tokens: rows, vocab: model.vocab, hidden: h, bytes: a, mode: w.options.embedding)
+    if model.sandwichNorms { embed.ops += product(rows, h) }  // Gemma's √h scale
+    add(.embedTokens, .embedding, OpShape(rows, h), embed, dispatch: 1, weight: .plain(act))
+    for l in 0..<model.layers {
+      layer = l
+      emitLayer()
+    }
+    layer = -1
+    // Final norm and LM head: over every token with --logits all in
+    // prefill, else the last token of each sequence (of the last chunk).
+    let lastChunk = pass.chunk == pass.chunks - 1
+    let headRows: Int
+    if pass.phase == .prefill && w.options.logits == .all {
+      headRows = rows
+    } else if pass.phase == .prefill && !lastChunk {
+      headRows = 0
+    } else {
+      headRows = pass.batch
+    }
+    norm(.finalNorm, rowCount: Double(rows), cols: h)
+    if headRows > 0 {
+      linear(.lmHead, m: headRows, k: h, n: model.vocab)
+      if model.finalSoftcap != nil {
+        var cap = Activation.softcap(elements: product(headRows, model.vocab), bytes: a, mode: nl)
+        if fused { cap = OpCost(ops: cap.ops) }
+        add(.logitSoftcap, .activation, OpShape(headRows, model.vocab), cap, dispatch: eagerOnly())
+      }
+    }
+  }
+
+  mutating func emitLayer() {
+    let h = model.hidden
+    norm(.inputNorm, rowCount: rowsD, cols: h)
+    if model.mla != nil { emitMLA() } else { emitAttention() }
+    if model.sandwichNorms {
+      norm(.postAttentionNorm, rowCount: rowsD, cols: h)
+      residual(.attnResidual)
+      norm(.preFeedforwardNorm, rowCount: rowsD, cols: h)
+    } else {
+      residual(.attnResidual)
+      norm(.postAttentionNorm, rowCount: rowsD, cols: h)
+    }
+    if let moe = model.moe, layer >= moe.firstDenseLayers {
+      emitMoE(moe)
+    } else {
+      emitMLP(intermediate: model.intermediate, sites: .dense)
+    }
+    if model.sandwichNorms { norm(.postFeedforwardNorm, rowCount: rowsD, cols: h) }
+    residual(.mlpResidual)
+  }
+
+  /// Where the KV write of this layer goes, and what it costs.
+  mutating func kvWrite(_ site: OpSite, elementsPerToken: Double) {
+    let b = Double(pass.batch)
+    let newElems = b * Double(pass.newTokens) * elementsPerToken
+    let resident = Double(w.residentTokens(layer: layer, tokens: pass.kvLength))
+    let pastResident = Double(w.residentTokens(layer: layer, tokens: pass.pastTokens))
+    let kvb = w.kvBytesPerElement
+    let quantOps = w.kvQuantized ? newElems : 0  // symmetric: one scale multiply per element
+    var cost: OpCost
+    var dispatch = 1
+    switch w.options.kvUpdate {
+    case .inplace:
+      if fused {
+        // Written by the projection's epilogue: nothing read back.
+        cost = OpCost(ops: quantOps, written: BytesWritten(kv: newElems * kvb))
+        dispatch = 0
+      } else {
+        cost = OpCost(
+          ops: quantOps, read: BytesRead(activations: newElems * a),
+          written: BytesWritten(kv: newElems * kvb))
+      }
+    case .concat:
+      // torch.cat: read the old cache and the new tokens, write the whole
+      // cache again.
+      cost = OpCost(
+        ops: quantOps,
+        read: BytesRead(activations: newElems * a, kv: b * pastResident * elementsPerToken * kvb),
+        written: BytesWritten(kv: b * resident * elementsPerToken * kvb))
+    }
+    add(
+      site, .kvCache, OpShape(Int(b) * pass.newTokens, Int(elementsPerToken)), cost,
+      dispatch: dispatch, compute: act, input: act)
+  }
+
+  /// MHA / GQA / MQA attention of the Llama family (and its relatives).
+  mutating func emitAttention() {
+    let h = model.hidden
+    let d = model.headDim
+    let qDim = model.heads * d
+    let kvDim = model.kvHeads * d
+    let fusedKV = fused && w.options.kvUpdate == .inplace
+    if model.fusedProjections {
+      linear(.qkvProj, m: rows, k: h, n: qDim + 2 * kvDim, bias: model.qkvBias, lora: true)
+    } else {
+      linear(.qProj, m: rows, k: h, n: qDim, bias: model.qkvBias, lora: true)
+      linear(.kProj, m: rows, k: h, n: kvDim, bias: model.qkvBias, writeOutput: !fusedKV, lora: true)
+      linear(.vProj, m: rows, k: h, n: kvDim, bias: model.qkvBias, writeOutput: !fusedKV, lora: true)
+    }
+    if model.qkNorm {
+      // Per-head RMSNorm on q and k: fused into the projection epilogue.
+      norm(.qNorm, rowCount: rowsD * Double(model.heads), cols: d, dispatch: eagerOnly(), bytes: !fused)
+      norm(.kNorm, rowCount: rowsD * Double(model.kvHeads), cols: d, dispatch: eagerOnly(), bytes: !fused)
+    }
+    // RoPE on q and k in one kernel (eager); in the projection epilogue (fused).
+    let rotary = max(0, min(d, Int((Double(d) * model.rotaryFraction).rounded())))
+    var rope = RoPE.cost(
+      vectors: rowsD * Double(model.heads + model.kvHeads), headDim: d, rotaryDim: rotary,
+      tokens: Double(pass.newTokens), bytes: a)
+    if fused { rope = OpCost(ops: rope.ops, read: BytesRead(activations: 2 * Double(pass.newTokens) * Double(rotary) * a)) }
+    add(.rope, .rope, OpShape(rows, model.heads + model.kvHeads, d), rope, dispatch: eagerOnly())
+    let perToken = Double(kvDim)
+    kvWrite(.kCache, elementsPerToken: perToken)
+    kvWrite(.vCache, elementsPerToken: perToken)
+    let attention = Attention(
+      batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: model.heads,
+      kvHeads: model.kvHeads, qkDim: d, vDim: d, window: w.window(layer: layer),
+      causal: w.options.scores == .causal, bytes: a, kvBytes: w.kvBytesPerElement,
+      nonlinear: nl, tile: w.options.tile)
+    emitCore(attention, softcap: model.attentionSoftcap != nil)
+    linear(.oProj, m: rows, k: qDim, n: h, lora: true)
+  }
+
+  /// Q·Kᵀ, softmax, P·V (eager: three kernels; fused: one flash kernel), with
+  /// the dequantization of a quantized cache folded into the BMMs.
+  mutating func emitCore(_ attention: Attention, softcap: Bool, kvFromActivations: Bool = false) {
+    let bmmType = w.matmulInputType.isInteger ? w.matmulInputType : act
+    if w.matmulInputType.isInteger {
+      let q = Double(attention.batch * attention.heads) * Double(attention.queries) * Double(attention.qkDim)
+      add(.scores, .quantize, OpShape(safeInt(q)), Dequantize.quantize(elements: q, from: act, to: bmmType), dispatch: eagerOnly())
+    }
+    if w.kvQuantized && !kvFromActivations {
+      let elems = Double(attention.batch) * Double(attention.keysRead) * w.kvElementsPerToken
+      add(
+        .kvDequant, .dequantize, OpShape(attention.batch * attention.keysRead, Int(w.kvElementsPerToken)),
+        OpCost(ops: elems), dispatch: 0, input: w.kvType)
+    }
+    var qk = attention.scoresBMM(fused: fused)
+    var pv = attention.contextBMM(fused: fused)
+    if kvFromActivations {
+      qk.read.activations += qk.read.kv
+      qk.read.kv = 0
+      pv.read.activations += pv.read.kv
+      pv.read.kv = 0
+    }
+    let bh = attention.batch * attention.heads
+    add(
+      fused ? .flashAttention : .scores, .bmm,
+      OpShape(bh, attention.queries, attention.qkDim, attention.keysRead), qk, dispatch: 1,
+      compute: bmmType)
+    if softcap {
+      var cap = Activation.softcap(elements: Double(bh) * attention.scoresPerHead, bytes: a, mode: nl)
+      if fused { cap = OpCost(ops: cap.ops) }
+      add(.attnSoftcap, .activation, OpShape(bh * attention.queries, attention.keysRead), cap, dispatch: eagerOnly())
+    }
+    add(
+      .softmax, .softmax, OpShape(bh * attention.queries, attention.keysRead),
+      attention.softmax(fused: fused), dispatch: eagerOnly())
+    if w.matmulInputType.isInteger {
+      let p = Double(bh) * attention.scoresPerHead
+      var qc = Dequantize.quantize(elements: p, from: act, to: bmmType)
+      if fused { qc = OpCost(ops: qc.ops) }
+      add(.context, .quantize, OpShape(safeInt(p)), qc, dispatch: eagerOnly())
+    }
+    add(
+      .context, .bmm, OpShape(bh, attention.queries, attention.keysRead, attention.vDim), pv,
+      dispatch: eagerOnly(), compute: bmmType)
+  }
+}

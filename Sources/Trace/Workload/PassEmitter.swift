@@ -1,0 +1,125 @@
+/// Builds the operators of one pass and hands them to a sink. Internal: the
+/// library surface is ``Workload/emit(_:into:)``.
+struct PassEmitter<S: OpSink> {
+  let w: Workload
+  let pass: PassInfo
+  var sink: S
+  /// The current layer (-1 outside the layers).
+  var layer = -1
+
+  init(workload: Workload, pass: PassInfo, sink: S) {
+    self.w = workload
+    self.pass = pass
+    self.sink = sink
+  }
+
+  var model: ModelConfig { w.model }
+  var fused: Bool { w.options.fusion == .fused }
+  var a: Double { w.activationType.bytes }
+  var act: DType { w.activationType }
+  var nl: WorkloadOptions.Nonlinear { w.options.nonlinear }
+  /// Rows of this pass: new tokens × batch.
+  var rows: Int { pass.newTokens * pass.batch }
+  var rowsD: Double { Double(pass.newTokens) * Double(pass.batch) }
+
+  /// Hands one record to the sink.
+  mutating func add(
+    _ site: OpSite, _ kind: OpKind, _ shape: OpShape, _ cost: OpCost, dispatch: Int,
+    weight: WeightStorage = .none, compute: DType? = nil, input: DType? = nil
+  ) {
+    sink.consume(
+      OpRecord(
+        phase: pass.phase, step: pass.step, chunk: pass.chunk, layer: layer, site: site, kind: kind,
+        shape: shape, inputType: input ?? act, weightType: weight, computeType: compute ?? act,
+        ops: cost.ops, opsPadded: cost.opsPadded, read: cost.read, written: cost.written,
+        dispatchCalls: dispatch))
+  }
+
+  /// Dispatches of an operator that is its own kernel in eager mode and is
+  /// folded into a neighbour when fused.
+  func eagerOnly() -> Int { fused ? 0 : 1 }
+
+  /// A Linear `[m, k] × [k, n]` with everything that rides on it: on-the-fly
+  /// activation quantization, weight dequantization and LoRA (records of
+  /// their own kinds with no dispatch of their own, except an eager
+  /// quantize), and the GEMM. `copies` scales the weights read (MoE experts
+  /// touched); `readInput`/`writeOutput` drop activation traffic that a
+  /// fusion keeps on chip; `dispatch` is the GEMM's own count.
+  mutating func linear(
+    _ site: OpSite, m: Int, k: Int, n: Int, bias: Bool = false, kind: OpKind = .gemm,
+    copies: Double = 1, plainWeights: Bool = false, readInput: Bool = true,
+    writeOutput: Bool = true, dispatch: Int = 1, lora: Bool = false
+  ) {
+    let input = w.matmulInputType
+    let integerInput = input.isInteger
+    if integerInput && readInput {
+      add(
+        site, .quantize, OpShape(m, k),
+        Dequantize.quantize(elements: product(m, k), from: act, to: input), dispatch: eagerOnly(),
+        compute: act)
+    }
+    let storage: WeightStorage
+    var valueBytes: Double
+    var format: WeightFormat?
+    if plainWeights {
+      storage = .plain(act)
+      valueBytes = a
+    } else {
+      switch w.weights {
+      case .plain(let d):
+        storage = .plain(d)
+        valueBytes = d.bytes
+      case .quantized(let f):
+        storage = .quantized(f)
+        valueBytes = f.valueBits / 8
+        format = f
+      }
+    }
+    var cost = Linear.cost(
+      m: m, k: k, n: n, bias: bias, activationBytes: integerInput ? input.bytes : a,
+      weightBytesPerElement: valueBytes, outputBytes: a)
+    cost.read.weights *= copies
+    if !readInput { cost.read.activations = 0 }
+    if !writeOutput { cost.written.activations = 0 }
+    let compute: DType = integerInput ? input : act
+    add(
+      site, kind, OpShape(m, k, n), cost, dispatch: dispatch, weight: storage, compute: compute,
+      input: integerInput ? input : act)
+    if let format, format.dequantOpsPerWeight > 0 || format.overheadBytesPerWeight > 0 {
+      var d = Dequantize.weights(k: k, n: n, format: format)
+      d.ops *= copies
+      d.opsPadded *= copies
+      d.read.weights *= copies
+      add(site, .dequantize, OpShape(k, n), d, dispatch: 0, weight: storage, compute: act)
+    }
+    if lora, let r = w.options.loraRank, w.options.loraMerge == .dynamic {
+      add(
+        site, .lora, OpShape(k, r, n), LoRALinear.perCall(k: k, n: n, rank: r, bytes: a),
+        dispatch: 0, weight: .plain(act), compute: act)
+    }
+  }
+
+  /// A norm over `rowCount × cols` (its own kernel in both modes).
+  mutating func norm(_ site: OpSite, rowCount: Double, cols: Int, dispatch: Int = 1, bytes: Bool = true) {
+    var cost = Norm.cost(rows: rowCount, cols: cols, bytes: a)
+    if !bytes { cost = OpCost(ops: cost.ops, read: BytesRead(weights: cost.read.weights)) }
+    add(site, .norm, OpShape(safeInt(rowCount), cols), cost, dispatch: dispatch)
+  }
+
+  /// A residual add over `rows × hidden`: its own kernel in eager mode;
+  /// fused into the producing GEMM's epilogue (reads the residual, writes
+  /// nothing extra) otherwise.
+  mutating func residual(_ site: OpSite) {
+    let elements = product(rows, model.hidden)
+    var cost = Elementwise.cost(elements: elements, bytes: a)
+    if fused { cost = OpCost(ops: elements, read: BytesRead(activations: elements * a)) }
+    add(site, .elementwise, OpShape(rows, model.hidden), cost, dispatch: eagerOnly())
+  }
+}
+
+/// A Double count as an Int for display shapes, saturating instead of
+/// trapping.
+func safeInt(_ value: Double) -> Int {
+  guard value.isFinite else { return 0 }
+  return value >= 9.0e18 ? Int.max : Int(value)
+}
