@@ -1,0 +1,122 @@
+import Foundation
+
+/// The `life workload` output: JSON per CONTRACT.md and a readable table.
+public enum WorkloadReport {
+  /// The `life workload --json` object, keys in a fixed order:
+  /// `schema_version`, `model`, `options`, `prefill`, `decode`, `lora` (with
+  /// `--lora-rank`), `footprint`, `warnings`.
+  public static func json(workload: Workload, totals: WorkloadTotals) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("schema_version", .int(1)),
+      ("model", modelJSON(workload.model)),
+      ("options", optionsJSON(workload)),
+      ("prefill", prefillJSON(workload, totals)),
+      ("decode", .object([("steps", .array(totals.steps.map(stepJSON)))])),
+    ]
+    if let merge = workload.loraMergeOps {
+      members.append(("lora", .object([("rank", .int(workload.options.loraRank ?? 0)), ("merge_ops", .num(merge))])))
+    }
+    members.append(("footprint", .object([
+      ("weights_bytes", .num(workload.weightsBytes)),
+      ("kv_cache_bytes_peak", .num(workload.kvCacheBytesPeak)),
+      ("activations_bytes_peak", .num(totals.activationsBytesPeak)),
+    ])))
+    members.append(("warnings", .array(workload.warnings.map { .string($0) })))
+    return .object(members)
+  }
+
+  /// The model object.
+  public static func modelJSON(_ m: ModelConfig) -> JSONValue {
+    .object([
+      ("name", .string(m.name)), ("family", .string(m.family)), ("layers", .int(m.layers)),
+      ("hidden_size", .int(m.hidden)), ("heads", .int(m.heads)), ("kv_heads", .int(m.kvHeads)),
+      ("head_dim", .int(m.headDim)), ("intermediate_size", .int(m.intermediate)),
+      ("vocab_size", .int(m.vocab)), ("parameters", .num(m.parameterCount)),
+      ("max_position_embeddings", m.maxPositions.map { .int($0) } ?? .null),
+    ])
+  }
+
+  /// Every workload flag's effective value (`null` where unset).
+  public static func optionsJSON(_ w: Workload) -> JSONValue {
+    let o = w.options
+    return .object([
+      ("prompt", .int(o.prompt)), ("generate", .int(o.generate)), ("batch", .int(o.batch)),
+      ("weights", .string(w.weights.text)), ("activations", .string(w.matmulInputType.rawValue)),
+      ("kv", .string(w.kvType.rawValue)), ("fusion", .string(o.fusion.rawValue)),
+      ("kv-update", .string(o.kvUpdate.rawValue)), ("logits", .string(o.logits.rawValue)),
+      ("scores", .string(o.scores.rawValue)), ("embedding", .string(o.embedding.rawValue)),
+      ("attention", .string(o.attention.text)), ("nonlinear", .string(o.nonlinear.rawValue)),
+      ("lora-rank", o.loraRank.map { .int($0) } ?? .null),
+      ("lora-merge", o.loraRank == nil ? .null : .string(o.loraMerge.rawValue)),
+      ("chunk", o.chunk.map { .int($0) } ?? .null), ("tile", o.tile.map { .int($0) } ?? .null),
+    ])
+  }
+
+  static func kinds(_ values: [OpKind: Double]) -> JSONValue {
+    .object(values.keys.sorted().map { ($0.rawValue, .num(values[$0] ?? 0)) })
+  }
+
+  static func prefillJSON(_ w: Workload, _ t: WorkloadTotals) -> JSONValue {
+    let p = t.prefill
+    return .object([
+      ("tokens", .int(w.options.prompt)), ("ops", .num(p.ops)), ("ops_padded", .num(p.opsPadded)),
+      ("ops_by_kind", kinds(p.opsByKind)), ("bytes_read", .num(p.read.total)),
+      ("bytes_written", .num(p.written.total)), ("bytes_by_kind", kinds(p.bytesByKind)),
+      ("kv_bytes_read", .num(p.read.kv)),
+      ("kv_cache_bytes", .num(w.kvCacheBytes(tokens: w.options.prompt))),
+      ("dispatch_calls", .int(p.dispatchCalls)), ("passes", .int(t.prefillPasses)),
+    ])
+  }
+
+  static func stepJSON(_ s: StepTotals) -> JSONValue {
+    let t = s.totals
+    return .object([
+      ("step", .int(s.step)), ("kv_len", .int(s.kvLength)), ("ops", .num(t.ops)),
+      ("ops_padded", .num(t.opsPadded)), ("bytes_read", .num(t.read.total)),
+      ("bytes_written", .num(t.written.total)), ("kv_bytes_read", .num(t.read.kv)),
+      ("dispatch_calls", .int(t.dispatchCalls)),
+    ])
+  }
+
+  /// A readable rendering: the model, prefill by kind, decode (first, last
+  /// and mean step), footprint and warnings.
+  public static func table(workload w: Workload, totals t: WorkloadTotals) -> String {
+    func g(_ v: Double, _ unit: Double, _ digits: Int = 3) -> String {
+      String(format: "%.\(digits)f", v / unit)
+    }
+    let m = w.model
+    var out = "model \(m.name) (\(m.family)): \(m.layers) layers, hidden \(m.hidden), heads \(m.heads)/\(m.kvHeads) kv, head_dim \(m.headDim), vocab \(m.vocab), \(g(m.parameterCount, 1e9)) B parameters\n"
+    out += "weights \(w.weights.text), activations \(w.matmulInputType.rawValue), kv \(w.kvType.rawValue), fusion \(w.options.fusion.rawValue), kv-update \(w.options.kvUpdate.rawValue), batch \(w.options.batch)\n\n"
+    let p = t.prefill
+    out += "prefill: \(w.options.prompt) tokens, \(g(p.ops, 1e12, 4)) TOPs (padded \(g(p.opsPadded, 1e12, 4))), read \(g(p.read.total, 1e9)) GB, written \(g(p.written.total, 1e9)) GB, \(p.dispatchCalls) dispatches\n"
+    out += "  kind          ops (G)        share   bytes (GB)\n"
+    for kind in p.opsByKind.keys.sorted() {
+      let ops = p.opsByKind[kind] ?? 0
+      let share = p.ops > 0 ? 100 * ops / p.ops : 0
+      out += "  " + kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+        + g(ops, 1e9).leftPad(14) + (String(format: "%.1f%%", share)).leftPad(10)
+        + g(p.bytesByKind[kind] ?? 0, 1e9).leftPad(13) + "\n"
+    }
+    if let first = t.steps.first, let last = t.steps.last {
+      out += "\ndecode: \(t.steps.count) steps\n"
+      out += "  step   kv_len    GOPs     read (GB)  written (GB)  kv read (GB)  dispatches\n"
+      for s in [first, last] {
+        out += "  " + String(s.step).leftPad(4) + String(s.kvLength).leftPad(9)
+          + g(s.totals.ops, 1e9).leftPad(10) + g(s.totals.read.total, 1e9).leftPad(12)
+          + g(s.totals.written.total, 1e9).leftPad(14) + g(s.totals.read.kv, 1e9).leftPad(14)
+          + String(s.totals.dispatchCalls).leftPad(12) + "\n"
+        if first.step == last.step { break }
+      }
+    }
+    if let merge = w.loraMergeOps { out += "\nLoRA full-model merge: \(g(merge, 1e12, 4)) TOPs\n" }
+    out += "\nfootprint: weights \(g(w.weightsBytes, 1e9)) GB, KV cache peak \(g(w.kvCacheBytesPeak, 1e9)) GB, activations peak \(g(t.activationsBytesPeak, 1e9)) GB\n"
+    for warning in w.warnings { out += "warning: \(warning)\n" }
+    return out
+  }
+}
+
+extension String {
+  func leftPad(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+}

@@ -1,0 +1,81 @@
+/// Memory footprint and warnings.
+extension Workload {
+  /// Bytes of one stored weight of a Linear, scales and zeros included.
+  var linearBytesPerWeight: Double {
+    switch weights {
+    case .plain(let d): return d.bytes
+    case .quantized(let f): return f.bitsPerWeight / 8
+    }
+  }
+
+  /// Parameters of every Linear (quantizable), over all layers and the LM
+  /// head.
+  var linearParameters: Double {
+    let h = Double(model.hidden)
+    var total = Double(model.vocab) * h  // LM head
+    for layer in 0..<model.layers {
+      var attention = model.attentionParameters
+      if model.qkvBias { attention -= Double(model.heads + 2 * model.kvHeads) * Double(model.headDim) }
+      if model.qkNorm { attention -= 2 * Double(model.headDim) }
+      if let mla = model.mla {
+        attention -= Double(mla.kvLoraRank) + Double(mla.qLoraRank ?? 0)
+      }
+      var mlp = model.mlpParameters(layer: layer)
+      if let moe = model.moe, layer >= moe.firstDenseLayers { mlp -= h * Double(moe.experts) }
+      total += attention + mlp
+    }
+    return total
+  }
+
+  /// Bytes of all weights as stored: Linears in the weight format, the
+  /// embedding table, norms, biases and routers in the activation dtype; a
+  /// tied LM head in a plain dtype shares the table.
+  public var weightsBytes: Double {
+    var linear = linearParameters
+    let table = Double(model.vocab) * Double(model.hidden)
+    var other = model.parameterCount - linear
+    if model.tiedEmbeddings {
+      // parameterCount holds the table once and `linear` holds the head.
+      other += table
+      if case .plain = weights { linear -= table }
+    }
+    return linear * linearBytesPerWeight + other * activationType.bytes
+  }
+
+  /// Resident KV-cache bytes at the end of the run (prompt + G tokens).
+  public var kvCacheBytesPeak: Double {
+    kvCacheBytes(tokens: options.prompt + options.generate)
+  }
+
+  /// Warnings about the run (context beyond the model's positions).
+  public var warnings: [String] {
+    var out: [String] = []
+    let total = options.prompt + options.generate
+    if let maxPositions = model.maxPositions, total > maxPositions {
+      out.append(
+        "prompt + generate = \(total) tokens is beyond the model's max_position_embeddings (\(maxPositions))"
+      )
+    }
+    return out
+  }
+
+  /// One full-model LoRA merge (CONTRACT, Table 12): 2·k·r·n + 2·k·n per
+  /// adapted Linear over q, k, v, o, gate, up, down of every layer; nil
+  /// without `--lora-rank`.
+  public var loraMergeOps: Double? {
+    guard let r = options.loraRank else { return nil }
+    return Double(model.layers) * loraLayerShapes.reduce(0) { $0 + LoRALinear.mergeOps(k: $1.k, n: $1.n, rank: r) }
+  }
+
+  /// The (k, n) of each adapted Linear of one layer.
+  public var loraLayerShapes: [(name: String, k: Int, n: Int)] {
+    let h = model.hidden
+    let q = model.heads * model.headDim
+    let kv = model.kvHeads * model.headDim
+    let i = model.intermediate
+    return [
+      ("q_proj", h, q), ("k_proj", h, kv), ("v_proj", h, kv), ("o_proj", q, h),
+      ("gate_proj", h, i), ("up_proj", h, i), ("down_proj", i, h),
+    ]
+  }
+}
