@@ -29,7 +29,8 @@ extension PassEmitter {
       let elems = Double(keyRows) * Double(mla.kvLoraRank)
       add(.kvDequant, .dequantize, OpShape(keyRows, mla.kvLoraRank), OpCost(ops: elems), dispatch: 0, input: w.kvType)
     }
-    linear(.kvbProj, m: keyRows, k: mla.kvLoraRank, n: heads * (mla.qkNopeHeadDim + mla.vHeadDim), readInput: false)
+    linear(.kvbProj, m: keyRows, k: mla.kvLoraRank, n: heads * (mla.qkNopeHeadDim + mla.vHeadDim), readInput: false,
+      writeOutput: !fused)
     // Its input is the cache itself.
     add(
       .vCache, .kvCache, OpShape(keyRows, mla.kvLoraRank),

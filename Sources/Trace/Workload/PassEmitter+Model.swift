@@ -145,7 +145,11 @@ extension PassEmitter {
     }
     var qk = attention.scoresBMM(fused: fused)
     var pv = attention.contextBMM(fused: fused)
-    if kvFromActivations {
+    if kvFromActivations && fused {
+      // The up-projected keys and values stay on chip.
+      qk.read.kv = 0
+      pv.read.kv = 0
+    } else if kvFromActivations {
       qk.read.activations += qk.read.kv
       qk.read.kv = 0
       pv.read.activations += pv.read.kv
