@@ -42,7 +42,7 @@ extension Device {
       .double(min: 0, exclusiveMin: true)
     let dispatch = try node.optional("dispatch_us")?.double(min: 0) ?? kind.defaultDispatchUs
     let memory = try node.optional("memory_gib")?.double(min: 0, exclusiveMin: true)
-    let tile = try node.optional("tile")?.int(min: 1)
+    let tile = try node.optional("tile")?.int(min: 1, max: 1 << 20)
     let group = try node.optional("shared_memory_group")?.string()
     if let group, group.isEmpty {
       throw try node.required("shared_memory_group").error("empty group name", expected: "a non-empty string")
