@@ -9,7 +9,8 @@ public struct SimulationRun<E: EventSink>: OpSink {
   /// The first error (a dtype with no peak TOPS); the run stops timing.
   var failure: LifeError?
 
-  /// Time now, seconds from the start of the run.
+  /// Time now, seconds from the start of the current pass (so a pass's
+  /// duration does not depend on how long the run has been going).
   var time: Double = 0
   var pass = PassInfo(phase: .prefill, step: 0, newTokens: 0, pastTokens: 0, batch: 1)
   var wantsOps = false
@@ -56,7 +57,8 @@ public struct SimulationRun<E: EventSink>: OpSink {
     self.pass = pass
     wantsOps = sink.wantsOpEvents(in: pass)
     began = false
-    passStart = time
+    passStart += time
+    time = 0
     tCompute = 0
     tMemory = 0
     tDispatch = 0
@@ -129,7 +131,7 @@ public struct SimulationRun<E: EventSink>: OpSink {
   public mutating func endPass(_ pass: PassInfo) {
     guard failure == nil else { return }
     if !began {
-      sink.passBegan(pass, at: time)
+      sink.passBegan(pass, at: passStart)
       began = true
     }
     closeSegment()
@@ -142,7 +144,7 @@ public struct SimulationRun<E: EventSink>: OpSink {
       pass.phase == .prefill ? simulator.phaseDevice.prefill : simulator.phaseDevice.decode
     sink.passEnded(
       PassTiming(
-        pass: pass, device: phaseDevice, span: Span(start: passStart, duration: time - passStart),
+        pass: pass, device: phaseDevice, span: Span(start: passStart, duration: time),
         tCompute: tCompute, tMemory: tMemory, tDispatch: tDispatch, tHandoff: tHandoff,
         bound: tCompute >= tMemory ? .compute : .memory, ops: ops, opsPadded: opsPadded,
         read: read, written: written, dispatchCalls: calls, kvCacheBytes: kvResident))
@@ -175,7 +177,7 @@ public struct SimulationRun<E: EventSink>: OpSink {
       let duration = cost.latency + bytes * cost.secondsPerByte
       sink.handoff(
         HandoffEvent(
-          from: from, to: device, span: Span(start: time, duration: duration), bytes: bytes,
+          from: from, to: device, span: Span(start: passStart + time, duration: duration), bytes: bytes,
           isTransfer: cost.isTransfer, phase: pass.phase, step: pass.step))
       time += duration
       tHandoff += duration
@@ -210,15 +212,15 @@ public struct SimulationRun<E: EventSink>: OpSink {
     let end: Double
     switch simulator.info.overlap {
     case .op:
-      start = time
-      dispatch = Span(start: time, duration: d)
-      compute = Span(start: time + d, duration: c)
-      memory = Span(start: time + d, duration: m)
-      end = time + d + max(c, m)
-      time = end
+      start = passStart + time
+      dispatch = Span(start: start, duration: d)
+      compute = Span(start: start + d, duration: c)
+      memory = Span(start: start + d, duration: m)
+      end = start + d + max(c, m)
+      time += d + max(c, m)
     case .phase:
-      let computeStart = segmentStart + segmentCompute
-      let memoryStart = segmentStart + segmentMemory
+      let computeStart = passStart + segmentStart + segmentCompute
+      let memoryStart = passStart + segmentStart + segmentMemory
       dispatch = Span(start: computeStart, duration: d)
       compute = Span(start: computeStart + d, duration: c)
       memory = Span(start: memoryStart + d, duration: m)
