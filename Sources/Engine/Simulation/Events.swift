@@ -178,8 +178,11 @@ public struct RunInfo: Sendable {
 /// Receives the engine's timed event stream as it is produced.
 ///
 /// Order: ``begin(_:)``; for each pass, any ``handoff(_:)`` before it, then
-/// ``passBegan(_:at:)``, its ``op(_:)`` events in execution order, then
-/// ``passEnded(_:)``; finally ``end()``. Sinks that only need totals may
+/// ``passBegan(_:at:)``, its ``op(_:)`` events in execution order (with a
+/// ``handoff(_:)`` between two operators that run on different devices, when
+/// a per-kind mapping splits the pass), then ``passEnded(_:)``; finally
+/// ``end()``. ``passBegan(_:at:)`` gives the start of the pass's span, which
+/// includes the hand-off before it. Sinks that only need totals may
 /// ignore ``op(_:)``; the engine asks ``wantsOpEvents(in:)`` first so that
 /// summary-only runs skip building them.
 public protocol EventSink {

@@ -1,0 +1,62 @@
+import Trace
+
+extension Device {
+  /// The device as used, with defaults filled in, in the device JSON format
+  /// (so it can be written to a file and loaded back): `memory_gib`, `tile`
+  /// and `shared_memory_group` are `null` when unset.
+  public var jsonValue: JSONValue {
+    .object([
+      ("name", .string(name)),
+      ("kind", .string(kind.rawValue)),
+      ("peak_tops", .object(sortedPeakTops.map { ($0.key, .num($0.value)) })),
+      ("bandwidth_gb_s", .num(bandwidthGBs)),
+      ("dispatch_us", .num(dispatchUs)),
+      ("memory_gib", .num(memoryGiB)),
+      ("tile", tile.map { .int($0) } ?? .null),
+      ("shared_memory_group", .str(sharedMemoryGroup)),
+      ("efficiency", efficiency.jsonValue),
+    ])
+  }
+
+  /// `peak_tops` entries in a fixed order: dtypes as in ``peakTopsKeys``
+  /// (`default` last).
+  public var sortedPeakTops: [(key: String, value: Double)] {
+    Device.peakTopsKeys.compactMap { key in peakTops[key].map { (key, $0) } }
+  }
+}
+
+extension Efficiency {
+  /// The `efficiency` object; `by_kind` and curves only where present.
+  public var jsonValue: JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("compute", .num(compute)), ("memory", .num(memory)),
+    ]
+    if !byKind.isEmpty {
+      members.append(
+        (
+          "by_kind",
+          .object(
+            byKind.keys.sorted().compactMap { kind in
+              guard let entry = byKind[kind] else { return nil }
+              var fields: [(key: String, value: JSONValue)] = []
+              if let c = entry.compute { fields.append(("compute", .num(c))) }
+              if let m = entry.memory { fields.append(("memory", .num(m))) }
+              return (kind.rawValue, .object(fields))
+            })
+        ))
+    }
+    if let computeCurve { members.append(("compute_curve", computeCurve.jsonValue)) }
+    if let memoryCurve { members.append(("memory_curve", memoryCurve.jsonValue)) }
+    return .object(members)
+  }
+}
+
+extension EfficiencyCurve {
+  /// `{"over": ..., "points": [[tokens, efficiency], ...]}`.
+  public var jsonValue: JSONValue {
+    .object([
+      ("over", .string(over)),
+      ("points", .array(points.map { .array([.num($0.0), .num($0.1)]) })),
+    ])
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Trace
+
+extension Device {
+  /// The keys of a device JSON object.
+  public static let jsonKeys: [String] = [
+    "name", "kind", "peak_tops", "bandwidth_gb_s", "dispatch_us", "memory_gib", "tile",
+    "shared_memory_group", "efficiency",
+  ]
+
+  /// Reads a device JSON file (CONTRACT.md "Device JSON").
+  public static func load(path: String) throws(LifeError) -> Device {
+    try Device(node: try JSONNode.load(file: path))
+  }
+
+  /// A preset name, else a device JSON path (relative to `file`, a scenario,
+  /// when given). An unknown name that is not a file is an error at
+  /// `location` suggesting the closest preset.
+  public static func resolve(
+    _ reference: String, relativeTo file: String? = nil, at location: ErrorLocation
+  ) throws(LifeError) -> Device {
+    if let preset = preset(named: reference) { return preset }
+    let path = FileInput.resolve(reference, relativeTo: file)
+    if FileInput.exists(path) { return try load(path: path) }
+    let kind: LifeError.Kind = location.flag != nil ? .usage : .failure
+    throw LifeError(
+      kind, at: location, "unknown device", got: "'\(reference)'",
+      expected: "a preset (life devices) or a device JSON file",
+      suggestion: DidYouMean.suggest(reference, among: presetNames))
+  }
+
+  /// Parses a device from a JSON object; kind defaults fill in what it leaves
+  /// out. Every error names the file and JSON path.
+  public init(node: JSONNode) throws(LifeError) {
+    _ = try node.members(allowed: Device.jsonKeys)
+    let name = try node.required("name", expected: "a string").string()
+    let kindNode = try node.required("kind", expected: "one of cpu, npu, igpu, gpu")
+    guard let kind = DeviceKind(rawValue: try kindNode.choice(DeviceKind.allCases.map(\.rawValue)))
+    else { throw kindNode.error("unknown value") }
+    let tops = try Device.parsePeakTops(try node.required("peak_tops", expected: "an object"))
+    let bandwidth = try node.required("bandwidth_gb_s", expected: "a number > 0")
+      .double(min: 0, exclusiveMin: true)
+    let dispatch = try node.optional("dispatch_us")?.double(min: 0) ?? kind.defaultDispatchUs
+    let memory = try node.optional("memory_gib")?.double(min: 0, exclusiveMin: true)
+    let tile = try node.optional("tile")?.int(min: 1, max: 1 << 20)
+    let group = try node.optional("shared_memory_group")?.string()
+    if let group, group.isEmpty {
+      throw try node.required("shared_memory_group").error("empty group name", expected: "a non-empty string")
+    }
+    let efficiency = try node.optional("efficiency").map { (n) throws(LifeError) in
+      try Efficiency(node: n)
+    } ?? kind.defaultEfficiency
+    self.init(
+      name: name, kind: kind, peakTops: tops, bandwidthGBs: bandwidth, dispatchUs: dispatch,
+      memoryGiB: memory, tile: tile, sharedMemoryGroup: group, efficiency: efficiency)
+  }
+
+  static func parsePeakTops(_ node: JSONNode) throws(LifeError) -> [String: Double] {
+    var tops: [String: Double] = [:]
+    for member in try node.members(allowed: peakTopsKeys) {
+      tops[member.key] = try member.node.double(min: 0, exclusiveMin: true)
+    }
+    if tops.isEmpty {
+      throw node.error("no peak TOPS given", expected: "at least one of " + peakTopsKeys.joined(separator: ", "))
+    }
+    return tops
+  }
+}
+
+extension Efficiency {
+  /// The keys of an `efficiency` object.
+  public static let jsonKeys = ["compute", "memory", "by_kind", "compute_curve", "memory_curve"]
+
+  /// Parses an `efficiency` object. It replaces the kind's defaults
+  /// entirely: `compute` is required unless `compute_curve` is given, and
+  /// `memory` unless `memory_curve` is.
+  public init(node: JSONNode) throws(LifeError) {
+    _ = try node.members(allowed: Efficiency.jsonKeys)
+    let computeCurve = try node.optional("compute_curve").map { (n) throws(LifeError) in
+      try EfficiencyCurve(node: n)
+    }
+    let memoryCurve = try node.optional("memory_curve").map { (n) throws(LifeError) in
+      try EfficiencyCurve(node: n)
+    }
+    func value(_ key: String, curve: EfficiencyCurve?) throws(LifeError) -> Double {
+      if let n = try node.optional(key) { return try n.efficiency() }
+      if let curve, let last = curve.points.last { return last.1 }
+      _ = try node.required(key, expected: "a number in (0, 1] (or a \(key)_curve)")
+      return 1
+    }
+    let compute = try value("compute", curve: computeCurve)
+    let memory = try value("memory", curve: memoryCurve)
+    var byKind: [OpKind: KindEfficiency] = [:]
+    if let kinds = try node.optional("by_kind") {
+      for member in try kinds.members(allowed: OpKind.allCases.map(\.rawValue)) {
+        guard let kind = OpKind(rawValue: member.key) else { continue }
+        _ = try member.node.members(allowed: ["compute", "memory"])
+        let entry = KindEfficiency(
+          compute: try member.node.optional("compute")?.efficiency(),
+          memory: try member.node.optional("memory")?.efficiency())
+        if entry.compute == nil && entry.memory == nil {
+          throw member.node.error("empty override", expected: "'compute' and/or 'memory'")
+        }
+        byKind[kind] = entry
+      }
+    }
+    self.init(
+      compute: compute, memory: memory, byKind: byKind, computeCurve: computeCurve,
+      memoryCurve: memoryCurve)
+  }
+}
+
+extension EfficiencyCurve {
+  /// Parses `{"over": "tokens", "points": [[tokens, efficiency], ...]}`:
+  /// at least one point, tokens > 0 and strictly increasing, efficiencies
+  /// in (0, 1].
+  public init(node: JSONNode) throws(LifeError) {
+    _ = try node.members(allowed: ["over", "points"])
+    let over = try node.optional("over")?.choice(["tokens"]) ?? "tokens"
+    let pointsNode = try node.required("points", expected: "an array of [tokens, efficiency] pairs")
+    var points: [(Double, Double)] = []
+    for item in try pointsNode.items() {
+      let pair = try item.items()
+      guard pair.count == 2 else {
+        throw item.error("wrong number of values", expected: "[tokens, efficiency]")
+      }
+      let tokens = try pair[0].double(min: 0, exclusiveMin: true)
+      if let previous = points.last, tokens <= previous.0 {
+        throw pair[0].error("points out of order", expected: "tokens increasing from point to point")
+      }
+      points.append((tokens, try pair[1].efficiency()))
+    }
+    if points.isEmpty { throw pointsNode.error("no points", expected: "at least one [tokens, efficiency] pair") }
+    self.init(over: over, points: points)
+  }
+}
+
+extension JSONNode {
+  /// An efficiency: a number in (0, 1].
+  func efficiency() throws(LifeError) -> Double {
+    try double(min: 0, max: 1, exclusiveMin: true)
+  }
+}
+
+extension FileInput {
+  /// Whether a regular file exists at `path`.
+  static func exists(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+  }
+}

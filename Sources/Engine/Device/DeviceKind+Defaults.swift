@@ -1,0 +1,64 @@
+import Trace
+
+/// The defaults a device of each kind gets for what its JSON leaves out, so a
+/// datasheet alone (TOPS, bandwidth) gives a forecast. Sources and reasoning:
+/// docs/devices.md.
+extension DeviceKind {
+  /// Efficiencies used when a device gives no `efficiency` object.
+  ///
+  /// - cpu: compute 0.5 (paper Table 6 measures 48–78 % on the Ryzen 9 HX 370
+  ///   in bf16), memory 0.6 (llama.cpp CPU decode reaches ~55–70 % of DRAM
+  ///   bandwidth).
+  /// - npu: compute 0.3 (paper Table 6: 11–24 % on the Ryzen AI NPU), memory 0.6.
+  /// - igpu: compute 0.6, memory 0.7 (llama.cpp on Apple M-series: F16 pp512
+  ///   ≈ 70 % of peak, tg128 ≈ 70 % of bandwidth; paper Table 10: 52.5 % on
+  ///   the Radeon 8060S).
+  /// - gpu: compute 0.6, memory 0.75 (llama.cpp CUDA tg128 on RTX 4090 and
+  ///   A100 ≈ 70–80 % of bandwidth; paper Table 6/10 V100: 50–60 %).
+  public var defaultEfficiency: Efficiency {
+    switch self {
+    case .cpu: return Efficiency(compute: 0.5, memory: 0.6)
+    case .npu: return Efficiency(compute: 0.3, memory: 0.6)
+    case .igpu: return Efficiency(compute: 0.6, memory: 0.7)
+    case .gpu: return Efficiency(compute: 0.6, memory: 0.75)
+    }
+  }
+
+  /// Dispatch latency per kernel call in microseconds, as seen on the
+  /// device's timeline (the gap between back-to-back kernels, not the CPU
+  /// cost of a launch, which an asynchronous queue hides).
+  ///
+  /// - cpu: 2 µs (a thread-pool barrier between operators).
+  /// - npu: 15 µs (command submission per operator on XDNA/Hexagon-class NPUs).
+  /// - igpu: 4 µs (Metal/Vulkan command-buffer encoded kernels).
+  /// - gpu: 2 µs (CUDA kernels back to back, CUDA graphs; a cold launch costs
+  ///   5–10 µs of CPU time but overlaps with the previous kernel).
+  public var defaultDispatchUs: Double {
+    switch self {
+    case .cpu: return 2
+    case .npu: return 15
+    case .igpu: return 4
+    case .gpu: return 2
+    }
+  }
+}
+
+extension Device {
+  /// The synchronisation latency of a hand-off with no copy (inside a
+  /// shared-memory group, or between devices with no link), microseconds.
+  public static let defaultSyncLatencyUs: Double = 20
+
+  /// The default latency of a link whose JSON gives none, microseconds.
+  public static let defaultLinkLatencyUs: Double = 10
+
+  /// The peak TOPS for arithmetic in `dtype`: its `peak_tops` entry, else
+  /// `default`; nil when neither is given.
+  public func peakTops(for dtype: DType) -> Double? {
+    peakTops[dtype.topsKey] ?? peakTops["default"]
+  }
+
+  /// The `peak_tops` keys a device JSON may use.
+  public static let peakTopsKeys: [String] = [
+    "fp32", "fp16", "bf16", "fp8", "int16", "int8", "int4", "default",
+  ]
+}

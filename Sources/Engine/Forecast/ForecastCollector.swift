@@ -1,0 +1,69 @@
+import Trace
+
+/// An ``EventSink`` that keeps only pass totals: TTFT, each step's TPOT and
+/// its parts. It never asks for per-operator events, and with `keepSteps`
+/// false it keeps no per-step array at all (sweeps and calibration).
+public struct ForecastCollector: EventSink, Sendable {
+  /// Whether to keep one ``StepTiming`` per decode step.
+  public var keepSteps: Bool
+  /// The run, once begun.
+  public private(set) var run: RunInfo?
+  private var prefill = PrefillTiming()
+  private var steps: [StepTiming] = []
+  private var generate = 0
+  private var batch = 1
+  private var tpotSumMs: Double = 0
+
+  /// Creates a collector.
+  public init(keepSteps: Bool = true) { self.keepSteps = keepSteps }
+
+  /// What was collected.
+  public var forecast: Forecast {
+    Forecast(prefill: prefill, steps: steps, generate: generate, batch: batch, tpotSumMs: tpotSumMs)
+  }
+
+  public mutating func begin(_ run: RunInfo) {
+    self.run = run
+    prefill = PrefillTiming()
+    prefill.device = run.devices.firstIndex { $0.key == run.mapping.prefill } ?? 0
+    steps = []
+    generate = 0
+    tpotSumMs = 0
+  }
+
+  public func wantsOpEvents(in pass: PassInfo) -> Bool { false }
+  public mutating func handoff(_ event: HandoffEvent) {}
+  public mutating func passBegan(_ pass: PassInfo, at time: Double) {}
+  public mutating func op(_ event: OpEvent) {}
+
+  public mutating func passEnded(_ timing: PassTiming) {
+    batch = timing.pass.batch
+    switch timing.pass.phase {
+    case .prefill:
+      prefill.timeMs += timing.span.duration * 1000
+      prefill.tComputeMs += timing.tCompute * 1000
+      prefill.tMemoryMs += timing.tMemory * 1000
+      prefill.tDispatchMs += timing.tDispatch * 1000
+      prefill.tHandoffMs += timing.tHandoff * 1000
+      prefill.dispatchCalls += timing.dispatchCalls
+      prefill.passes += 1
+      prefill.device = timing.device
+      prefill.kvCacheBytes = timing.kvCacheBytes
+    case .decode:
+      let tpot = timing.span.duration * 1000
+      generate += 1
+      tpotSumMs += tpot
+      if keepSteps {
+        steps.append(
+          StepTiming(
+            step: timing.pass.step, kvLength: timing.pass.kvLength, tpotMs: tpot,
+            tComputeMs: timing.tCompute * 1000, tMemoryMs: timing.tMemory * 1000,
+            tDispatchMs: timing.tDispatch * 1000, tHandoffMs: timing.tHandoff * 1000,
+            bound: timing.bound, device: timing.device, dispatchCalls: timing.dispatchCalls,
+            kvCacheBytes: timing.kvCacheBytes))
+      }
+    }
+  }
+
+  public mutating func end() {}
+}

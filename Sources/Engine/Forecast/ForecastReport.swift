@@ -1,0 +1,155 @@
+import Foundation
+import Trace
+
+/// What `life forecast` prints: the workload JSON with the forecast's keys
+/// added (CONTRACT.md "life forecast ... --json"), or a readable summary.
+public struct ForecastReport: Sendable {
+  /// The run's devices, mapping and overlap.
+  public var run: RunInfo
+  /// The collected numbers.
+  public var forecast: Forecast
+  /// Capacity per device; nil when not checked (`footprint.fits` is then
+  /// left out).
+  public var capacity: CapacityCheck?
+
+  /// Creates a report.
+  public init(run: RunInfo, forecast: Forecast, capacity: CapacityCheck? = nil) {
+    self.run = run
+    self.forecast = forecast
+    self.capacity = capacity
+  }
+
+  func key(_ device: Int) -> String {
+    run.devices.indices.contains(device) ? run.devices[device].key : run.mapping.decode
+  }
+
+  /// The `workload --json` object with `devices`, `mapping`, `overlap`,
+  /// `ttft_ms`, `tpot_ms`, `tpot_ms_mean`, `tps`, `tps_total`, `e2e_ms`, the
+  /// prefill's and each step's times, bound and device, `dispatch_calls`
+  /// and `footprint.fits` added. Steps missing from the workload's
+  /// `decode.steps` are created with `step` and `kv_len`.
+  public func json(mergingInto workload: JSONValue) -> JSONValue {
+    let f = forecast
+    let p = f.prefill
+    var out = workload
+    out = out.setting([
+      ("devices", .object(run.devices.map { ($0.key, $0.device.jsonValue) })),
+      ("mapping", mappingJSON),
+      ("overlap", .string(run.overlap.rawValue)),
+      ("ttft_ms", .num(f.ttftMs)),
+      ("tpot_ms", .array(f.steps.map { .num($0.tpotMs) })),
+      ("tpot_ms_mean", .num(f.tpotMeanMs)),
+      ("tps", .num(f.tps)),
+      ("tps_total", .num(f.tpsTotal)),
+      ("e2e_ms", .num(f.e2eMs)),
+    ])
+    let prefill = out.objectMember("prefill").setting([
+      ("t_compute_ms", .num(p.tComputeMs)),
+      ("t_memory_ms", .num(p.tMemoryMs)),
+      ("t_dispatch_ms", .num(p.tDispatchMs)),
+      ("t_handoff_ms", .num(p.tHandoffMs)),
+      ("bound", .string(p.bound.rawValue)),
+      ("device", .string(key(p.device))),
+    ])
+    out = out.setting("prefill", prefill)
+
+    var given: [JSONValue] = []
+    if case .array(let items)? = out["decode"]?["steps"] { given = items }
+    let steps: [JSONValue] = f.steps.enumerated().map { i, s in
+      let base =
+        i < given.count
+        ? given[i] : .object([("step", .int(s.step)), ("kv_len", .int(s.kvLength))])
+      return base.setting([
+        ("tpot_ms", .num(s.tpotMs)),
+        ("t_compute_ms", .num(s.tComputeMs)),
+        ("t_memory_ms", .num(s.tMemoryMs)),
+        ("t_dispatch_ms", .num(s.tDispatchMs)),
+        ("t_handoff_ms", .num(s.tHandoffMs)),
+        ("bound", .string(s.bound.rawValue)),
+        ("device", .string(key(s.device))),
+      ])
+    }
+    out = out.setting("decode", out.objectMember("decode").setting("steps", .array(steps)))
+    out = out.setting(
+      "dispatch_calls",
+      out.objectMember("dispatch_calls").setting([
+        ("prefill", .int(p.dispatchCalls)),
+        ("decode_per_step", .array(f.steps.map { .int($0.dispatchCalls) })),
+      ]))
+    if let capacity {
+      out = out.setting("footprint", out.objectMember("footprint").setting("fits", capacity.jsonValue))
+      if !capacity.warnings.isEmpty {
+        var warnings: [JSONValue] = []
+        if case .array(let items)? = out["warnings"] { warnings = items }
+        out = out.setting("warnings", .array(warnings + capacity.warnings.map { .string($0) }))
+      }
+    }
+    return out
+  }
+
+  /// `{"prefill": key, "decode": key, "by_kind": {kind: key}}`.
+  public var mappingJSON: JSONValue {
+    .object([
+      ("prefill", .string(run.mapping.prefill)),
+      ("decode", .string(run.mapping.decode)),
+      (
+        "by_kind",
+        .object(run.mapping.byKind.keys.sorted().map { ($0.rawValue, .string(run.mapping.byKind[$0] ?? "")) })
+      ),
+    ])
+  }
+
+  /// A readable summary, a few lines.
+  public var text: String {
+    let f = forecast
+    let p = f.prefill
+    func name(_ key: String) -> String {
+      let device = run.devices.first { $0.key == key }?.device.name ?? key
+      return key == device ? key : "\(key) (\(device))"
+    }
+    var lines: [String] = []
+    if !run.name.isEmpty { lines.append("forecast: \(run.name)") }
+    var mapping = "prefill on \(name(run.mapping.prefill)), decode on \(name(run.mapping.decode))"
+    for kind in run.mapping.byKind.keys.sorted() {
+      mapping += ", \(kind.rawValue) on \(run.mapping.byKind[kind] ?? "")"
+    }
+    lines.append("  mapping     \(mapping); overlap \(run.overlap.rawValue)")
+    lines.append(
+      "  TTFT        \(Self.ms(f.ttftMs))  (compute \(Self.ms(p.tComputeMs)), memory \(Self.ms(p.tMemoryMs)), dispatch \(Self.ms(p.tDispatchMs))"
+        + (p.tHandoffMs > 0 ? ", hand-offs \(Self.ms(p.tHandoffMs))" : "")
+        + "; \(p.bound.rawValue)-bound; \(p.dispatchCalls) dispatch calls)")
+    if let mean = f.tpotMeanMs {
+      var line = "  TPOT        \(Self.ms(mean)) mean over \(f.generate) steps"
+      if let first = f.steps.first, let last = f.steps.last {
+        line += " (step 1 \(Self.ms(first.tpotMs)), step \(last.step) \(Self.ms(last.tpotMs)); \(first.bound.rawValue)-bound)"
+      }
+      lines.append(line)
+      lines.append(
+        "  TPS         \(Self.fixed(f.tps ?? 0, 2)) tokens/s per sequence, \(Self.fixed(f.tpsTotal ?? 0, 2)) in all (batch \(f.batch))"
+      )
+    } else {
+      lines.append("  TPOT        - (no decode steps: --generate 0)")
+    }
+    lines.append("  end to end  \(Self.ms(f.e2eMs))")
+    if let capacity {
+      if capacity.warnings.isEmpty {
+        lines.append("  memory      fits (\(capacity.keys.joined(separator: ", ")))")
+      } else {
+        for warning in capacity.warnings { lines.append("  warning: \(warning)") }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func fixed(_ value: Double, _ digits: Int) -> String {
+    String(format: "%.\(digits)f", value)
+  }
+
+  /// Milliseconds with 3 significant decimals, or seconds above 10 s.
+  static func ms(_ value: Double) -> String {
+    if value >= 10_000 { return fixed(value / 1000, 3) + " s" }
+    if value >= 100 { return fixed(value, 1) + " ms" }
+    if value >= 1 { return fixed(value, 3) + " ms" }
+    return fixed(value * 1000, 1) + " µs"
+  }
+}

@@ -1,0 +1,255 @@
+import Foundation
+import Trace
+
+extension Scenario {
+  /// The top-level keys of a scenario.
+  public static let keys = [
+    "version", "name", "model", "workload", "options", "devices", "mapping", "links", "overlap",
+    "trace", "compare",
+  ]
+  /// The keys of a `compare` entry.
+  public static let compareKeys = ["name", "mapping", "devices", "options", "overlap", "links"]
+  /// Option names `options` accepts (prompt, generate and batch live in
+  /// `workload`).
+  public static let optionKeys = WorkloadOptions.names.filter {
+    !["prompt", "generate", "batch"].contains($0)
+  }
+
+  /// Reads and validates a scenario file. Paths inside it (model, device
+  /// files) are relative to the file.
+  public static func load(path: String) throws(LifeError) -> Scenario {
+    try Scenario(node: try JSONNode.load(file: path))
+  }
+
+  /// Parses a scenario from its root node (its `file` resolves relative
+  /// paths).
+  public init(node: JSONNode) throws(LifeError) {
+    _ = try node.members(allowed: Scenario.keys)
+    let file = node.file
+    var version = Scenario.supportedVersion
+    if let v = try node.optional("version") {
+      version = try v.int(min: 1, max: Int(Int32.max))
+      if version > Scenario.supportedVersion {
+        throw v.error(
+          "unsupported scenario version",
+          expected: "version \(Scenario.supportedVersion) or lower (this LIFE reads version \(Scenario.supportedVersion); the file is version \(version))")
+      }
+    }
+    let defaultName =
+      file.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "scenario"
+    let name = try node.optional("name")?.string() ?? defaultName
+
+    let modelNode = try node.required("model", expected: "a model preset or a config.json path")
+    let modelText = try modelNode.string()
+    if modelText.isEmpty { throw modelNode.error("empty model", expected: "a model preset or a config.json path") }
+    let resolved = FileInput.resolve(modelText, relativeTo: file)
+    let isPath = FileInput.exists(resolved) || modelText.contains("/") || modelText.hasSuffix(".json")
+
+    let workload = try node.required("workload", expected: "an object with prompt, generate, batch")
+    _ = try workload.members(allowed: ["prompt", "generate", "batch"])
+    var options = WorkloadOptions(
+      prompt: try workload.required("prompt", expected: "an integer ≥ 0").int(min: 0, max: 1 << 40))
+    options.generate = try workload.optional("generate")?.int(min: 0, max: 1 << 40) ?? 0
+    options.batch = try workload.optional("batch")?.int(min: 1, max: 1 << 30) ?? 1
+    if let o = try node.optional("options") { try Scenario.apply(options: o, to: &options) }
+
+    let devicesNode = try node.required("devices", expected: "an object: key → preset, device JSON path or device object")
+    let devices = try Scenario.parseDevices(devicesNode, over: [])
+    if devices.isEmpty { throw devicesNode.error("no devices", expected: "at least one device") }
+
+    let mapping = try Scenario.parseMapping(try node.optional("mapping"), devices: devices, base: nil, at: node)
+    let links = try Scenario.parseLinks(try node.optional("links"), devices: devices) ?? []
+    let overlap = try node.optional("overlap").map { (n) throws(LifeError) in
+      Overlap(rawValue: try n.choice(Overlap.allCases.map(\.rawValue))) ?? .op
+    } ?? .op
+    var trace = TraceSettings()
+    if let t = try node.optional("trace") {
+      _ = try t.members(allowed: ["detail", "steps"])
+      if let d = try t.optional("detail") {
+        trace.detail = TraceDetail(rawValue: try d.choice(TraceDetail.allCases.map(\.rawValue))) ?? .op
+      }
+      if let s = try t.optional("steps") { trace.steps = try Scenario.parseSteps(s) }
+    }
+
+    self.file = file
+    self.version = version
+    self.name = name
+    self.model = ModelReference(text: modelText, resolvedPath: resolved, isPath: isPath)
+    self.options = options
+    self.devices = devices
+    self.mapping = mapping
+    self.links = links
+    self.overlap = overlap
+    self.trace = trace
+    self.json = node.value
+    self.compare = []
+
+    if let compareNode = try node.optional("compare") {
+      for item in try compareNode.items() {
+        compare.append(try variant(item))
+      }
+    }
+  }
+
+  /// A `compare` entry applied to this scenario's run.
+  func variant(_ node: JSONNode) throws(LifeError) -> ScenarioRun {
+    _ = try node.members(allowed: Scenario.compareKeys)
+    var run = self.run
+    run.name = try node.required("name", expected: "a string").string()
+    if let o = try node.optional("options") { try Scenario.apply(options: o, to: &run.options) }
+    if let d = try node.optional("devices") { run.devices = try Scenario.parseDevices(d, over: run.devices) }
+    if let m = try node.optional("mapping") {
+      run.mapping = try Scenario.parseMapping(m, devices: run.devices, base: run.mapping, at: node)
+    } else {
+      try Scenario.check(run.mapping, devices: run.devices, at: node)
+    }
+    if let l = try Scenario.parseLinks(try node.optional("links"), devices: run.devices) { run.links = l }
+    if let o = try node.optional("overlap") {
+      run.overlap = Overlap(rawValue: try o.choice(Overlap.allCases.map(\.rawValue))) ?? .op
+    }
+    return run
+  }
+
+  // MARK: - Parts
+
+  static func apply(options node: JSONNode, to options: inout WorkloadOptions) throws(LifeError) {
+    for (key, value) in try node.members(allowed: optionKeys) {
+      let text: String
+      switch value.value {
+      case .null: continue
+      case .string(let s): text = s
+      case .number(let n): text = n.exactInt.map { String($0) } ?? n.text
+      default: throw value.error("wrong type", expected: "a string or a number: " + WorkloadOptions.expected(for: key))
+      }
+      try options.set(key, to: text, at: ErrorLocation(file: value.file, path: value.path))
+    }
+  }
+
+  static func parseDevices(
+    _ node: JSONNode, over base: [(key: String, device: Device)]
+  ) throws(LifeError) -> [(key: String, device: Device)] {
+    var devices = base
+    for (key, value) in try node.members() {
+      if key.isEmpty { throw value.error("empty device key", expected: "a name such as 'npu'") }
+      let device: Device
+      switch value.value {
+      case .string(let reference):
+        device = try Device.resolve(
+          reference, relativeTo: value.file, at: ErrorLocation(file: value.file, path: value.path))
+      case .object:
+        device = try Device(node: value)
+      default:
+        throw value.error("wrong type", expected: "a preset name, a device JSON path or a device object")
+      }
+      if let i = devices.firstIndex(where: { $0.key == key }) {
+        devices[i].device = device
+      } else {
+        devices.append((key, device))
+      }
+    }
+    return devices
+  }
+
+  static func parseMapping(
+    _ node: JSONNode?, devices: [(key: String, device: Device)], base: Mapping?, at parent: JSONNode
+  ) throws(LifeError) -> Mapping {
+    let keys = devices.map(\.key)
+    func key(_ n: JSONNode) throws(LifeError) -> String {
+      let k = try n.string()
+      guard keys.contains(k) else {
+        throw n.error(
+          "unknown device key", expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
+          suggestion: DidYouMean.suggest(k, among: keys))
+      }
+      return k
+    }
+    let only = keys.count == 1 ? keys[0] : nil
+    guard let node else {
+      if let base { return base }
+      guard let only else {
+        throw LifeError.file(
+          parent.file, path: "mapping", "missing required field",
+          expected: "a mapping when more than one device is declared")
+      }
+      return Mapping(prefill: only, decode: only)
+    }
+    _ = try node.members(allowed: ["prefill", "decode", "by_kind"])
+    func phase(_ name: String, _ fallback: String?) throws(LifeError) -> String {
+      if let n = try node.optional(name) { return try key(n) }
+      if let fallback { return fallback }
+      _ = try node.required(name, expected: "a device key")
+      return ""
+    }
+    let prefill = try phase("prefill", base?.prefill ?? only)
+    let decode = try phase("decode", base?.decode ?? only)
+    var byKind = base?.byKind ?? [:]
+    if let kinds = try node.optional("by_kind") {
+      byKind = [:]
+      for (name, value) in try kinds.members(allowed: OpKind.allCases.map(\.rawValue)) {
+        if let kind = OpKind(rawValue: name) { byKind[kind] = try key(value) }
+      }
+    }
+    let mapping = Mapping(prefill: prefill, decode: decode, byKind: byKind)
+    try check(mapping, devices: devices, at: parent)
+    return mapping
+  }
+
+  /// Checks that an inherited mapping still names declared devices.
+  static func check(_ mapping: Mapping, devices: [(key: String, device: Device)], at node: JSONNode)
+    throws(LifeError)
+  {
+    let keys = devices.map(\.key)
+    for k in [mapping.prefill, mapping.decode] + mapping.byKind.values where !keys.contains(k) {
+      throw LifeError.file(
+        node.file, path: node.path.isEmpty ? "mapping" : node.path + ".mapping", "unknown device key",
+        got: "'\(k)'", expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
+        suggestion: DidYouMean.suggest(k, among: keys))
+    }
+  }
+
+  static func parseLinks(_ node: JSONNode?, devices: [(key: String, device: Device)]) throws(LifeError) -> [Link]? {
+    guard let node else { return nil }
+    let keys = devices.map(\.key)
+    var links: [Link] = []
+    for item in try node.items() {
+      _ = try item.members(allowed: ["from", "to", "bandwidth_gb_s", "latency_us"])
+      func key(_ name: String) throws(LifeError) -> String {
+        let n = try item.required(name, expected: "a device key")
+        let k = try n.string()
+        guard keys.contains(k) else {
+          throw n.error(
+            "unknown device key", expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
+            suggestion: DidYouMean.suggest(k, among: keys))
+        }
+        return k
+      }
+      let from = try key("from")
+      let to = try key("to")
+      if from == to { throw try item.required("to").error("a link from a device to itself", expected: "another device") }
+      links.append(
+        Link(
+          from: from, to: to,
+          bandwidthGBs: try item.required("bandwidth_gb_s", expected: "a number > 0").double(min: 0, exclusiveMin: true),
+          latencyUs: try item.optional("latency_us")?.double(min: 0) ?? Device.defaultLinkLatencyUs))
+    }
+    return links
+  }
+
+  static func parseSteps(_ node: JSONNode) throws(LifeError) -> StepSelection {
+    let expected = "'all' or a list like '1-16,100,last' (steps ≥ 1, ranges low-high)"
+    switch node.value {
+    case .string(let s):
+      guard let selection = StepSelection(s) else { throw node.error("invalid step list", expected: expected) }
+      return selection
+    case .array:
+      var parts: [String] = []
+      for item in try node.items() { parts.append(String(try item.int(min: 1, max: 1 << 40))) }
+      guard let selection = StepSelection(parts.joined(separator: ",")) else {
+        throw node.error("invalid step list", expected: expected)
+      }
+      return selection
+    default:
+      throw node.error("wrong type", expected: expected)
+    }
+  }
+}
