@@ -18,8 +18,8 @@ extension TimelineWriter {
   private func head(name: String, ph: String, pid: Int, tid: Int?) -> String {
     var text = "{\"name\":"
     JSONFormat.appendString(name, into: &text)
-    text += ",\"ph\":\"\(ph)\",\"pid\":\(pid)"
-    if let tid { text += ",\"tid\":\(tid)" }
+    // Process metadata names a thread too (pid × 10): never tid 0.
+    text += ",\"ph\":\"\(ph)\",\"pid\":\(pid),\"tid\":\(tid ?? pid * 10)"
     return text
   }
 
