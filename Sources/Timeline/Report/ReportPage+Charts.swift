@@ -91,7 +91,7 @@ extension ReportPage {
     ]
     let high = phases.flatMap { phase in parts.map { $0.2(phase.1) * 1e3 } }.max() ?? 1
     let scale = NiceScale(low: 0, high: high, ticks: 6)
-    let left = 150.0, right = 880.0
+    let left = 190.0, right = 880.0
     var canvas = SVGCanvas(width: 900, height: Double(phases.count * parts.count) * 20 + Double(phases.count) * 12 + 50)
     var y = 8.0
     for phase in phases {

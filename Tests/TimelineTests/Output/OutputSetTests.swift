@@ -27,6 +27,7 @@ import Trace
 
   @Test func writesEveryFile() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     let paths = try Self.write(FakeRun(), into: dir)
     let names = paths.map { ($0 as NSString).lastPathComponent }
     #expect(names == ["timeline.json", "summary.json", "steps.csv", "ops.csv", "report.html"])
@@ -36,6 +37,7 @@ import Trace
 
   @Test func stepsCSVHasOneRowPerStep() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     var run = FakeRun()
     run.generate = 7
     try Self.write(run, into: dir)
@@ -50,6 +52,7 @@ import Trace
 
   @Test func opsCSVSumsByPhaseKindAndDevice() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     try Self.write(FakeRun(), into: dir)
     let lines = try TestFiles.text(dir + "/ops.csv").split(separator: "\n")
     #expect(lines.first == "phase,kind,device,ops,ops_padded,bytes_read,bytes_written,dispatch_calls,time_ms,t_compute_ms,t_memory_ms,operators")
@@ -62,6 +65,7 @@ import Trace
 
   @Test func summaryEchoesScenarioAndVersion() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     try Self.write(FakeRun(), into: dir)
     let summary = try JSONParser.parse(try TestFiles.text(dir + "/summary.json"), file: nil)
     #expect(summary["tool_version"] == .string("9.9.9"))
@@ -71,6 +75,7 @@ import Trace
 
   @Test func nonFiniteForecastWritesNothing() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     var outputs = try OutputSet(options: OutputOptions(directory: dir, generate: 4))
     FakeRun().play(into: &outputs)
     #expect(throws: LifeError.self) {
@@ -81,6 +86,7 @@ import Trace
 
   @Test func replacesOnlyItsOwnFiles() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     try AtomicFile.write("mine", to: dir + "/notes.txt")
     try AtomicFile.write("stale", to: dir + "/timeline.json")
     try Self.write(FakeRun(), into: dir, gzip: true)
@@ -91,6 +97,7 @@ import Trace
 
   @Test func outputsAreByteForByteDeterministic() throws {
     let a = try TestFiles.directory(), b = try TestFiles.directory()
+    defer { TestFiles.remove(a); TestFiles.remove(b) }
     try Self.write(FakeRun(), into: a)
     try Self.write(FakeRun(), into: b)
     for name in ["timeline.json", "summary.json", "steps.csv", "ops.csv", "report.html"] {
@@ -102,6 +109,7 @@ import Trace
 
   @Test func anAbandonedSetLeavesTheOldFiles() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     try Self.write(FakeRun(), into: dir)
     let before = try TestFiles.text(dir + "/steps.csv")
     do {

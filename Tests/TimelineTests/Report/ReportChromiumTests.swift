@@ -12,6 +12,7 @@ struct ReportChromiumTests {
       return
     }
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     try OutputSetTests.write(FakeRun(), into: dir)
     let report = dir + "/report.html"
     let result = try ExternalTools.run(chromium, [

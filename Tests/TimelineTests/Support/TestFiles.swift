@@ -12,6 +12,11 @@ enum TestFiles {
     return path
   }
 
+  /// Removes a scratch directory.
+  static func remove(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+  }
+
   static func text(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
   }

@@ -14,6 +14,7 @@ struct TimelinePerfettoTests {
   @Test(arguments: [false, true])
   func loadsCleanlyWithProcessesSlicesFlowsAndCounters(gzip: Bool) throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     let path = dir + (gzip ? "/timeline.json.gz" : "/timeline.json")
     let run = FakeRun()
     let result = try TestFiles.writeTrace(run, to: path, gzip: gzip)
@@ -58,6 +59,7 @@ struct TimelinePerfettoTests {
   @Test(arguments: [Overlap.op, .phase], [TraceDetail.op, .layer, .step])
   func everyDetailAndOverlapLoadsWithoutErrors(overlap: Overlap, detail: TraceDetail) throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     let path = dir + "/timeline.json"
     var run = FakeRun(overlap: overlap)
     run.chunks = 3

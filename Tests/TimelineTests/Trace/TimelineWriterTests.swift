@@ -24,6 +24,7 @@ import Trace
   @Test(arguments: [Overlap.op, .phase], [TraceDetail.op, .layer, .step])
   func slicesNestOnEveryThreadAndNoTidIsZero(overlap: Overlap, detail: TraceDetail) throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     let path = dir + "/timeline.json"
     try TestFiles.writeTrace(FakeRun(overlap: overlap), to: path, detail: detail)
     let events = try TestFiles.events(path)
@@ -46,6 +47,7 @@ import Trace
 
   @Test func opOverlapDrawsOneOperatorSlicePerRecord() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     let path = dir + "/timeline.json"
     let result = try TestFiles.writeTrace(FakeRun(), to: path)
     let events = try TestFiles.events(path)
@@ -66,6 +68,7 @@ import Trace
 
   @Test func stringsFromInputAreEscaped() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     let path = dir + "/timeline.json"
     var run = FakeRun()
     run.npuName = "NPU \"x\" \\ \u{01}\n</script>"
@@ -77,6 +80,7 @@ import Trace
 
   @Test func twoWritesAreByteForByteIdentical() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     for gzip in [false, true] {
       try TestFiles.writeTrace(FakeRun(), to: dir + "/a", gzip: gzip)
       try TestFiles.writeTrace(FakeRun(), to: dir + "/b", gzip: gzip)
@@ -89,6 +93,7 @@ import Trace
 
   @Test func anUnfinishedTraceLeavesTheOldFile() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     let path = dir + "/timeline.json"
     try AtomicFile.write("old", to: path)
     do {
@@ -110,6 +115,7 @@ import Trace
 
   @Test func stepSelectionLimitsDetailButNotRequestSlices() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     let path = dir + "/timeline.json"
     var run = FakeRun()
     run.generate = 10
@@ -135,6 +141,7 @@ import Trace
 
   @Test func automaticSelectionKeepsUnderBudget() throws {
     let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
     let path = dir + "/timeline.json"
     var run = FakeRun()
     run.generate = 200
