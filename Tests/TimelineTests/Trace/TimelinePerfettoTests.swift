@@ -74,4 +74,25 @@ struct TimelinePerfettoTests {
     let operatorLanes = rows[2].first?.first?.intValue ?? -1
     #expect(operatorLanes == (overlap == .op && detail != .step ? 2 : 0))
   }
+
+  /// The SQL in docs/outputs.md runs and finds rows.
+  @Test func documentedQueriesWork() throws {
+    let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
+    let path = dir + "/timeline.json"
+    try TestFiles.writeTrace(FakeRun(), to: path)
+    let doc = try TestFiles.text(ExternalTools.packageRoot + "/docs/outputs.md")
+    let block = try #require(doc.components(separatedBy: "```sql\n").dropFirst().first?
+      .components(separatedBy: "```").first)
+    let queries = block.components(separatedBy: ";").map {
+      $0.split(separator: "\n").filter { !$0.hasPrefix("--") }.joined(separator: "\n")
+    }.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    #expect(queries.count == 4)
+    let rows = try ExternalTools.perfetto(path, queries)
+    for (query, result) in zip(queries, rows) {
+      #expect(!result.isEmpty, "no rows: \(query)")
+    }
+    let top = rows[0].first?.first?.stringValue ?? ""
+    #expect(!top.hasPrefix("layers."))
+  }
 }
