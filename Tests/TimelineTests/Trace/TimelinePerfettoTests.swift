@@ -95,4 +95,28 @@ struct TimelinePerfettoTests {
     let top = rows[0].first?.first?.stringValue ?? ""
     #expect(!top.hasPrefix("layers."))
   }
+
+  /// Two runs in one file (a comparison) as separate process groups.
+  @Test func twoRunsShareOneTimeline() throws {
+    let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
+    let path = dir + "/timeline.json"
+    let file = try TimelineFile(path: path)
+    for (index, prefix) in ["hybrid · ", "all on iGPU · "].enumerated() {
+      var writer = TimelineWriter(
+        file: file, layout: TimelineLayout(pidBase: 100 * index, namePrefix: prefix), generate: 4)
+      FakeRun().play(into: &writer)
+    }
+    try file.finish()
+    let rows = try ExternalTools.perfetto(path, [
+      Self.errors, "select name from process where name is not null order by pid",
+      "select count(*) from flow",
+    ])
+    #expect(rows[0].isEmpty, "error stats: \(rows[0])")
+    let names = rows[1].compactMap { $0.first?.stringValue }
+    #expect(names.count == 6)
+    #expect(names.first == "hybrid · request")
+    #expect(names[3] == "all on iGPU · request")
+    #expect(rows[2].first?.first?.intValue == 2)
+  }
 }

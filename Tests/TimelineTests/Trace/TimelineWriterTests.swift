@@ -186,4 +186,23 @@ import Trace
     #expect(TraceTime.micros(5_000) == "5")
     #expect(TraceTime.ns(1.5e-6) == 1500)
   }
+
+  @Test func aLongRunStaysNearTheDefaultBudget() throws {
+    let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
+    let path = dir + "/timeline.json.gz"
+    var run = FakeRun()
+    run.layers = 32
+    run.generate = 2000
+    let file = try TimelineFile(path: path, gzip: true)
+    var writer = TimelineWriter(file: file, steps: .automatic, generate: run.generate)
+    run.play(into: &writer)
+    try file.finish()
+    #expect(file.eventCount <= 500_000)
+    #expect(file.eventCount >= 400_000)
+    let traced = writer.tracedDecodeSteps
+    #expect(traced.first == 1)
+    #expect(traced.last == 2000)
+    #expect(traced.count < 2000)
+  }
 }
