@@ -1,0 +1,90 @@
+import Trace
+
+/// report.html: one self-contained page, no scripts, no external files;
+/// every string from the input is escaped.
+public enum ReportPage {
+  /// The page for a run.
+  ///
+  /// - Parameters:
+  ///   - data: what the run's sinks collected.
+  ///   - title: the page title (the scenario's name).
+  ///   - model: the model's name.
+  ///   - warnings: warnings to list (the forecast's `warnings`).
+  public static func html(
+    _ data: ReportData, title: String, model: String, warnings: [String]
+  ) -> String {
+    var page = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <title>\(HTMLText.escape(title)) · LIFE report</title>
+      <style>
+      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:24px auto;max-width:1000px;padding:0 16px}
+      h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+      .sub{color:#666;margin:0 0 16px}
+      .cards{display:flex;flex-wrap:wrap;gap:10px}
+      .card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:120px}
+      .card b{display:block;font-size:18px}.card span{color:#666;font-size:12px}
+      table{border-collapse:collapse;margin:8px 0;font-size:13px}
+      th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}
+      td:first-child,th:first-child{text-align:left}
+      .legend span{display:inline-block;margin-right:12px;font-size:12px}
+      .legend i{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:middle}
+      .warn{color:#8a5300}
+      svg{display:block;margin:6px 0;max-width:100%;height:auto}
+      </style>
+      </head>
+      <body>
+      <h1>\(HTMLText.escape(title))</h1>
+      <p class="sub">Model \(HTMLText.escape(model)) · run \(HTMLText.escape(data.runName)) · overlap \(HTMLText.escape(data.overlap)) · LIFE \(HTMLText.escape(LifeVersion.current))</p>
+
+      """
+    page += headline(data)
+    page += warningsSection(warnings)
+    page += "<h2>TPOT per decode step</h2>\n" + tpotChart(data)
+    page += "<h2>Ops and bytes by operator kind</h2>\n" + kindChart(data)
+    page += "<h2>Compute, memory and dispatch time per phase</h2>\n" + phaseTimeChart(data)
+    page += "<h2>Devices over time</h2>\n" + laneChart(data)
+    page += "</body>\n</html>\n"
+    return page
+  }
+
+  static func headline(_ data: ReportData) -> String {
+    func card(_ value: String, _ label: String) -> String {
+      "<div class=\"card\"><b>\(HTMLText.escape(value))</b><span>\(HTMLText.escape(label))</span></div>\n"
+    }
+    let steps = data.tpot.count
+    var text = "<div class=\"cards\" id=\"headline\">\n"
+    text += card(Format.ms(data.prefill.time), "TTFT")
+    text += card(data.meanTPOT.map(Format.ms) ?? "–", "mean TPOT (\(steps) steps)")
+    text += card(data.tps.map { Format.fixed($0, decimals: 2) } ?? "–", "tokens/s per sequence")
+    if data.batch > 1, let tps = data.tps {
+      text += card(Format.fixed(tps * Double(data.batch), decimals: 2), "tokens/s, batch \(data.batch)")
+    }
+    text += card(Format.ms(data.e2e), "end to end")
+    text += card("\(data.prefill.dispatchCalls)", "dispatch calls, prefill")
+    let perStep = steps > 0 ? Double(data.decode.dispatchCalls) / Double(steps) : 0
+    text += card(steps > 0 ? Format.fixed(perStep, decimals: perStep == perStep.rounded() ? 0 : 1) : "–", "dispatch calls per decode step")
+    if data.prefill.passes > 0 { text += card(data.prefill.bound, "prefill bound") }
+    if data.decode.passes > 0 { text += card(data.decode.bound, "decode bound") }
+    text += "</div>\n"
+    return text
+  }
+
+  static func warningsSection(_ warnings: [String]) -> String {
+    guard !warnings.isEmpty else { return "" }
+    return "<h2>Warnings</h2>\n<ul class=\"warn\">\n"
+      + warnings.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+  }
+
+  static let palette = [
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#bab0ac", "#1f77b4", "#8c564b", "#17becf", "#bcbd22",
+  ]
+
+  static func color(kind: String) -> String {
+    let index = OpKind(rawValue: kind)?.order ?? (palette.count - 1)
+    return palette[index % palette.count]
+  }
+}

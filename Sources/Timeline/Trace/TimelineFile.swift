@@ -1,0 +1,55 @@
+import Trace
+
+/// One Chrome-trace JSON file, `{"traceEvents": [...], "metadata": {...}}`,
+/// written as events arrive (one line per event) and committed whole at
+/// ``finish()``. Several runs may share one file, each drawn by its own
+/// ``TimelineWriter`` with its own ``TimelineLayout``. A file that is never
+/// finished leaves any previous file in place.
+public final class TimelineFile {
+  /// The path the file is committed to.
+  public var path: String { output.path }
+  private let output: any TextOutput
+  private var events = 0
+  private var runs: [String] = []
+  private var finished = false
+
+  /// Starts a trace at `path`; with `gzip` the bytes are gzip-compressed
+  /// (name the path `….json.gz`).
+  public init(path: String, gzip: Bool = false) throws(LifeError) {
+    output = try openTextOutput(path: path, gzip: gzip)
+    output.write("{\"traceEvents\":[\n")
+  }
+
+  /// Events written so far, all runs together.
+  public var eventCount: Int { events }
+
+  /// Appends one event: `body` is a complete JSON object.
+  func append(_ body: String) {
+    if events > 0 { output.write(",\n") }
+    output.write(body)
+    events += 1
+  }
+
+  /// Records one run's metadata object (compact JSON text).
+  func addRunMetadata(_ json: String) {
+    runs.append(json)
+  }
+
+  /// Closes the event array, writes the metadata and commits the file.
+  public func finish() throws(LifeError) {
+    guard !finished else { return }
+    finished = true
+    output.write("\n],\n\"metadata\":{\"life\":{\"tool_version\":")
+    output.write(JSONFormat.quoted(LifeVersion.current))
+    output.write(",\"runs\":[")
+    output.write(runs.joined(separator: ","))
+    output.write("]}}}\n")
+    try output.commit()
+  }
+
+  /// Abandons the file: the previous file at ``path``, if any, stays.
+  public func discard() {
+    finished = true
+    output.discard()
+  }
+}

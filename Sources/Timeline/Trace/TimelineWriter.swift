@@ -1,0 +1,146 @@
+import Engine
+import Trace
+
+/// Draws one run's event stream into a ``TimelineFile`` as the events
+/// arrive: a process per device (operator, dispatch, compute, memory and
+/// hand-off threads), a `request` process with the prefill and decode-step
+/// slices and the counters, and flows for hand-offs. Memory use does not
+/// grow with the number of operators.
+///
+/// Times are rounded once to integer nanoseconds and written as
+/// microseconds, and consecutive slices on a thread are kept from
+/// overlapping, so every thread nests as Perfetto requires.
+public final class TimelineWriter: EventSink {
+  let file: TimelineFile
+  let layout: TimelineLayout
+  let detail: TraceDetail
+  let selection: StepSelection
+  let generate: Int
+  let eventBudget: Int
+
+  var run: RunInfo?
+  var overlap: Overlap = .op
+  /// The end of the last top-level slice on each thread, for the no-overlap
+  /// clamp.
+  var laneEnd: [Int: Int64] = [:]
+  var namedThreads: Set<Int> = []
+  var tracing = false
+  var plan: Set<Int>?
+  var runStartEvents = 0
+  var passStartEvents = 0
+  var maxPassEvents = 0
+  var tracedSteps: [Int] = []
+  var prefillChunks: [PassTiming] = []
+  var layerGroups: [Int: LayerGroup] = [:]
+  var flowCount = 0
+
+  /// Creates a writer of one run into `file`.
+  ///
+  /// - Parameters:
+  ///   - layout: pid base and process-name prefix of this run.
+  ///   - detail: operators, layers or steps only.
+  ///   - steps: which decode steps to draw in detail.
+  ///   - generate: the run's number of decode steps (for the automatic
+  ///     selection, which keeps the last step).
+  ///   - eventBudget: with ``StepSelection/automatic``, about how many events
+  ///     the run may write.
+  public init(
+    file: TimelineFile, layout: TimelineLayout = TimelineLayout(), detail: TraceDetail = .op,
+    steps: StepSelection = .automatic, generate: Int, eventBudget: Int = 500_000
+  ) {
+    self.file = file
+    self.layout = layout
+    self.detail = detail
+    self.selection = steps
+    self.generate = generate
+    self.eventBudget = eventBudget
+  }
+
+  /// The decode steps drawn in detail so far, ascending.
+  public var tracedDecodeSteps: [Int] { tracedSteps }
+
+  public func begin(_ run: RunInfo) {
+    self.run = run
+    overlap = run.overlap
+    runStartEvents = file.eventCount
+    let requestPid = layout.requestPid
+    metadata("process_name", pid: requestPid, tid: nil, key: "name", layout.namePrefix + "request")
+    metadataInt("process_sort_index", pid: requestPid, tid: nil, value: layout.requestPid)
+    for (index, entry) in run.devices.enumerated() {
+      let pid = layout.devicePid(index)
+      let name = "\(layout.namePrefix)\(entry.device.name) (\(entry.device.kind.rawValue))"
+      metadata("process_name", pid: pid, tid: nil, key: "name", name)
+      metadataInt("process_sort_index", pid: pid, tid: nil, value: pid)
+    }
+  }
+
+  public func wantsOpEvents(in pass: PassInfo) -> Bool {
+    detail != .step && isSelected(pass)
+  }
+
+  public func passBegan(_ pass: PassInfo, at time: Double) {
+    tracing = detail != .step && decideSelected(pass)
+    if tracing, pass.phase == .decode { tracedSteps.append(pass.step) }
+    passStartEvents = file.eventCount
+  }
+
+  public func op(_ event: OpEvent) {
+    guard tracing else { return }
+    switch detail {
+    case .op: drawOp(event)
+    case .layer: addToLayer(event)
+    case .step: break
+    }
+  }
+
+  public func passEnded(_ timing: PassTiming) {
+    flushLayers()
+    if tracing { maxPassEvents = max(maxPassEvents, file.eventCount - passStartEvents) }
+    tracing = false
+    drawPass(timing)
+  }
+
+  public func end() {
+    flushLayers()
+    if !prefillChunks.isEmpty { drawPrefill() }
+    var meta = TraceArgs()
+    meta.string("name", run?.name ?? "")
+    meta.int("pid_base", layout.pidBase)
+    meta.string("name_prefix", layout.namePrefix)
+    meta.string("overlap", overlap.rawValue)
+    meta.string("detail", detail.rawValue)
+    meta.string("steps", selection.text)
+    meta.int("event_budget", eventBudget)
+    meta.string("traced_steps", StepSampler.rangesText(tracedSteps))
+    meta.int("events", file.eventCount - runStartEvents)
+    file.addRunMetadata(meta.json)
+  }
+}
+
+extension TimelineWriter {
+  /// Whether `pass` is drawn in detail, without deciding an automatic plan.
+  func isSelected(_ pass: PassInfo) -> Bool {
+    if pass.phase == .prefill { return true }
+    switch selection.rule {
+    case .all: return true
+    case .predicate(let chosen): return chosen(pass.step)
+    case .automatic: return plan.map { $0.contains(pass.step) } ?? true
+    }
+  }
+
+  /// Whether `pass` is drawn in detail; under the automatic selection, the
+  /// first decode step after a traced pass fixes the plan from the events
+  /// one pass costs and the budget left.
+  func decideSelected(_ pass: PassInfo) -> Bool {
+    guard pass.phase == .decode, case .automatic = selection.rule else { return isSelected(pass) }
+    if plan == nil, maxPassEvents > 0 {
+      let last = max(pass.step, generate)
+      let used = file.eventCount - runStartEvents
+      // Request slices and counters of the remaining steps are always drawn.
+      let reserve = 8 * (last - pass.step + 1)
+      let affordable = max(0, eventBudget - used - reserve) / maxPassEvents
+      plan = Set(StepSampler.choose(from: pass.step, through: last, count: affordable))
+    }
+    return isSelected(pass)
+  }
+}

@@ -1,0 +1,71 @@
+import Engine
+import Foundation
+import Testing
+import Trace
+
+@testable import Timeline
+
+@Suite struct ReportPageTests {
+  static func data(steps: Int = 4) -> ReportData {
+    var run = FakeRun()
+    run.generate = steps
+    run.npuName = "<script>alert(1)</script>"
+    var collector = ReportCollector()
+    var table = OpsTable()
+    var pair = Pair(collector: collector, table: table)
+    run.play(into: &pair)
+    collector = pair.collector
+    table = pair.table
+    return collector.finished(with: table)
+  }
+
+  /// Feeds one stream into both collectors.
+  struct Pair: EventSink {
+    var collector: ReportCollector
+    var table: OpsTable
+    mutating func begin(_ run: RunInfo) { collector.begin(run); table.begin(run) }
+    func wantsOpEvents(in pass: PassInfo) -> Bool { true }
+    mutating func handoff(_ event: HandoffEvent) {}
+    mutating func passBegan(_ pass: PassInfo, at time: Double) { collector.passBegan(pass, at: time) }
+    mutating func op(_ event: OpEvent) { collector.op(event); table.op(event) }
+    mutating func passEnded(_ timing: PassTiming) { collector.passEnded(timing) }
+    mutating func end() {}
+  }
+
+  @Test func inputStringsRenderAsText() {
+    let html = ReportPage.html(
+      Self.data(), title: "<script>alert(1)</script>", model: "m\"<b>",
+      warnings: ["<img src=x onerror=alert(1)>"])
+    #expect(!html.contains("<script>"))
+    #expect(!html.contains("<img"))
+    #expect(html.contains("m&quot;&lt;b&gt;"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+  }
+
+  @Test func drawsTheChartsWithoutScripts() {
+    let html = ReportPage.html(Self.data(), title: "t", model: "m", warnings: [])
+    #expect(html.contains("<polyline id=\"tpot-curve\""))
+    #expect(html.contains("Ops and bytes by operator kind"))
+    #expect(!html.lowercased().contains("<script"))
+    #expect(!html.contains("http://") || !html.contains("src=\"http"))
+  }
+
+  @Test func longRunsAreDownsampled() {
+    let data = Self.data(steps: 3000)
+    let html = ReportPage.html(data, title: "t", model: "m", warnings: [])
+    let polyline = html.components(separatedBy: "points=\"").dropFirst().first?
+      .components(separatedBy: "\"").first ?? ""
+    let points = polyline.split(separator: " ").count
+    #expect(points > 100)
+    #expect(points <= 2 * 810)
+  }
+
+  @Test func niceScalesUseRoundSteps() {
+    let scale = NiceScale(low: 0, high: 0.87, ticks: 5)
+    #expect(scale.step == 0.2)
+    #expect(scale.max == 1.0)
+    #expect(scale.ticks.map(scale.label) == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+    #expect(NiceScale.niceNumber(3.1) == 5)
+    #expect(HTMLText.escape("a&<>\"'") == "a&amp;&lt;&gt;&quot;&#39;")
+  }
+}
