@@ -17,7 +17,17 @@ extension CommandSpec {
         name: "DIR", help: "shard output directories, with --merge only", minimumCount: 0,
         isRepeating: true)
     ],
-    flags: [.model(required: false)] + FlagSpec.workloadFlags(promptRequired: false) + [
+    flags: [
+      {
+        var model = FlagSpec.model(required: false)
+        model.defaultText = "required unless --merge"
+        return model
+      }()
+    ] + FlagSpec.workloadFlags(promptRequired: false).map {
+      var flag = $0
+      if flag.name == "prompt" { flag.defaultText = "required unless prompt is varied" }
+      return flag
+    } + [
       .option(
         "device", "D", "the device that runs all work", values: FlagSpec.deviceValues,
         default: "required unless device is varied"),
