@@ -125,7 +125,11 @@ public struct JSONNode: Sendable {
     guard n.value.isFinite else { throw error("number out of range", expected: "a finite number") }
     let tooLow = exclusiveMin ? n.value <= min : n.value < min
     if tooLow || n.value > max {
-      throw error("number out of range", expected: rangeText(min, max, exclusiveMin))
+      throw error(
+        "number out of range",
+        expected: Self.rangeText(
+          "a number", min == -.greatestFiniteMagnitude ? nil : JSONFormat.number(min),
+          max == .greatestFiniteMagnitude ? nil : JSONFormat.number(max), exclusiveMin))
     }
     return n.value
   }
@@ -140,22 +144,23 @@ public struct JSONNode: Sendable {
       throw error("integer too large", expected: "an integer of at most 64 bits")
     }
     guard exact >= Int64(min), exact <= Int64(max) else {
-      throw error("integer out of range", expected: rangeText(Double(min), Double(max), false, integer: true))
+      throw error(
+        "integer out of range",
+        expected: Self.rangeText(
+          "an integer", min == .min ? nil : String(min), max == .max ? nil : String(max), false))
     }
     return Int(exact)
   }
 
-  private func rangeText(_ lo: Double, _ hi: Double, _ exclusive: Bool, integer: Bool = false) -> String {
-    let kind = integer ? "an integer" : "a number"
-    let loText = integer ? String(Int64(lo)) : JSONFormat.number(lo)
-    let hiText = integer ? String(Int64(hi)) : JSONFormat.number(hi)
-    let hasLo = integer ? lo > Double(Int.min) : lo > -.greatestFiniteMagnitude
-    let hasHi = integer ? hi < Double(Int.max) : hi < .greatestFiniteMagnitude
-    switch (hasLo, hasHi) {
-    case (true, true): return "\(kind) in \(exclusive ? "(" : "[")\(loText), \(hiText)]"
-    case (true, false): return "\(kind) \(exclusive ? ">" : "≥") \(loText)"
-    case (false, true): return "\(kind) ≤ \(hiText)"
-    default: return kind
+  /// `a number in (0, 1]`, `an integer ≥ 1` and the like; nil bounds are open.
+  private static func rangeText(_ kind: String, _ lo: String?, _ hi: String?, _ exclusive: Bool)
+    -> String
+  {
+    switch (lo, hi) {
+    case (let lo?, let hi?): return "\(kind) in \(exclusive ? "(" : "[")\(lo), \(hi)]"
+    case (let lo?, nil): return "\(kind) \(exclusive ? ">" : "≥") \(lo)"
+    case (nil, let hi?): return "\(kind) ≤ \(hi)"
+    case (nil, nil): return kind
     }
   }
 }

@@ -44,7 +44,8 @@ extension WorkloadOptions {
     }
     func integer(min: Int) throws(LifeError) -> Int {
       guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-        if text.allSatisfy({ $0.isNumber }) && !text.isEmpty {
+        let digits = text.trimmingCharacters(in: .whitespaces).drop { $0 == "-" || $0 == "+" }
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
           throw bad("integer too large")
         }
         throw bad("not an integer")
