@@ -60,14 +60,18 @@ import Trace
     ("forecast --model m --prompt 5 --device d --overlap both", "error: --overlap: invalid value"),
     ("simulate s.json", "error: --out: missing required flag"),
     ("compare only-one --out o", "error: compare: missing argument RUN_DIR..."),
-    ("calibrate --model m --device d --measurements x.csv --out y.json --fit speed",
-      "error: --fit: invalid value 'speed'"),
+    (
+      "calibrate --model m --device d --measurements x.csv --out y.json --fit speed",
+      "error: --fit: invalid value 'speed'"
+    ),
     ("sweep --model m --device d --out o --vary promt=1,2", "error: --vary: unknown name"),
     ("models --jsn", "error: --jsn: unknown flag for 'life models'"),
     ("devices extra", "error: devices: unexpected argument (got 'extra'"),
     ("workload --model m --prompt -1", "error: --prompt: out of range (got '-1'"),
-    ("forecast --model m --prompt 5 --device d --compute-efficiency 2",
-      "error: --compute-efficiency: out of range (got '2'"),
+    (
+      "forecast --model m --prompt 5 --device d --compute-efficiency 2",
+      "error: --compute-efficiency: out of range (got '2'"
+    ),
   ])
   func usageError(_ test: (String, String)) throws {
     let result = try LifeBinary.run(test.0)

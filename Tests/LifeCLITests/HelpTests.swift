@@ -25,7 +25,9 @@ import Trace
 
   @Test(arguments: Subcommand.allCases)
   func subcommandHelpListsEveryFlag(_ command: Subcommand) {
-    for arguments in [[command.rawValue, "--help"], [command.rawValue, "-h"], ["help", command.rawValue]] {
+    for arguments in [
+      [command.rawValue, "--help"], [command.rawValue, "-h"], ["help", command.rawValue],
+    ] {
       let result = CommandResult.run(arguments)
       #expect(result.code == 0 && result.err.isEmpty && result.call == nil)
       #expect(result.out.hasPrefix("OVERVIEW: " + command.spec.abstract))
@@ -71,7 +73,8 @@ import Trace
 
   @Test func usageShowsRequiredFlagsAndPositionals() {
     #expect(
-      HelpFormatter.usage(for: .simulate) == "USAGE: life simulate SCENARIO.json --out DIR [<options>]")
+      HelpFormatter.usage(for: .simulate)
+        == "USAGE: life simulate SCENARIO.json --out DIR [<options>]")
     #expect(
       HelpFormatter.usage(for: .compare) == "USAGE: life compare RUN_DIR... --out DIR [<options>]")
     #expect(

@@ -70,8 +70,9 @@ import Trace
             overrides: DeviceOverrides(
               computeEfficiency: 0.5, memoryEfficiency: 1, dispatchUs: 0),
             strict: true)))
-    guard case .forecast(let phases) = call(
-      "forecast --model m --prompt 1 --prefill-device a --decode-device b")
+    guard
+      case .forecast(let phases) = call(
+        "forecast --model m --prompt 1 --prefill-device a --decode-device b")
     else {
       Issue.record("no forecast request")
       return
@@ -81,9 +82,10 @@ import Trace
   }
 
   @Test func simulateOverridesKeepTheirOrder() {
-    guard case .simulate(let request) = call(
-      "simulate s.json --out dir --model m --weights bf16 --generate 3 --trace-detail layer"
-        + " --trace-steps 1-16,last --gzip")
+    guard
+      case .simulate(let request) = call(
+        "simulate s.json --out dir --model m --weights bf16 --generate 3 --trace-detail layer"
+          + " --trace-steps 1-16,last --gzip")
     else {
       Issue.record("no simulate request")
       return
@@ -119,8 +121,10 @@ import Trace
           CalibrateRequest(
             model: "m", device: "d", measurements: "x.csv", out: "y.json",
             fit: [.compute, .memory, .dispatch])))
-    guard case .calibrate(let fit) = call(
-      "calibrate --model m --device d --measurements x.csv --out y.json --fit compute-curve,memory")
+    guard
+      case .calibrate(let fit) = call(
+        "calibrate --model m --device d --measurements x.csv --out y.json --fit compute-curve,memory"
+      )
     else {
       Issue.record("no calibrate request")
       return
@@ -134,10 +138,11 @@ import Trace
   }
 
   @Test func sweepGrid() {
-    guard case .sweep(.grid(let grid)) = call(
-      "sweep --model m --device d --vary prompt=128:1024:*2 --vary weights=bf16,fp16"
-        + " --vary compute-efficiency=0.1:0.5:0.1 --vary bandwidth=64,128.5 --generate 8"
-        + " --out o --heatmap prompt,weights --shard 2/3 --overlap phase")
+    guard
+      case .sweep(.grid(let grid)) = call(
+        "sweep --model m --device d --vary prompt=128:1024:*2 --vary weights=bf16,fp16"
+          + " --vary compute-efficiency=0.1:0.5:0.1 --vary bandwidth=64,128.5 --generate 8"
+          + " --out o --heatmap prompt,weights --shard 2/3 --overlap phase")
     else {
       Issue.record("no sweep grid")
       return
@@ -145,7 +150,9 @@ import Trace
     #expect(grid.model == "m" && grid.device == "d" && grid.out == "o")
     #expect(grid.options.generate == 8 && grid.overlap == .phase)
     #expect(grid.axes.map(\.name) == ["prompt", "weights", "compute-efficiency", "bandwidth"])
-    #expect(grid.axes[0] == SweepAxis(name: "prompt", kind: .workload, values: ["128", "256", "512", "1024"]))
+    #expect(
+      grid.axes[0]
+        == SweepAxis(name: "prompt", kind: .workload, values: ["128", "256", "512", "1024"]))
     #expect(grid.axes[1].values == ["bf16", "fp16"])
     #expect(grid.axes[2].kind == .deviceField)
     #expect(grid.axes[2].values == ["0.1", "0.2", "0.3", "0.4", "0.5"])
@@ -156,9 +163,10 @@ import Trace
   }
 
   @Test func sweepDevicesAndLinearRanges() {
-    guard case .sweep(.grid(let grid)) = call(
-      "sweep --model m --prompt 64 --vary device=a.json,npu --vary batch=1:7:3 --out o"
-        + " --vary dispatch-us=0:1:0.25")
+    guard
+      case .sweep(.grid(let grid)) = call(
+        "sweep --model m --prompt 64 --vary device=a.json,npu --vary batch=1:7:3 --out o"
+          + " --vary dispatch-us=0:1:0.25")
     else {
       Issue.record("no sweep grid")
       return
@@ -176,7 +184,8 @@ import Trace
   @Test func runnerFailuresExitWithTheirCode() {
     let runner = RecordingRunner()
     runner.failure = LifeError.file("m.json", path: "layers", "wrong type", got: "'x'")
-    let result = CommandResult.run(["workload", "--model", "m.json", "--prompt", "1"], runner: runner)
+    let result = CommandResult.run(
+      ["workload", "--model", "m.json", "--prompt", "1"], runner: runner)
     #expect(result.code == 1)
     #expect(result.err == "error: m.json: layers: wrong type (got 'x')\n")
   }

@@ -73,7 +73,8 @@ enum CommandLineParser {
   /// or `--name=value`, switches, positionals, `--` ending the flags. Checks
   /// structure only (unknown, repeated, valueless and missing required
   /// flags, positional counts); typed reads check the values.
-  static func parse(_ tokens: [String], for spec: CommandSpec) throws(LifeError) -> ParsedArguments {
+  static func parse(_ tokens: [String], for spec: CommandSpec) throws(LifeError) -> ParsedArguments
+  {
     var parsed = ParsedArguments(command: spec)
     var index = 0
     var flagsEnded = false

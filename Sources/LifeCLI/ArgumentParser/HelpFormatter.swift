@@ -33,7 +33,8 @@ enum HelpFormatter {
       "life forecast --model llama-2-7b --device ryzen-ai-max-395-npu --prompt 1536 --generate 128",
     ].flatMap { wrap($0, indent: 4, first: 2) }
     lines += [
-      "", "EXIT CODES: 0 success, 1 failure (bad file contents, a run that cannot complete),"
+      "",
+      "EXIT CODES: 0 success, 1 failure (bad file contents, a run that cannot complete),"
         + " 2 usage error.",
       "See 'life <subcommand> --help' for a subcommand's flags.",
     ].flatMap { wrap($0) }
@@ -92,7 +93,8 @@ enum HelpFormatter {
     if !detail.isEmpty { body += wrap(detail, indent: column, first: column) }
     let head = "  " + label
     if head.count + 2 <= column, let first = body.first {
-      lines.append(head + String(repeating: " ", count: column - head.count) + first.dropFirst(column))
+      lines.append(
+        head + String(repeating: " ", count: column - head.count) + first.dropFirst(column))
       lines += body.dropFirst()
     } else {
       lines.append(head)

@@ -128,7 +128,8 @@ extension ParsedArguments {
     _ text: String, min: Int, max: Int,
     fail: (String, String) throws(LifeError) -> Never
   ) throws(LifeError) -> Int {
-    let expected = rangeText(kind: "an integer", min: min == .min ? nil : "\(min)",
+    let expected = rangeText(
+      kind: "an integer", min: min == .min ? nil : "\(min)",
       max: max == .max ? nil : "\(max)", exclusiveMin: false)
     guard let value = Int(text) else {
       let digits = text.drop { $0 == "-" || $0 == "+" }

@@ -1,5 +1,5 @@
-import Trace
 import Engine
+import Trace
 
 /// Device flags shared by `forecast` and `sweep`.
 extension FlagSpec {

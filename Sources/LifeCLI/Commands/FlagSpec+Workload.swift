@@ -8,7 +8,8 @@ extension FlagSpec {
   /// `--model`.
   static func model(required: Bool) -> FlagSpec {
     .option(
-      "model", "MODEL", "the model", values: "a preset name from 'life models' or a path to a"
+      "model", "MODEL", "the model",
+      values: "a preset name from 'life models' or a path to a"
         + " Hugging Face config.json", required: required)
   }
 
@@ -54,7 +55,9 @@ extension FlagSpec {
         "lora-merge", "MODE", "dynamic: merged inside every GEMM call; static: merged once",
         default: "dynamic"),
       flag("chunk", "N", "prefill chunk size", default: "none (one pass)"),
-      flag("tile", "N", "tile size for padding dynamic shapes", default: "the device's tile, else none"),
+      flag(
+        "tile", "N", "tile size for padding dynamic shapes", default: "the device's tile, else none"
+      ),
     ]
   }
 

@@ -11,21 +11,22 @@ extension CommandSpec {
     positionals: [PositionalSpec(name: "SCENARIO.json", help: "a scenario file")],
     flags: [
       .option("out", "DIR", "the output directory", values: "a directory path", required: true)
-    ] + [.model(required: false)] + FlagSpec.workloadFlags(promptRequired: false).map {
-      var flag = $0
-      flag.defaultText = "the scenario's"
-      return flag
-    } + [
-      .option(
-        "trace-detail", "LEVEL", "how fine the timeline's slices are",
-        values: SimulateRequest.TraceDetail.allCases.map(\.rawValue).joined(separator: ", "),
-        default: "the scenario's trace.detail, else op"),
-      .option(
-        "trace-steps", "STEPS", "the decode steps the timeline shows in detail",
-        values: "comma-separated N, N-M, last or all (e.g. 1-16,last)",
-        default: "the scenario's trace.steps, else all"),
-      .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
-    ],
+    ] + [.model(required: false)]
+      + FlagSpec.workloadFlags(promptRequired: false).map {
+        var flag = $0
+        flag.defaultText = "the scenario's"
+        return flag
+      } + [
+        .option(
+          "trace-detail", "LEVEL", "how fine the timeline's slices are",
+          values: SimulateRequest.TraceDetail.allCases.map(\.rawValue).joined(separator: ", "),
+          default: "the scenario's trace.detail, else op"),
+        .option(
+          "trace-steps", "STEPS", "the decode steps the timeline shows in detail",
+          values: "comma-separated N, N-M, last or all (e.g. 1-16,last)",
+          default: "the scenario's trace.steps, else all"),
+        .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
+      ],
     examples: [
       "simulate traces/ryzen-ai-hybrid.json --out out/hybrid",
       "simulate traces/ryzen-ai-hybrid.json --out out/long --generate 2000 --trace-steps 1-8,last"

@@ -46,7 +46,8 @@ extension SweepAxis {
       if let field {
         values = try Self.numberRange(parts, field: field, fail: fail)
       } else {
-        values = try Self.integerRange(parts, min: name == "prompt" || name == "generate" ? 0 : 1,
+        values = try Self.integerRange(
+          parts, min: name == "prompt" || name == "generate" ? 0 : 1,
           fail: fail)
       }
     } else {
@@ -73,7 +74,8 @@ extension SweepAxis {
     if values.count > Self.maxValues {
       try fail("too many values", "at most \(Self.maxValues) per axis")
     }
-    self.init(name: name, kind: field != nil ? .deviceField : name == "device" ? .device : .workload,
+    self.init(
+      name: name, kind: field != nil ? .deviceField : name == "device" ? .device : .workload,
       values: values)
   }
 
@@ -96,7 +98,8 @@ extension SweepAxis {
       values.append(String(value))
       if values.count > maxValues { try fail("too many values", "at most \(maxValues) per axis") }
       let (next, overflow) =
-        geometric ? value.multipliedReportingOverflow(by: step) : value.addingReportingOverflow(step)
+        geometric
+        ? value.multipliedReportingOverflow(by: step) : value.addingReportingOverflow(step)
       if overflow { break }
       value = next
     }

@@ -23,29 +23,30 @@ extension CommandSpec {
         model.defaultText = "required unless --merge"
         return model
       }()
-    ] + FlagSpec.workloadFlags(promptRequired: false).map {
-      var flag = $0
-      if flag.name == "prompt" { flag.defaultText = "required unless prompt is varied" }
-      return flag
-    } + [
-      .option(
-        "device", "D", "the device that runs all work", values: FlagSpec.deviceValues,
-        default: "required unless device is varied"),
-      .overlap,
-    ] + FlagSpec.deviceOverrides + [
-      .option(
-        "vary", "NAME=VALUES", "an axis of the grid (repeat for more axes)",
-        values: "NAME=v1,v2,... or NAME=start:stop:step", repeatable: true),
-      .option(
-        "out", "DIR", "the output directory", values: "a directory path", required: true),
-      .option(
-        "heatmap", "X,Y", "chart the first prefill and decode metrics over two varied names",
-        values: "two varied names, comma-separated", default: "none"),
-      .option(
-        "shard", "I/N", "run only the I-th of N interleaved parts of the grid",
-        values: "I/N with 1 ≤ I ≤ N", default: "the whole grid"),
-      .toggle("merge", "join the outputs of --shard runs given as DIR... into --out"),
-    ],
+    ]
+      + FlagSpec.workloadFlags(promptRequired: false).map {
+        var flag = $0
+        if flag.name == "prompt" { flag.defaultText = "required unless prompt is varied" }
+        return flag
+      } + [
+        .option(
+          "device", "D", "the device that runs all work", values: FlagSpec.deviceValues,
+          default: "required unless device is varied"),
+        .overlap,
+      ] + FlagSpec.deviceOverrides + [
+        .option(
+          "vary", "NAME=VALUES", "an axis of the grid (repeat for more axes)",
+          values: "NAME=v1,v2,... or NAME=start:stop:step", repeatable: true),
+        .option(
+          "out", "DIR", "the output directory", values: "a directory path", required: true),
+        .option(
+          "heatmap", "X,Y", "chart the first prefill and decode metrics over two varied names",
+          values: "two varied names, comma-separated", default: "none"),
+        .option(
+          "shard", "I/N", "run only the I-th of N interleaved parts of the grid",
+          values: "I/N with 1 ≤ I ≤ N", default: "the whole grid"),
+        .toggle("merge", "join the outputs of --shard runs given as DIR... into --out"),
+      ],
     examples: [
       "sweep --model llama-2-7b --device ryzen-ai-max-395-npu --vary prompt=128:4096:*2"
         + " --vary weights=bf16,int8,int4 --out out/sweep --heatmap prompt,weights",

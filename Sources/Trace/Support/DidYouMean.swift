@@ -17,7 +17,8 @@ public enum DidYouMean {
     guard let best else { return nil }
     let limit = min(3, max(1, max(input.count, best.name.count) / 3))
     if best.distance <= limit { return best.name }
-    if lowered.count >= 3, let prefixed = others.first(where: { $0.lowercased().hasPrefix(lowered) })
+    if lowered.count >= 3,
+      let prefixed = others.first(where: { $0.lowercased().hasPrefix(lowered) })
     {
       return prefixed
     }

@@ -33,7 +33,9 @@ public struct JSONNode: Sendable {
   }
 
   /// An error at this node.
-  public func error(_ message: String, expected: String? = nil, suggestion: String? = nil) -> LifeError {
+  public func error(_ message: String, expected: String? = nil, suggestion: String? = nil)
+    -> LifeError
+  {
     LifeError.file(
       file, path: path.isEmpty ? nil : path, message, got: value.brief, expected: expected,
       suggestion: suggestion)
@@ -48,8 +50,11 @@ public struct JSONNode: Sendable {
 
   /// The members of an object, in order. With `allowed`, any other key is an
   /// error that suggests the closest allowed key.
-  public func members(allowed: [String]? = nil) throws(LifeError) -> [(key: String, node: JSONNode)] {
-    guard case .object(let members) = value else { throw error("wrong type", expected: "an object") }
+  public func members(allowed: [String]? = nil) throws(LifeError) -> [(key: String, node: JSONNode)]
+  {
+    guard case .object(let members) = value else {
+      throw error("wrong type", expected: "an object")
+    }
     if let allowed {
       for member in members where !allowed.contains(member.key) {
         throw LifeError.file(
@@ -68,7 +73,9 @@ public struct JSONNode: Sendable {
 
   /// The member `key`, or nil when absent or `null`.
   public func optional(_ key: String) throws(LifeError) -> JSONNode? {
-    guard case .object(let members) = value else { throw error("wrong type", expected: "an object") }
+    guard case .object(let members) = value else {
+      throw error("wrong type", expected: "an object")
+    }
     guard let found = members.first(where: { $0.key == key }) else { return nil }
     if case .null = found.value { return nil }
     return JSONNode(found.value, file: file, path: child(key))

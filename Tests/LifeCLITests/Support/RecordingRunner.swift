@@ -1,5 +1,6 @@
-@testable import LifeCLI
 import Trace
+
+@testable import LifeCLI
 
 /// A runner that records the request it is handed instead of running it.
 final class RecordingRunner: CommandRunner {

@@ -90,7 +90,8 @@ import Testing
 
   @Test func targetThatIsADirectory() throws {
     let dir = try scratch()
-    try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/sub", withIntermediateDirectories: false)
     try FileManager.default.createDirectory(
       atPath: dir + "/sub/inner", withIntermediateDirectories: false)
     #expect(throws: LifeError.self) { try AtomicFile.write("x", to: dir + "/sub") }

@@ -70,7 +70,8 @@ import Testing
   @Test func nonFiniteNeverPrints() {
     #expect(JSONFormat.number(.nan) == "null")
     #expect(JSONFormat.number(.infinity) == "null")
-    #expect(JSONFormat.text(.array([.num(.nan), .num(-.infinity)]), pretty: false) == "[null,null]")
+    #expect(
+      JSONFormat.text(.array([.num(.nan), .num(-.infinity)]), pretty: false) == "[null,null]")
   }
 
   @Test func checkFiniteNamesThePath() {

@@ -72,7 +72,9 @@ import Testing
   @Test func unknownKeySuggestsTheClosest() throws {
     #expect(
       try message { node throws(LifeError) in
-        try node.required("devices").required("npu").checkKeys(["peak_tops", "bandwidth_gb_s", "tiles"])
+        try node.required("devices").required("npu").checkKeys([
+          "peak_tops", "bandwidth_gb_s", "tiles",
+        ])
       } == "error: s.json: devices.npu.tile: unknown key (got 'tile'; expected one of"
         + " 'peak_tops', 'bandwidth_gb_s', 'tiles'); did you mean 'tiles'?")
   }
@@ -130,7 +132,10 @@ import Testing
 
   @Test func rootErrorsHaveNoPath() throws {
     let node = try JSONNode.parse("[1]", file: "r.json")
-    #expect(throws: LifeError.file("r.json", path: nil, "wrong type", got: "an array of 1", expected: "an object")) {
+    #expect(
+      throws: LifeError.file(
+        "r.json", path: nil, "wrong type", got: "an array of 1", expected: "an object")
+    ) {
       try node.members()
     }
   }

@@ -39,7 +39,8 @@ import Testing
     #expect(try parse(" \n\t 42 \r\n") == .int(42))
     #expect(try parse("\"s\"") == .string("s"))
     #expect(try parse("null") == .null)
-    #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8), file: nil) == .array([.int(1)]))
+    #expect(
+      try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8), file: nil) == .array([.int(1)]))
   }
 
   @Test func keepsNumberText() throws {
@@ -59,36 +60,109 @@ import Testing
   static let bad: [Bad] = [
     Bad(text: "", message: "error: f.json: the file is empty (expected a JSON document)"),
     Bad(text: " \n ", message: "error: f.json: the file is empty (expected a JSON document)"),
-    Bad(text: "{", message: "error: f.json: line 1, column 2: invalid JSON: expected a quoted key (got end of file)"),
-    Bad(text: "[1, 2", message: "error: f.json: line 1, column 6: invalid JSON: unterminated array (got end of file)"),
-    Bad(text: "{\"a\": 1", message: "error: f.json: line 1, column 8: invalid JSON: unterminated object (got end of file)"),
-    Bad(text: "{\n  \"a\": 1,\n}", message: "error: f.json: line 3, column 1: invalid JSON: expected a quoted key (got '}')"),
-    Bad(text: "[1,]", message: "error: f.json: line 1, column 4: invalid JSON: expected a value (got ']')"),
-    Bad(text: "{\"a\" 1}", message: "error: f.json: line 1, column 6: invalid JSON: expected ':' after a key (got '1}')"),
-    Bad(text: "{\"a\": 1 \"b\": 2}", message: "error: f.json: line 1, column 9: invalid JSON: expected ',' or '}' in an object (got '\"b\": 2}')"),
-    Bad(text: "[1 2]", message: "error: f.json: line 1, column 4: invalid JSON: expected ',' or ']' in an array (got '2]')"),
-    Bad(text: "{a: 1}", message: "error: f.json: line 1, column 2: invalid JSON: expected a quoted key (got 'a: 1}')"),
-    Bad(text: "'x'", message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got ''x'')"),
-    Bad(text: "tru", message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got 'tru')"),
-    Bad(text: "nul", message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got 'nul')"),
-    Bad(text: "NaN", message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got 'NaN')"),
-    Bad(text: "Infinity", message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got 'Infinity')"),
-    Bad(text: "-", message: "error: f.json: line 1, column 2: invalid JSON: bad number (got end of file)"),
-    Bad(text: "01", message: "error: f.json: line 1, column 2: invalid JSON: leading zero in a number (got '1')"),
-    Bad(text: "1.", message: "error: f.json: line 1, column 3: invalid JSON: bad number (got end of file)"),
-    Bad(text: "1e", message: "error: f.json: line 1, column 3: invalid JSON: bad number (got end of file)"),
-    Bad(text: "+1", message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got '+1')"),
-    Bad(text: ".5", message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got '.5')"),
-    Bad(text: "\"abc", message: "error: f.json: line 1, column 5: invalid JSON: unterminated string (got end of file)"),
-    Bad(text: "\"a\nb\"", message: "error: f.json: line 1, column 3: invalid JSON: control character in a string (got 'b\"')"),
-    Bad(text: "\"\\x\"", message: "error: f.json: line 1, column 4: invalid JSON: invalid escape in a string (got '\"')"),
-    Bad(text: "\"\\u12G4\"", message: "error: f.json: line 1, column 6: invalid JSON: bad \\u escape (got 'G4\"')"),
-    Bad(text: "\"\\u12", message: "error: f.json: line 1, column 4: invalid JSON: bad \\u escape (got '12')"),
-    Bad(text: "{\"a\": 1, \"a\": 2}", message: "error: f.json: line 1, column 13: invalid JSON: duplicate key 'a' (got ': 2}')"),
-    Bad(text: "[1] [2]", message: "error: f.json: line 1, column 5: invalid JSON: unexpected text after the JSON document (got '[2]')"),
-    Bad(text: "{} x", message: "error: f.json: line 1, column 4: invalid JSON: unexpected text after the JSON document (got 'x')"),
-    Bad(text: "[\n\n   @]", message: "error: f.json: line 3, column 4: invalid JSON: expected a value (got '@]')"),
-    Bad(text: "{\"a\":\u{0}1}", message: "error: f.json: not a JSON file: it contains binary data (a NUL byte)"),
+    Bad(
+      text: "{",
+      message:
+        "error: f.json: line 1, column 2: invalid JSON: expected a quoted key (got end of file)"),
+    Bad(
+      text: "[1, 2",
+      message: "error: f.json: line 1, column 6: invalid JSON: unterminated array (got end of file)"
+    ),
+    Bad(
+      text: "{\"a\": 1",
+      message:
+        "error: f.json: line 1, column 8: invalid JSON: unterminated object (got end of file)"),
+    Bad(
+      text: "{\n  \"a\": 1,\n}",
+      message: "error: f.json: line 3, column 1: invalid JSON: expected a quoted key (got '}')"),
+    Bad(
+      text: "[1,]",
+      message: "error: f.json: line 1, column 4: invalid JSON: expected a value (got ']')"),
+    Bad(
+      text: "{\"a\" 1}",
+      message: "error: f.json: line 1, column 6: invalid JSON: expected ':' after a key (got '1}')"),
+    Bad(
+      text: "{\"a\": 1 \"b\": 2}",
+      message:
+        "error: f.json: line 1, column 9: invalid JSON: expected ',' or '}' in an object (got '\"b\": 2}')"
+    ),
+    Bad(
+      text: "[1 2]",
+      message:
+        "error: f.json: line 1, column 4: invalid JSON: expected ',' or ']' in an array (got '2]')"),
+    Bad(
+      text: "{a: 1}",
+      message: "error: f.json: line 1, column 2: invalid JSON: expected a quoted key (got 'a: 1}')"),
+    Bad(
+      text: "'x'",
+      message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got ''x'')"),
+    Bad(
+      text: "tru",
+      message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got 'tru')"),
+    Bad(
+      text: "nul",
+      message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got 'nul')"),
+    Bad(
+      text: "NaN",
+      message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got 'NaN')"),
+    Bad(
+      text: "Infinity",
+      message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got 'Infinity')"),
+    Bad(
+      text: "-",
+      message: "error: f.json: line 1, column 2: invalid JSON: bad number (got end of file)"),
+    Bad(
+      text: "01",
+      message: "error: f.json: line 1, column 2: invalid JSON: leading zero in a number (got '1')"),
+    Bad(
+      text: "1.",
+      message: "error: f.json: line 1, column 3: invalid JSON: bad number (got end of file)"),
+    Bad(
+      text: "1e",
+      message: "error: f.json: line 1, column 3: invalid JSON: bad number (got end of file)"),
+    Bad(
+      text: "+1",
+      message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got '+1')"),
+    Bad(
+      text: ".5",
+      message: "error: f.json: line 1, column 1: invalid JSON: expected a value (got '.5')"),
+    Bad(
+      text: "\"abc",
+      message:
+        "error: f.json: line 1, column 5: invalid JSON: unterminated string (got end of file)"),
+    Bad(
+      text: "\"a\nb\"",
+      message:
+        "error: f.json: line 1, column 3: invalid JSON: control character in a string (got 'b\"')"),
+    Bad(
+      text: "\"\\x\"",
+      message:
+        "error: f.json: line 1, column 4: invalid JSON: invalid escape in a string (got '\"')"),
+    Bad(
+      text: "\"\\u12G4\"",
+      message: "error: f.json: line 1, column 6: invalid JSON: bad \\u escape (got 'G4\"')"),
+    Bad(
+      text: "\"\\u12",
+      message: "error: f.json: line 1, column 4: invalid JSON: bad \\u escape (got '12')"),
+    Bad(
+      text: "{\"a\": 1, \"a\": 2}",
+      message: "error: f.json: line 1, column 13: invalid JSON: duplicate key 'a' (got ': 2}')"),
+    Bad(
+      text: "[1] [2]",
+      message:
+        "error: f.json: line 1, column 5: invalid JSON: unexpected text after the JSON document (got '[2]')"
+    ),
+    Bad(
+      text: "{} x",
+      message:
+        "error: f.json: line 1, column 4: invalid JSON: unexpected text after the JSON document (got 'x')"
+    ),
+    Bad(
+      text: "[\n\n   @]",
+      message: "error: f.json: line 3, column 4: invalid JSON: expected a value (got '@]')"),
+    Bad(
+      text: "{\"a\":\u{0}1}",
+      message: "error: f.json: not a JSON file: it contains binary data (a NUL byte)"),
   ]
 
   @Test(arguments: bad)
@@ -113,7 +187,8 @@ import Testing
     #expect(throws: Never.self) { try parse(ok) }
     let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
     #expect(failure(deep)?.contains("invalid JSON: nesting deeper than 512 levels") == true)
-    let objects = String(repeating: "{\"a\":", count: 600) + "1" + String(repeating: "}", count: 600)
+    let objects =
+      String(repeating: "{\"a\":", count: 600) + "1" + String(repeating: "}", count: 600)
     #expect(failure(objects)?.contains("nesting deeper than 512 levels") == true)
   }
 

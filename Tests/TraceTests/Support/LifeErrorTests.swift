@@ -18,7 +18,8 @@ import Testing
 
   @Test func partsAreOptional() {
     #expect(LifeError(.usage, at: .none, "nothing to do").rendered == "error: nothing to do")
-    #expect(LifeError.usage("--prompt", "missing value").rendered == "error: --prompt: missing value")
+    #expect(
+      LifeError.usage("--prompt", "missing value").rendered == "error: --prompt: missing value")
     #expect(
       LifeError.usage("--batch", "out of range", got: "'0'").rendered
         == "error: --batch: out of range (got '0')")
@@ -35,8 +36,9 @@ import Testing
   }
 
   @Test func locationJoinsFlagFileAndPath() {
-    #expect(ErrorLocation(file: "a.json", path: "x.y", flag: "--device").description
-      == "--device: a.json: x.y")
+    #expect(
+      ErrorLocation(file: "a.json", path: "x.y", flag: "--device").description
+        == "--device: a.json: x.y")
     #expect(ErrorLocation(file: "", path: "x").description == "x")
     #expect(ErrorLocation.none.description == "")
     #expect(ErrorLocation.file("f").description == "f")

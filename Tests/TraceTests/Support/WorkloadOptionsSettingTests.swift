@@ -53,29 +53,99 @@ import Testing
   }
 
   static let bad: [Bad] = [
-    Bad(name: "prompt", value: "-1", message: "error: --prompt: out of range (got '-1'; expected an integer ≥ 0)"),
-    Bad(name: "prompt", value: "abc", message: "error: --prompt: not an integer (got 'abc'; expected an integer ≥ 0)"),
-    Bad(name: "prompt", value: "", message: "error: --prompt: not an integer (got ''; expected an integer ≥ 0)"),
-    Bad(name: "prompt", value: "1e3", message: "error: --prompt: not an integer (got '1e3'; expected an integer ≥ 0)"),
-    Bad(name: "prompt", value: "99999999999999999999", message: "error: --prompt: integer too large (got '99999999999999999999'; expected an integer ≥ 0)"),
-    Bad(name: "prompt", value: "-99999999999999999999", message: "error: --prompt: integer too large (got '-99999999999999999999'; expected an integer ≥ 0)"),
-    Bad(name: "prompt", value: "٣", message: "error: --prompt: not an integer (got '٣'; expected an integer ≥ 0)"),
-    Bad(name: "batch", value: "0", message: "error: --batch: out of range (got '0'; expected an integer ≥ 1)"),
-    Bad(name: "lora-rank", value: "0", message: "error: --lora-rank: out of range (got '0'; expected an integer ≥ 1)"),
-    Bad(name: "chunk", value: "-5", message: "error: --chunk: out of range (got '-5'; expected an integer ≥ 1)"),
-    Bad(name: "tile", value: "x", message: "error: --tile: not an integer (got 'x'; expected an integer ≥ 1)"),
-    Bad(name: "activations", value: "fp61", message: "error: --activations: invalid value (got 'fp61'; expected one of fp32, fp16, bf16, fp8, int8, int4); did you mean 'fp16'?"),
-    Bad(name: "kv", value: "int16", message: "error: --kv: invalid value (got 'int16'; expected one of fp32, fp16, bf16, fp8, int8, int4)"),
-    Bad(name: "fusion", value: "fuse", message: "error: --fusion: invalid value (got 'fuse'; expected eager or fused); did you mean 'fused'?"),
-    Bad(name: "kv-update", value: "in-place", message: "error: --kv-update: invalid value (got 'in-place'; expected inplace or concat); did you mean 'inplace'?"),
-    Bad(name: "logits", value: "first", message: "error: --logits: invalid value (got 'first'; expected last or all)"),
-    Bad(name: "scores", value: "casual", message: "error: --scores: invalid value (got 'casual'; expected causal or full); did you mean 'causal'?"),
-    Bad(name: "embedding", value: "row", message: "error: --embedding: invalid value (got 'row'; expected rows or table); did you mean 'rows'?"),
-    Bad(name: "attention", value: "gqa", message: "error: --attention: invalid value (got 'gqa'; expected auto, mha, gqa:K, mqa or mla); did you mean 'mqa'?"),
-    Bad(name: "attention", value: "gqa:x", message: "error: --attention: invalid value (got 'gqa:x'; expected auto, mha, gqa:K, mqa or mla); did you mean 'gqa:8'?"),
-    Bad(name: "nonlinear", value: "exakt", message: "error: --nonlinear: invalid value (got 'exakt'; expected exact, pwl or poly); did you mean 'exact'?"),
-    Bad(name: "lora-merge", value: "dynamc", message: "error: --lora-merge: invalid value (got 'dynamc'; expected dynamic or static); did you mean 'dynamic'?"),
-    Bad(name: "weights", value: "fp64", message: "error: --weights: invalid value (got 'fp64'; expected fp32, fp16, bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K) or intN:gG)"),
+    Bad(
+      name: "prompt", value: "-1",
+      message: "error: --prompt: out of range (got '-1'; expected an integer ≥ 0)"),
+    Bad(
+      name: "prompt", value: "abc",
+      message: "error: --prompt: not an integer (got 'abc'; expected an integer ≥ 0)"),
+    Bad(
+      name: "prompt", value: "",
+      message: "error: --prompt: not an integer (got ''; expected an integer ≥ 0)"),
+    Bad(
+      name: "prompt", value: "1e3",
+      message: "error: --prompt: not an integer (got '1e3'; expected an integer ≥ 0)"),
+    Bad(
+      name: "prompt", value: "99999999999999999999",
+      message:
+        "error: --prompt: integer too large (got '99999999999999999999'; expected an integer ≥ 0)"),
+    Bad(
+      name: "prompt", value: "-99999999999999999999",
+      message:
+        "error: --prompt: integer too large (got '-99999999999999999999'; expected an integer ≥ 0)"),
+    Bad(
+      name: "prompt", value: "٣",
+      message: "error: --prompt: not an integer (got '٣'; expected an integer ≥ 0)"),
+    Bad(
+      name: "batch", value: "0",
+      message: "error: --batch: out of range (got '0'; expected an integer ≥ 1)"),
+    Bad(
+      name: "lora-rank", value: "0",
+      message: "error: --lora-rank: out of range (got '0'; expected an integer ≥ 1)"),
+    Bad(
+      name: "chunk", value: "-5",
+      message: "error: --chunk: out of range (got '-5'; expected an integer ≥ 1)"),
+    Bad(
+      name: "tile", value: "x",
+      message: "error: --tile: not an integer (got 'x'; expected an integer ≥ 1)"),
+    Bad(
+      name: "activations", value: "fp61",
+      message:
+        "error: --activations: invalid value (got 'fp61'; expected one of fp32, fp16, bf16, fp8, int8, int4); did you mean 'fp16'?"
+    ),
+    Bad(
+      name: "kv", value: "int16",
+      message:
+        "error: --kv: invalid value (got 'int16'; expected one of fp32, fp16, bf16, fp8, int8, int4)"
+    ),
+    Bad(
+      name: "fusion", value: "fuse",
+      message:
+        "error: --fusion: invalid value (got 'fuse'; expected eager or fused); did you mean 'fused'?"
+    ),
+    Bad(
+      name: "kv-update", value: "in-place",
+      message:
+        "error: --kv-update: invalid value (got 'in-place'; expected inplace or concat); did you mean 'inplace'?"
+    ),
+    Bad(
+      name: "logits", value: "first",
+      message: "error: --logits: invalid value (got 'first'; expected last or all)"),
+    Bad(
+      name: "scores", value: "casual",
+      message:
+        "error: --scores: invalid value (got 'casual'; expected causal or full); did you mean 'causal'?"
+    ),
+    Bad(
+      name: "embedding", value: "row",
+      message:
+        "error: --embedding: invalid value (got 'row'; expected rows or table); did you mean 'rows'?"
+    ),
+    Bad(
+      name: "attention", value: "gqa",
+      message:
+        "error: --attention: invalid value (got 'gqa'; expected auto, mha, gqa:K, mqa or mla); did you mean 'mqa'?"
+    ),
+    Bad(
+      name: "attention", value: "gqa:x",
+      message:
+        "error: --attention: invalid value (got 'gqa:x'; expected auto, mha, gqa:K, mqa or mla); did you mean 'gqa:8'?"
+    ),
+    Bad(
+      name: "nonlinear", value: "exakt",
+      message:
+        "error: --nonlinear: invalid value (got 'exakt'; expected exact, pwl or poly); did you mean 'exact'?"
+    ),
+    Bad(
+      name: "lora-merge", value: "dynamc",
+      message:
+        "error: --lora-merge: invalid value (got 'dynamc'; expected dynamic or static); did you mean 'dynamic'?"
+    ),
+    Bad(
+      name: "weights", value: "fp64",
+      message:
+        "error: --weights: invalid value (got 'fp64'; expected fp32, fp16, bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K) or intN:gG)"
+    ),
   ]
 
   @Test(arguments: bad)
