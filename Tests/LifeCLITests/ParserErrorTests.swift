@@ -148,6 +148,9 @@ import Testing
       line: "workload --model m --prompt 5 --prompt 6",
       message: "error: --prompt: given more than once (got '5' and '6'; expected one value)"),
     Case(
+      line: "workload --model m --prompt 5 --json --json",
+      message: "error: --json: given more than once (expected it once)"),
+    Case(
       line: "workload --model m --prompt 5 --json=yes",
       message: "error: --json: this flag takes no value (got 'yes')"),
     Case(

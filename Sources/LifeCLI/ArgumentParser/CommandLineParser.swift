@@ -113,7 +113,8 @@ enum CommandLineParser {
       if !flag.isRepeatable, parsed.has(flag.name) {
         throw LifeError(
           .usage, at: .flag(flag.spelling), "given more than once",
-          got: "'\(parsed.value(flag.name) ?? "")' and '\(value)'", expected: "one value")
+          got: flag.isSwitch ? nil : "'\(parsed.value(flag.name) ?? "")' and '\(value)'",
+          expected: flag.isSwitch ? "it once" : "one value")
       }
       parsed.settings.append(ParsedArguments.Setting(name: flag.name, value: value))
     }
