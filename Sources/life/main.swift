@@ -1,2 +1,3 @@
 import LifeCLI
+
 LifeCommand.main()

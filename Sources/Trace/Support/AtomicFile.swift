@@ -30,7 +30,8 @@ public final class AtomicFile {
     temporaryPath = (directory as NSString).appendingPathComponent(".\(name).tmp-\(unique)")
     guard let file = fopen(temporaryPath, "wb") else {
       let reason = String(cString: strerror(errno))
-      throw LifeError.file(directory, path: nil, "cannot write into the output directory: \(reason)")
+      throw LifeError.file(
+        directory, path: nil, "cannot write into the output directory: \(reason)")
     }
     handle = file
     buffer.reserveCapacity(Self.bufferSize)

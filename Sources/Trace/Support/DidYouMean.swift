@@ -2,18 +2,24 @@
 public enum DidYouMean {
   /// The candidate nearest to `input` by edit distance, if it is close enough
   /// to be a plausible typo (at most a third of the longer name, and at most 3
-  /// edits), or the candidate that `input` is a prefix of.
+  /// edits), or the candidate that `input` is a prefix of. A candidate that
+  /// is `input` itself (ignoring case) is never suggested: it was refused
+  /// for another reason, and suggesting it would not help.
   public static func suggest(_ input: String, among candidates: [String]) -> String? {
     let lowered = input.lowercased()
+    let others = candidates.filter { $0.lowercased() != lowered }
     var best: (name: String, distance: Int)?
-    for candidate in candidates {
+    for candidate in others {
       let distance = editDistance(lowered, candidate.lowercased())
-      if best == nil || distance < best!.distance { best = (candidate, distance) }
+      if let current = best, current.distance <= distance { continue }
+      best = (candidate, distance)
     }
     guard let best else { return nil }
     let limit = min(3, max(1, max(input.count, best.name.count) / 3))
     if best.distance <= limit { return best.name }
-    if lowered.count >= 3, let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(lowered) }) {
+    if lowered.count >= 3,
+      let prefixed = others.first(where: { $0.lowercased().hasPrefix(lowered) })
+    {
       return prefixed
     }
     return nil

@@ -26,7 +26,8 @@ public enum FileInput {
       throw LifeError.file(path, path: nil, "cannot be read: \(error.localizedDescription)")
     }
     if data.count > maxBytes {
-      throw LifeError.file(path, path: nil, "file too large", expected: "at most \(maxBytes >> 20) MiB")
+      throw LifeError.file(
+        path, path: nil, "file too large", expected: "at most \(maxBytes >> 20) MiB")
     }
     return [UInt8](data)
   }

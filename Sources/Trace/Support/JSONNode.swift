@@ -33,7 +33,9 @@ public struct JSONNode: Sendable {
   }
 
   /// An error at this node.
-  public func error(_ message: String, expected: String? = nil, suggestion: String? = nil) -> LifeError {
+  public func error(_ message: String, expected: String? = nil, suggestion: String? = nil)
+    -> LifeError
+  {
     LifeError.file(
       file, path: path.isEmpty ? nil : path, message, got: value.brief, expected: expected,
       suggestion: suggestion)
@@ -48,8 +50,11 @@ public struct JSONNode: Sendable {
 
   /// The members of an object, in order. With `allowed`, any other key is an
   /// error that suggests the closest allowed key.
-  public func members(allowed: [String]? = nil) throws(LifeError) -> [(key: String, node: JSONNode)] {
-    guard case .object(let members) = value else { throw error("wrong type", expected: "an object") }
+  public func members(allowed: [String]? = nil) throws(LifeError) -> [(key: String, node: JSONNode)]
+  {
+    guard case .object(let members) = value else {
+      throw error("wrong type", expected: "an object")
+    }
     if let allowed {
       for member in members where !allowed.contains(member.key) {
         throw LifeError.file(
@@ -68,7 +73,9 @@ public struct JSONNode: Sendable {
 
   /// The member `key`, or nil when absent or `null`.
   public func optional(_ key: String) throws(LifeError) -> JSONNode? {
-    guard case .object(let members) = value else { throw error("wrong type", expected: "an object") }
+    guard case .object(let members) = value else {
+      throw error("wrong type", expected: "an object")
+    }
     guard let found = members.first(where: { $0.key == key }) else { return nil }
     if case .null = found.value { return nil }
     return JSONNode(found.value, file: file, path: child(key))
@@ -125,7 +132,11 @@ public struct JSONNode: Sendable {
     guard n.value.isFinite else { throw error("number out of range", expected: "a finite number") }
     let tooLow = exclusiveMin ? n.value <= min : n.value < min
     if tooLow || n.value > max {
-      throw error("number out of range", expected: rangeText(min, max, exclusiveMin))
+      throw error(
+        "number out of range",
+        expected: Self.rangeText(
+          "a number", min == -.greatestFiniteMagnitude ? nil : JSONFormat.number(min),
+          max == .greatestFiniteMagnitude ? nil : JSONFormat.number(max), exclusiveMin))
     }
     return n.value
   }
@@ -140,22 +151,23 @@ public struct JSONNode: Sendable {
       throw error("integer too large", expected: "an integer of at most 64 bits")
     }
     guard exact >= Int64(min), exact <= Int64(max) else {
-      throw error("integer out of range", expected: rangeText(Double(min), Double(max), false, integer: true))
+      throw error(
+        "integer out of range",
+        expected: Self.rangeText(
+          "an integer", min == .min ? nil : String(min), max == .max ? nil : String(max), false))
     }
     return Int(exact)
   }
 
-  private func rangeText(_ lo: Double, _ hi: Double, _ exclusive: Bool, integer: Bool = false) -> String {
-    let kind = integer ? "an integer" : "a number"
-    let loText = integer ? String(Int64(lo)) : JSONFormat.number(lo)
-    let hiText = integer ? String(Int64(hi)) : JSONFormat.number(hi)
-    let hasLo = integer ? lo > Double(Int.min) : lo > -.greatestFiniteMagnitude
-    let hasHi = integer ? hi < Double(Int.max) : hi < .greatestFiniteMagnitude
-    switch (hasLo, hasHi) {
-    case (true, true): return "\(kind) in \(exclusive ? "(" : "[")\(loText), \(hiText)]"
-    case (true, false): return "\(kind) \(exclusive ? ">" : "≥") \(loText)"
-    case (false, true): return "\(kind) ≤ \(hiText)"
-    default: return kind
+  /// `a number in (0, 1]`, `an integer ≥ 1` and the like; nil bounds are open.
+  private static func rangeText(_ kind: String, _ lo: String?, _ hi: String?, _ exclusive: Bool)
+    -> String
+  {
+    switch (lo, hi) {
+    case (let lo?, let hi?): return "\(kind) in \(exclusive ? "(" : "[")\(lo), \(hi)]"
+    case (let lo?, nil): return "\(kind) \(exclusive ? ">" : "≥") \(lo)"
+    case (nil, let hi?): return "\(kind) ≤ \(hi)"
+    case (nil, nil): return kind
     }
   }
 }

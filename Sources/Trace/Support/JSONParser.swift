@@ -207,7 +207,9 @@ public struct JSONParser {
               if (0xDC00...0xDFFF).contains(low) {
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
               } else {
-                scalar = 0xFFFD
+                // A lone high surrogate: replace it, and keep what follows.
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                scalar = (0xD800...0xDFFF).contains(low) ? 0xFFFD : low
               }
             } else {
               scalar = 0xFFFD
@@ -262,7 +264,8 @@ public struct JSONParser {
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+      {
         index += 1
       }
       guard index < bytes.count, isDigit(bytes[index]) else { throw syntax("bad number") }

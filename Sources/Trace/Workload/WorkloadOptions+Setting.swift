@@ -1,3 +1,5 @@
+import Foundation
+
 /// Setting options by name, as the command line (`--kv-update concat`) and
 /// scenario files (`"options": {"kv-update": "concat"}`) spell them: the one
 /// place that knows every workload option's name and values.
@@ -44,7 +46,8 @@ extension WorkloadOptions {
     }
     func integer(min: Int) throws(LifeError) -> Int {
       guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-        if text.allSatisfy({ $0.isNumber }) && !text.isEmpty {
+        let digits = text.trimmingCharacters(in: .whitespaces).drop { $0 == "-" || $0 == "+" }
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
           throw bad("integer too large")
         }
         throw bad("not an integer")
@@ -81,7 +84,8 @@ extension WorkloadOptions {
     case "embedding": embedding = try choice(EmbeddingRead.self)
     case "attention":
       guard let value = AttentionChoice.parse(text) else {
-        throw bad(suggestion: DidYouMean.suggest(text, among: ["auto", "mha", "gqa:8", "mqa", "mla"]))
+        throw bad(
+          suggestion: DidYouMean.suggest(text, among: ["auto", "mha", "gqa:8", "mqa", "mla"]))
       }
       attention = value
     case "nonlinear": nonlinear = try choice(Nonlinear.self)
@@ -131,5 +135,3 @@ extension WorkloadOptions.WeightChoice {
     return nil
   }
 }
-
-import Foundation

@@ -1,0 +1,38 @@
+import Engine
+import Trace
+
+/// Device flags shared by `forecast` and `sweep`.
+extension FlagSpec {
+  /// What `--device` and friends accept.
+  static let deviceValues = "a preset name from 'life devices' or a path to a device JSON file"
+
+  /// `--overlap`.
+  static let overlap = FlagSpec.option(
+    "overlap", "MODE",
+    "op: each operator lasts dispatch + max(compute, memory); phase: compute and memory as two"
+      + " pipelines per pass",
+    values: Overlap.allCases.map(\.rawValue).joined(separator: " or "), default: "op")
+
+  /// `--compute-efficiency`, `--memory-efficiency`, `--dispatch-us`.
+  static let deviceOverrides: [FlagSpec] = [
+    .option(
+      "compute-efficiency", "X", "override every device's compute efficiency",
+      values: "a number in (0, 1]", default: "the device's"),
+    .option(
+      "memory-efficiency", "Y", "override every device's memory efficiency",
+      values: "a number in (0, 1]", default: "the device's"),
+    .option(
+      "dispatch-us", "U", "override every device's dispatch latency per kernel call, in µs",
+      values: "a number ≥ 0", default: "the device's"),
+  ]
+}
+
+extension ParsedArguments {
+  /// `--compute-efficiency`, `--memory-efficiency` and `--dispatch-us`.
+  func deviceOverrides() throws(LifeError) -> DeviceOverrides {
+    DeviceOverrides(
+      computeEfficiency: try number("compute-efficiency", min: 0, max: 1, exclusiveMin: true),
+      memoryEfficiency: try number("memory-efficiency", min: 0, max: 1, exclusiveMin: true),
+      dispatchUs: try number("dispatch-us", min: 0, max: 1e9))
+  }
+}

@@ -1,0 +1,14 @@
+/// The two streams a command writes to: results on standard output;
+/// warnings (and, from ``LifeCommand``, errors) on standard error.
+struct Console {
+  /// Standard output.
+  let out: any TextSink
+  /// Standard error.
+  let err: any TextSink
+
+  /// Writes a line of results.
+  func print(_ line: String) { out.write(line + "\n") }
+
+  /// Writes `warning: <message>` to standard error.
+  func warn(_ message: String) { err.write("warning: " + message + "\n") }
+}

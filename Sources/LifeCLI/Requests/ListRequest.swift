@@ -1,0 +1,5 @@
+/// `life models` and `life devices`: list the presets.
+struct ListRequest: Sendable, Equatable {
+  /// `--json`.
+  var json: Bool
+}

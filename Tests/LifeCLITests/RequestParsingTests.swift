@@ -1,0 +1,214 @@
+import Engine
+import Testing
+import Trace
+
+@testable import LifeCLI
+
+/// A valid command line reaches the runner as the right typed request.
+@Suite struct RequestParsingTests {
+  private func call(_ arguments: [String]) -> RecordingRunner.Call? {
+    let result = CommandResult.run(arguments)
+    #expect(result.code == 0, "stderr: \(result.err)")
+    #expect(result.err.isEmpty)
+    return result.call
+  }
+
+  private func call(_ line: String) -> RecordingRunner.Call? {
+    call(line.split(separator: " ").map(String.init))
+  }
+
+  @Test func workloadWithEveryFlag() {
+    let line =
+      "workload --model llama-2-7b --prompt 1536 --generate=128 --batch 4 --weights fp16"
+      + " --activations fp16 --kv fp8 --fusion eager --kv-update concat --logits all"
+      + " --scores full --embedding table --attention gqa:8 --nonlinear pwl --lora-rank 16"
+      + " --lora-merge static --chunk 512 --tile 64 --json"
+    guard case .workload(let request) = call(line) else {
+      Issue.record("no workload request")
+      return
+    }
+    #expect(request.model == "llama-2-7b")
+    #expect(request.json)
+    let o = request.options
+    #expect(o.prompt == 1536 && o.generate == 128 && o.batch == 4 && o.weights == .plain(.fp16))
+    #expect(o.activations == .fp16 && o.kv == .fp8)
+    #expect(o.fusion == .eager && o.kvUpdate == .concat && o.logits == .all)
+    #expect(o.scores == .full && o.embedding == .table && o.attention == .gqa(8))
+    #expect(o.nonlinear == .pwl && o.loraRank == 16 && o.loraMerge == .static)
+    #expect(o.chunk == 512 && o.tile == 64)
+  }
+
+  @Test func workloadDefaults() {
+    var expected = WorkloadOptions(prompt: 0)
+    expected.prompt = 7
+    #expect(
+      call("workload --model m --prompt 7")
+        == .workload(WorkloadRequest(model: "m", options: expected, json: false)))
+  }
+
+  @Test func flagsAfterDoubleDashArePositionals() {
+    #expect(
+      call(["simulate", "--out", "o", "--", "--odd-name.json"])
+        == .simulate(
+          SimulateRequest(
+            scenario: "--odd-name.json", out: "o", model: nil, overrides: [], traceDetail: nil,
+            traceSteps: nil, gzip: false)))
+  }
+
+  @Test func forecastDevices() {
+    var options = WorkloadOptions(prompt: 16)
+    options.generate = 2
+    #expect(
+      call(
+        "forecast --model m --prompt 16 --generate 2 --device npu --decode-device igpu.json"
+          + " --overlap phase --compute-efficiency 0.5 --memory-efficiency=1 --dispatch-us 0"
+          + " --strict")
+        == .forecast(
+          ForecastRequest(
+            model: "m", options: options, json: false, prefillDevice: "npu",
+            decodeDevice: "igpu.json", device: "npu", overlap: .phase,
+            overrides: DeviceOverrides(
+              computeEfficiency: 0.5, memoryEfficiency: 1, dispatchUs: 0),
+            strict: true)))
+    guard
+      case .forecast(let phases) = call(
+        "forecast --model m --prompt 1 --prefill-device a --decode-device b")
+    else {
+      Issue.record("no forecast request")
+      return
+    }
+    #expect(phases.device == nil && phases.prefillDevice == "a" && phases.decodeDevice == "b")
+    #expect(phases.overlap == .op && phases.overrides.isEmpty)
+  }
+
+  @Test func simulateOverridesKeepTheirOrder() {
+    guard
+      case .simulate(let request) = call(
+        "simulate s.json --out dir --model m --weights bf16 --generate 3 --trace-detail layer"
+          + " --trace-steps 1-16,last --gzip")
+    else {
+      Issue.record("no simulate request")
+      return
+    }
+    #expect(request.scenario == "s.json" && request.out == "dir" && request.model == "m")
+    #expect(
+      request.overrides == [
+        WorkloadOverride(name: "weights", value: "bf16"),
+        WorkloadOverride(name: "generate", value: "3"),
+      ])
+    #expect(request.traceDetail == .layer && request.traceSteps == "1-16,last" && request.gzip)
+    var options = WorkloadOptions(prompt: 100)
+    #expect(throws: Never.self) { try request.overrides.apply(to: &options) }
+    #expect(options.generate == 3 && options.prompt == 100)
+  }
+
+  @Test(arguments: ["1", "1-16", "1-16,last", "all", "3,5,7-9,last", "2-2"])
+  func validStepLists(_ text: String) {
+    #expect(SimulateRequest.isValidStepList(text))
+  }
+
+  @Test(arguments: ["", "0", "16-1", "1-", "-3", "first", "1,,2", "1-2-3", "x"])
+  func invalidStepLists(_ text: String) {
+    #expect(!SimulateRequest.isValidStepList(text))
+  }
+
+  @Test func compareAndCalibrate() {
+    #expect(
+      call("compare a b c --out o") == .compare(CompareRequest(runs: ["a", "b", "c"], out: "o")))
+    #expect(
+      call("calibrate --model m --device d --measurements x.csv --out y.json")
+        == .calibrate(
+          CalibrateRequest(
+            model: "m", device: "d", measurements: "x.csv", out: "y.json",
+            fit: [.compute, .memory, .dispatch])))
+    guard
+      case .calibrate(let fit) = call(
+        "calibrate --model m --device d --measurements x.csv --out y.json --fit compute-curve,memory"
+      )
+    else {
+      Issue.record("no calibrate request")
+      return
+    }
+    #expect(fit.fit == [.computeCurve, .memory])
+  }
+
+  @Test func listCommands() {
+    #expect(call("models") == .models(ListRequest(json: false)))
+    #expect(call("devices --json") == .devices(ListRequest(json: true)))
+  }
+
+  @Test func sweepGrid() {
+    guard
+      case .sweep(.grid(let grid)) = call(
+        "sweep --model m --device d --vary prompt=128:1024:*2 --vary weights=bf16,fp16"
+          + " --vary compute-efficiency=0.1:0.5:0.1 --vary bandwidth=64,128.5 --generate 8"
+          + " --out o --heatmap prompt,weights --shard 2/3 --overlap phase")
+    else {
+      Issue.record("no sweep grid")
+      return
+    }
+    #expect(grid.model == "m" && grid.device == "d" && grid.out == "o")
+    #expect(grid.options.generate == 8 && grid.overlap == .phase)
+    #expect(grid.axes.map(\.name) == ["prompt", "weights", "compute-efficiency", "bandwidth"])
+    #expect(
+      grid.axes[0]
+        == SweepAxis(name: "prompt", kind: .workload, values: ["128", "256", "512", "1024"]))
+    #expect(grid.axes[1].values == ["bf16", "fp16"])
+    #expect(grid.axes[2].kind == .deviceField)
+    #expect(grid.axes[2].values == ["0.1", "0.2", "0.3", "0.4", "0.5"])
+    #expect(grid.axes[3].values == ["64", "128.5"])
+    #expect(grid.pointCount == 4 * 2 * 5 * 2)
+    #expect(grid.heatmap == SweepGrid.Heatmap(x: "prompt", y: "weights"))
+    #expect(grid.shard == SweepGrid.Shard(index: 2, count: 3))
+  }
+
+  @Test func sweepDevicesAndLinearRanges() {
+    guard
+      case .sweep(.grid(let grid)) = call(
+        "sweep --model m --prompt 64 --vary device=a.json,npu --vary batch=1:7:3 --out o"
+          + " --vary dispatch-us=0:1:0.25")
+    else {
+      Issue.record("no sweep grid")
+      return
+    }
+    #expect(grid.device == nil)
+    #expect(grid.axes[0] == SweepAxis(name: "device", kind: .device, values: ["a.json", "npu"]))
+    #expect(grid.axes[1].values == ["1", "4", "7"])
+    #expect(grid.axes[2].values == ["0", "0.25", "0.5", "0.75", "1"])
+  }
+
+  @Test func sweepMerge() {
+    #expect(call("sweep --merge s1 s2 --out o") == .sweep(.merge(shards: ["s1", "s2"], out: "o")))
+  }
+
+  @Test func runnerFailuresExitWithTheirCode() {
+    let runner = RecordingRunner()
+    runner.failure = LifeError.file("m.json", path: "layers", "wrong type", got: "'x'")
+    let result = CommandResult.run(
+      ["workload", "--model", "m.json", "--prompt", "1"], runner: runner)
+    #expect(result.code == 1)
+    #expect(result.err == "error: m.json: layers: wrong type (got 'x')\n")
+  }
+
+  @Test(arguments: Subcommand.allCases)
+  func defaultRunnerSaysNotImplemented(_ command: Subcommand) {
+    let lines: [Subcommand: String] = [
+      .workload: "workload --model m --prompt 1",
+      .forecast: "forecast --model m --prompt 1 --device d",
+      .simulate: "simulate s.json --out o",
+      .compare: "compare a b --out o",
+      .calibrate: "calibrate --model m --device d --measurements x.csv --out y.json",
+      .sweep: "sweep --model m --device d --prompt 1 --out o",
+      .models: "models",
+      .devices: "devices",
+    ]
+    let out = CapturedText()
+    let err = CapturedText()
+    let arguments = (lines[command] ?? "").split(separator: " ").map(String.init)
+    let code = LifeCommand.run(arguments: arguments, stdout: out, stderr: err)
+    #expect(code == 1)
+    #expect(
+      err.text == "error: \(command.rawValue): not implemented yet: the engine for this command"
+        + " is still being built\n")
+  }
+}

@@ -1,0 +1,46 @@
+import Testing
+
+@testable import Trace
+
+/// The one rendering of every error: `error: <where>: <what> (got ...;
+/// expected ...); did you mean '...'?`.
+@Suite struct LifeErrorTests {
+  @Test func fullShape() {
+    let error = LifeError(
+      .failure, at: ErrorLocation(file: "s.json", path: "devices.npu.peak_tops"), "unknown key",
+      got: "'bf61'", expected: "one of 'bf16', 'int8'", suggestion: "bf16")
+    #expect(
+      error.rendered
+        == "error: s.json: devices.npu.peak_tops: unknown key (got 'bf61'; expected one of 'bf16',"
+        + " 'int8'); did you mean 'bf16'?")
+    #expect(error.exitCode == 1)
+  }
+
+  @Test func partsAreOptional() {
+    #expect(LifeError(.usage, at: .none, "nothing to do").rendered == "error: nothing to do")
+    #expect(
+      LifeError.usage("--prompt", "missing value").rendered == "error: --prompt: missing value")
+    #expect(
+      LifeError.usage("--batch", "out of range", got: "'0'").rendered
+        == "error: --batch: out of range (got '0')")
+    #expect(
+      LifeError.usage("--batch", "out of range", expected: "an integer ≥ 1").rendered
+        == "error: --batch: out of range (expected an integer ≥ 1)")
+    #expect(
+      LifeError.file("m.json", path: nil, "no such file").rendered == "error: m.json: no such file")
+  }
+
+  @Test func exitCodes() {
+    #expect(LifeError.usage("--x", "bad").exitCode == 2)
+    #expect(LifeError.file(nil, path: nil, "bad").exitCode == 1)
+  }
+
+  @Test func locationJoinsFlagFileAndPath() {
+    #expect(
+      ErrorLocation(file: "a.json", path: "x.y", flag: "--device").description
+        == "--device: a.json: x.y")
+    #expect(ErrorLocation(file: "", path: "x").description == "x")
+    #expect(ErrorLocation.none.description == "")
+    #expect(ErrorLocation.file("f").description == "f")
+  }
+}
