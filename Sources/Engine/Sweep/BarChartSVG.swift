@@ -57,13 +57,16 @@ public struct BarChartSVG: Sendable, Equatable {
   ]
 
   /// The y range drawn: [0, max] linear (max rounded up to a 1-2-5 step),
-  /// or whole decades for log.
+  /// or whole decades (as log10 exponents) for log.
   func yRange() -> (lo: Double, hi: Double) {
     var values = series.flatMap(\.values).filter(\.isFinite)
     if let r = referenceLine { values.append(r) }
     if logScale {
       let positive = values.filter { $0 > 0 }
-      let lo = floor(log10(positive.min() ?? 1))
+      // A bar at the bottom decade would have no height: start one decade
+      // lower when the smallest value sits within 0.3 decades of it.
+      let low = log10(positive.min() ?? 1)
+      let lo = floor(low) - (low - floor(low) < 0.3 ? 1 : 0)
       let hi = ceil(log10(positive.max() ?? 10))
       return (lo, hi > lo ? hi : lo + 1)
     }

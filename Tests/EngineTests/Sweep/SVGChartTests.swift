@@ -57,6 +57,8 @@ import Trace
       prompt: 4096, chunks: [64, 256, 1024], computeRatio: [1.01, 1.0, 1.0],
       memoryRatio: [4.2, 1.6, 1.1], dispatchRatio: [64, 16, 4])
     #expect(fig6.logScale)  // 64 / 1 > 20
+    // The smallest ratio, 1, sits on a decade: the axis starts one lower (0.1) so it shows.
+    #expect(fig6.yRange() == (-1, 2))
     #expect(fig6.series.map(\.name) == ["compute (ops)", "memory (bytes)", "dispatch calls"])
     let svg6 = fig6.svg()
     #expect(svg6.contains("stroke-dasharray"))
