@@ -38,7 +38,8 @@ public enum CalibrationParameter: String, Sendable, CaseIterable, Equatable {
     }
     if result.contains(.compute) && result.contains(.computeCurve) {
       throw LifeError.usage(
-        flag, "compute and compute-curve cannot both be fitted: the curve replaces the global"
+        flag,
+        "compute and compute-curve cannot both be fitted: the curve replaces the global"
           + " compute efficiency", got: "'\(text)'", expected: "one of them")
     }
     return result

@@ -127,7 +127,8 @@ extension CalibrationResult {
     out += "rows (metric, prompt, generate, batch: measured -> forecast, error):\n"
     for row in rows {
       let m = row.measurement
-      out += "  line \(m.line): \(m.metric.rawValue) prompt=\(m.prompt) G=\(m.generate)"
+      out +=
+        "  line \(m.line): \(m.metric.rawValue) prompt=\(m.prompt) G=\(m.generate)"
         + " batch=\(m.batch): \(Self.fixed(m.value, 4)) -> \(Self.fixed(row.forecast, 4))"
         + " (\(Self.signed(row.errorPercent))%)\n"
     }

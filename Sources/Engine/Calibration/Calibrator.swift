@@ -145,7 +145,8 @@ public struct Calibrator {
     guard tokens.count >= 2, let lo = tokens.first, let hi = tokens.last else {
       throw LifeError.file(
         file, path: nil, "cannot fit compute-curve: the prefill rows span too few prompt lengths",
-        got: tokens.isEmpty ? "no ttft_ms or pp_tok_s rows" : "prompt × batch = \(Int(tokens[0])) only",
+        got: tokens.isEmpty
+          ? "no ttft_ms or pp_tok_s rows" : "prompt × batch = \(Int(tokens[0])) only",
         expected: "ttft_ms or pp_tok_s rows at 2 or more prompt lengths")
     }
     if tokens.count <= maxKnots { return tokens }
@@ -156,8 +157,7 @@ public struct Calibrator {
   }
 
   /// Relative errors (forecast − measured) / measured, one per row.
-  func residuals(_ rows: [Measurement], _ p: CalibrationParameters) throws(LifeError) -> [Double]
-  {
+  func residuals(_ rows: [Measurement], _ p: CalibrationParameters) throws(LifeError) -> [Double] {
     var r: [Double] = []
     r.reserveCapacity(rows.count)
     for m in rows {

@@ -32,7 +32,8 @@ public enum DeviceJSON {
   }
 
   static func peakTops(_ tops: [String: Double]) -> [(key: String, value: JSONValue)] {
-    let keys = tops.keys.filter { $0 != "default" }.sorted()
+    let keys =
+      tops.keys.filter { $0 != "default" }.sorted()
       + (tops["default"] == nil ? [] : ["default"])
     return keys.compactMap { key in tops[key].map { (key, JSONValue.num($0)) } }
   }

@@ -13,7 +13,8 @@ extension BarChartSVG {
     let positive = ratios.filter { $0 > 0 }
     let spread = (positive.max() ?? 1) / (positive.min() ?? 1)
     return BarChartSVG(
-      title: (model.isEmpty ? "" : model + ": ") + "chunked prefill / no chunking, prompt = \(prompt)",
+      title: (model.isEmpty ? "" : model + ": ")
+        + "chunked prefill / no chunking, prompt = \(prompt)",
       xName: "chunk size (tokens)", yName: "ratio to no chunking",
       categories: chunks.map(String.init),
       series: [
@@ -27,7 +28,8 @@ extension BarChartSVG {
   /// length, one bar per rank. `baseline[p]` is the ops without LoRA at
   /// `prompts[p]`; `ops[r][p]` the ops with rank `ranks[r]`. Log scale.
   public static func loraOps(
-    prompts: [Int], ranks: [Int], baseline: [Double], ops: [[Double]], layer: String = "4096x4096 linear"
+    prompts: [Int], ranks: [Int], baseline: [Double], ops: [[Double]],
+    layer: String = "4096x4096 linear"
   ) -> BarChartSVG {
     var series = [Series(name: "no LoRA", values: baseline, colour: palette[7])]
     for (i, r) in ranks.enumerated() where i < ops.count {

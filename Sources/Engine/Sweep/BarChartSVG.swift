@@ -97,14 +97,17 @@ public struct BarChartSVG: Sendable, Equatable {
     var out = SVGText.open(width: width, height: height)
     out += SVGText.text(title, x: width / 2, y: 26, size: 15, weight: "bold")
     // Axes and ticks.
-    out += "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(top))\" x2=\"\(SVGText.coord(left))\" y2=\"\(SVGText.coord(top + plotH))\" stroke=\"#000000\"/>\n"
-    out += "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(top + plotH))\" x2=\"\(SVGText.coord(left + plotW))\" y2=\"\(SVGText.coord(top + plotH))\" stroke=\"#000000\"/>\n"
+    out +=
+      "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(top))\" x2=\"\(SVGText.coord(left))\" y2=\"\(SVGText.coord(top + plotH))\" stroke=\"#000000\"/>\n"
+    out +=
+      "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(top + plotH))\" x2=\"\(SVGText.coord(left + plotW))\" y2=\"\(SVGText.coord(top + plotH))\" stroke=\"#000000\"/>\n"
     let ticks: [Double] =
       logScale
       ? stride(from: lo, through: hi, by: 1).map { pow(10, $0) }
       : (0...4).map { lo + (hi - lo) * Double($0) / 4 }
     for t in ticks {
-      out += "<line x1=\"\(SVGText.coord(left - 4))\" y1=\"\(SVGText.coord(y(t)))\" x2=\"\(SVGText.coord(left))\" y2=\"\(SVGText.coord(y(t)))\" stroke=\"#000000\"/>\n"
+      out +=
+        "<line x1=\"\(SVGText.coord(left - 4))\" y1=\"\(SVGText.coord(y(t)))\" x2=\"\(SVGText.coord(left))\" y2=\"\(SVGText.coord(y(t)))\" stroke=\"#000000\"/>\n"
       out += SVGText.text(SVGText.label(t), x: left - 6, y: y(t) + 4, size: 10, anchor: "end")
     }
     for (ci, category) in categories.enumerated() {
@@ -115,19 +118,22 @@ public struct BarChartSVG: Sendable, Equatable {
         let x = gx + Double(si) * 14
         let top = y(v)
         let base = logScale ? y(pow(10, lo)) : y(0)
-        out += "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(top))\" width=\"12\" height=\"\(SVGText.coord(max(base - top, 0)))\" fill=\"\(s.colour)\">"
+        out +=
+          "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(top))\" width=\"12\" height=\"\(SVGText.coord(max(base - top, 0)))\" fill=\"\(s.colour)\">"
           + "<title>\(SVGText.escape("\(category), \(s.name): \(SVGText.label(v))"))</title></rect>\n"
       }
       out += SVGText.text(category, x: gx + Double(series.count) * 7, y: top + plotH + 16, size: 10)
     }
     if let r = referenceLine, !logScale || r > 0 {
-      out += "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(y(r)))\" x2=\"\(SVGText.coord(left + plotW))\" y2=\"\(SVGText.coord(y(r)))\" stroke=\"#333333\" stroke-dasharray=\"4 3\"/>\n"
+      out +=
+        "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(y(r)))\" x2=\"\(SVGText.coord(left + plotW))\" y2=\"\(SVGText.coord(y(r)))\" stroke=\"#333333\" stroke-dasharray=\"4 3\"/>\n"
     }
     out += SVGText.text(xName, x: left + plotW / 2, y: top + plotH + 36, size: 12)
     out += SVGText.text(yName, x: 20, y: top + plotH / 2, size: 12, rotate: true)
     for (si, s) in series.enumerated() {
       let ly = legendY + 18 * Double(si)
-      out += "<rect x=\"\(SVGText.coord(left))\" y=\"\(SVGText.coord(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(s.colour)\"/>\n"
+      out +=
+        "<rect x=\"\(SVGText.coord(left))\" y=\"\(SVGText.coord(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(s.colour)\"/>\n"
       out += SVGText.text(s.name, x: left + 18, y: ly, size: 11, anchor: "start")
     }
     out += "</svg>\n"

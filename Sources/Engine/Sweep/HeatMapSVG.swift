@@ -70,11 +70,13 @@ public struct HeatMapSVG: Sendable, Equatable {
       for (xi, value) in row.enumerated() {
         let x = left + Double(xi) * cell
         let y = top + Double(ny - 1 - yi) * cell
-        out += "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(y))\" width=\"\(SVGText.coord(cell))\""
+        out +=
+          "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(y))\" width=\"\(SVGText.coord(cell))\""
           + " height=\"\(SVGText.coord(cell))\" fill=\"\(Self.colour(value, half: half))\">"
           + "<title>\(SVGText.escape("\(xName)=\(label(xValues, xi)), \(yName)=\(label(yValues, yi)): tc/tm = \(value.map(SVGText.label) ?? "none")"))</title></rect>\n"
         if showValues, let value {
-          out += SVGText.text(SVGText.label(value), x: x + cell / 2, y: y + cell / 2 + 4, size: min(11, cell / 3.5))
+          out += SVGText.text(
+            SVGText.label(value), x: x + cell / 2, y: y + cell / 2 + 4, size: min(11, cell / 3.5))
         }
       }
     }
@@ -82,7 +84,8 @@ public struct HeatMapSVG: Sendable, Equatable {
       out += SVGText.text(v, x: left + (Double(xi) + 0.5) * cell, y: top + plotH + 16, size: 10)
     }
     for (yi, v) in yValues.enumerated() where yi % labelEvery == 0 {
-      out += SVGText.text(v, x: left - 6, y: top + (Double(ny - 1 - yi) + 0.5) * cell + 4, size: 10, anchor: "end")
+      out += SVGText.text(
+        v, x: left - 6, y: top + (Double(ny - 1 - yi) + 0.5) * cell + 4, size: 10, anchor: "end")
     }
     out += SVGText.text(xName, x: left + plotW / 2, y: top + plotH + 40, size: 13)
     out += SVGText.text(yName, x: 24, y: top + plotH / 2, size: 13, rotate: true)
@@ -100,13 +103,16 @@ public struct HeatMapSVG: Sendable, Equatable {
     var out = SVGText.text("tc/tm", x: x + 10, y: y - 10, size: 12, anchor: "start", weight: "bold")
     for i in 0..<steps {
       let t = 1 - (Double(i) + 0.5) / Double(steps) * 2  // +1 at top, −1 at bottom
-      out += "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(y + Double(i) * h))\" width=\"20\""
+      out +=
+        "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(y + Double(i) * h))\" width=\"20\""
         + " height=\"\(SVGText.coord(h))\" fill=\"\(Self.colour(pow(2, t * half), half: half))\"/>\n"
     }
     let total = h * Double(steps)
-    out += SVGText.text(SVGText.label(pow(2, half)), x: x + 26, y: y + 10, size: 10, anchor: "start")
+    out += SVGText.text(
+      SVGText.label(pow(2, half)), x: x + 26, y: y + 10, size: 10, anchor: "start")
     out += SVGText.text("1", x: x + 26, y: y + total / 2 + 4, size: 10, anchor: "start")
-    out += SVGText.text(SVGText.label(pow(2, -half)), x: x + 26, y: y + total, size: 10, anchor: "start")
+    out += SVGText.text(
+      SVGText.label(pow(2, -half)), x: x + 26, y: y + total, size: 10, anchor: "start")
     out += SVGText.text("compute-bound", x: x, y: y + total + 18, size: 10, anchor: "start")
     out += SVGText.text("(red) / memory-", x: x, y: y + total + 30, size: 10, anchor: "start")
     out += SVGText.text("bound (blue)", x: x, y: y + total + 42, size: 10, anchor: "start")

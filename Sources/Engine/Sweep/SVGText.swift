@@ -35,7 +35,8 @@ public enum SVGText {
     _ s: String, x: Double, y: Double, size: Double = 12, anchor: String = "middle",
     rotate: Bool = false, weight: String? = nil
   ) -> String {
-    var attributes = "x=\"\(coord(x))\" y=\"\(coord(y))\" font-size=\"\(coord(size))\""
+    var attributes =
+      "x=\"\(coord(x))\" y=\"\(coord(y))\" font-size=\"\(coord(size))\""
       + " text-anchor=\"\(anchor)\""
     if let weight { attributes += " font-weight=\"\(weight)\"" }
     if rotate { attributes += " transform=\"rotate(-90 \(coord(x)) \(coord(y)))\"" }

@@ -17,11 +17,13 @@ extension SweepAxis {
     let names = Name.allCases.map(\.rawValue)
     guard let name = Name(rawValue: rawName) else {
       throw LifeError.usage(
-        flag, "unknown axis", got: "'\(rawName)'", expected: "one of " + names.joined(separator: ", "),
+        flag, "unknown axis", got: "'\(rawName)'",
+        expected: "one of " + names.joined(separator: ", "),
         suggestion: DidYouMean.suggest(rawName, among: names))
     }
     guard !body.isEmpty else {
-      throw LifeError.usage(flag, "no values for \(name.rawValue)", got: "'\(spec)'", expected: name.expected)
+      throw LifeError.usage(
+        flag, "no values for \(name.rawValue)", got: "'\(spec)'", expected: name.expected)
     }
     if !name.isText && body.contains(":") {
       return SweepAxis(name: name, values: try range(name, body, flag: flag))
@@ -104,7 +106,8 @@ extension SweepAxis {
     let steps = ((stop - start) / step + 1e-9).rounded(.down)
     guard steps + 1 <= Double(maxRangePoints) else {
       throw LifeError.usage(
-        flag, "range too large for \(name.rawValue)", got: "'\(body)' (\(JSONFormat.number(steps + 1)) points)",
+        flag, "range too large for \(name.rawValue)",
+        got: "'\(body)' (\(JSONFormat.number(steps + 1)) points)",
         expected: "at most \(maxRangePoints) points")
     }
     let decimals = max(decimalPlaces(parts[0]), decimalPlaces(parts[2]))

@@ -18,7 +18,8 @@ public struct SweepGrid: Sendable, Equatable {
     var seen: [SweepAxis.Name] = []
     for axis in axes {
       if seen.contains(axis.name) {
-        throw LifeError.usage(flag, "axis varied twice", got: "'\(axis.name.rawValue)'", expected: "each name once")
+        throw LifeError.usage(
+          flag, "axis varied twice", got: "'\(axis.name.rawValue)'", expected: "each name once")
       }
       seen.append(axis.name)
       guard !axis.values.isEmpty else {

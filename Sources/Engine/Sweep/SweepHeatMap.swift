@@ -17,13 +17,16 @@ public enum SweepHeatMap {
     }
     let varied = grid.axes.map(\.name.rawValue)
     guard parts.count == 2 else {
-      throw LifeError.usage(flag, "a heat map needs two axes", got: "'\(text)'", expected: "X,Y, two of " + varied.joined(separator: ", "))
+      throw LifeError.usage(
+        flag, "a heat map needs two axes", got: "'\(text)'",
+        expected: "X,Y, two of " + varied.joined(separator: ", "))
     }
     var names: [SweepAxis.Name] = []
     for part in parts {
       guard let name = SweepAxis.Name(rawValue: part), varied.contains(part) else {
         throw LifeError.usage(
-          flag, "not a varied axis", got: "'\(part)'", expected: "one of " + varied.joined(separator: ", "),
+          flag, "not a varied axis", got: "'\(part)'",
+          expected: "one of " + varied.joined(separator: ", "),
           suggestion: DidYouMean.suggest(part, among: varied))
       }
       names.append(name)
@@ -37,7 +40,9 @@ public enum SweepHeatMap {
   /// The heat map of tc/tm over axes `x` (columns) and `y` (rows); any other
   /// varied axis is held at its first value. Rows not in `rows` (another
   /// shard's) are left blank.
-  public static func build(grid: SweepGrid, rows: [SweepRow], x: SweepAxis.Name, y: SweepAxis.Name, title: String? = nil)
+  public static func build(
+    grid: SweepGrid, rows: [SweepRow], x: SweepAxis.Name, y: SweepAxis.Name, title: String? = nil
+  )
     -> HeatMapSVG
   {
     let xi = grid.axes.firstIndex { $0.name == x } ?? 0
@@ -48,7 +53,9 @@ public enum SweepHeatMap {
       repeating: [Double?](repeating: nil, count: xAxis.values.count), count: yAxis.values.count)
     for row in rows {
       let indices = grid.valueIndices(of: row.point.index)
-      let fixed = indices.enumerated().allSatisfy { $0.offset == xi || $0.offset == yi || $0.element == 0 }
+      let fixed = indices.enumerated().allSatisfy {
+        $0.offset == xi || $0.offset == yi || $0.element == 0
+      }
       if fixed { cells[indices[yi]][indices[xi]] = row.result.tcTm }
     }
     var held = grid.axes.enumerated().filter { $0.offset != xi && $0.offset != yi }.map {

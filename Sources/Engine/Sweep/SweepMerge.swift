@@ -22,7 +22,8 @@ public enum SweepMerge {
       }
       guard first.fields.first == "point" else {
         throw LifeError.file(
-          file, path: "line \(first.line), column 1", "not a sweep.csv", got: "'\(first.fields.first ?? "")'",
+          file, path: "line \(first.line), column 1", "not a sweep.csv",
+          got: "'\(first.fields.first ?? "")'",
           expected: "a first column named point")
       }
       if let header, header != first.fields {
@@ -38,7 +39,8 @@ public enum SweepMerge {
       for record in table.records.dropFirst() {
         guard record.fields.count == first.fields.count else {
           throw LifeError.file(
-            file, path: "line \(record.line)", "wrong number of fields", got: "\(record.fields.count)",
+            file, path: "line \(record.line)", "wrong number of fields",
+            got: "\(record.fields.count)",
             expected: "\(first.fields.count)")
         }
         guard let point = Int(record.fields[0]), point >= 0 else {
@@ -78,7 +80,9 @@ public enum SweepMerge {
 
   static func csvPath(_ given: String) -> String {
     var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory), isDirectory.boolValue {
+    if FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
       return (given as NSString).appendingPathComponent(SweepCSV.fileName)
     }
     return given

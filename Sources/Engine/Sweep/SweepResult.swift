@@ -12,7 +12,9 @@ public struct SweepResult: Sendable, Equatable {
   public var tps: Double?
 
   /// Creates a result.
-  public init(ttftMs: Double, tComputeMs: Double, tMemoryMs: Double, tpotMsMean: Double?, tps: Double?) {
+  public init(
+    ttftMs: Double, tComputeMs: Double, tMemoryMs: Double, tpotMsMean: Double?, tps: Double?
+  ) {
     self.ttftMs = ttftMs
     self.tComputeMs = tComputeMs
     self.tMemoryMs = tMemoryMs

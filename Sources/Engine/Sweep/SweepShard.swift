@@ -21,7 +21,8 @@ public struct SweepShard: Sendable, Equatable {
   }
 
   /// Parses `I/N`.
-  public static func parse(_ text: String, flag: String = "--shard") throws(LifeError) -> SweepShard {
+  public static func parse(_ text: String, flag: String = "--shard") throws(LifeError) -> SweepShard
+  {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces)
     }

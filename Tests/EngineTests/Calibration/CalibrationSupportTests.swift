@@ -1,5 +1,6 @@
 import Testing
 import Trace
+
 @testable import Engine
 
 @Suite struct CalibrationSupportTests {
@@ -35,7 +36,10 @@ import Trace
   }
 
   @Test func parsesTheFitList() throws {
-    #expect(try CalibrationParameter.parseList("compute, memory,dispatch") == [.compute, .memory, .dispatch])
+    #expect(
+      try CalibrationParameter.parseList("compute, memory,dispatch") == [
+        .compute, .memory, .dispatch,
+      ])
     #expect(try CalibrationParameter.parseList("compute-curve") == [.computeCurve])
     #expect {
       try CalibrationParameter.parseList("compute,memroy")
@@ -50,7 +54,8 @@ import Trace
     #expect(CalibrationParameters.roundEfficiency(0.123456789) == 0.123457)
     #expect(CalibrationParameters.roundEfficiency(0.99999999) == 1)
     #expect(CalibrationParameters.roundEfficiency(1e-9) == 1e-6)
-    let p = CalibrationParameters(computeEfficiency: 0.5, memoryEfficiency: 0.5, dispatchUs: 12.34567)
+    let p = CalibrationParameters(
+      computeEfficiency: 0.5, memoryEfficiency: 0.5, dispatchUs: 12.34567)
     #expect(p.rounded.dispatchUs == 12.346)
   }
 

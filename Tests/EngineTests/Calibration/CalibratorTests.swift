@@ -1,5 +1,6 @@
 import Testing
 import Trace
+
 @testable import Engine
 
 @Suite struct CalibratorTests {
@@ -43,9 +44,11 @@ import Trace
   @Test func leaveOneOutReportsHeldOutError() throws {
     let specs = Array(SyntheticModel.richRows.prefix(13))
     let rows = model.measure(specs, truth: truth, noise: 0.02, seed: 7)
-    let result = try calibrator([.compute, .memory], leaveOneOut: true,
-      base: CalibrationParameters(computeEfficiency: 0.5, memoryEfficiency: 0.5, dispatchUs: 40))
-      .calibrate(rows)
+    let result = try calibrator(
+      [.compute, .memory], leaveOneOut: true,
+      base: CalibrationParameters(computeEfficiency: 0.5, memoryEfficiency: 0.5, dispatchUs: 40)
+    )
+    .calibrate(rows)
     let loo = try #require(result.leaveOneOut)
     #expect(loo.rows.count == rows.count)
     #expect(loo.rows.allSatisfy { $0.errorPercent != nil })
@@ -63,7 +66,8 @@ import Trace
       try calibrator([.compute, .memory]).calibrate(rows)
     } throws: { error in
       guard let e = error as? LifeError else { return false }
-      return e.message.contains("cannot fit compute") && e.expected?.contains("prefill rows") == true
+      return e.message.contains("cannot fit compute")
+        && e.expected?.contains("prefill rows") == true
         && e.location.file == "m.csv" && e.got == "4 tpot_ms rows"
     }
   }
@@ -83,7 +87,8 @@ import Trace
     #expect {
       try calibrator().calibrate(rows)
     } throws: { error in
-      (error as? LifeError)?.message.hasPrefix("1 measurement cannot determine 3 parameters") == true
+      (error as? LifeError)?.message.hasPrefix("1 measurement cannot determine 3 parameters")
+        == true
     }
   }
 
@@ -159,5 +164,31 @@ import Trace
     } throws: { error in
       (error as? LifeError)?.location.path == "line 3"
     }
+  }
+
+  @Test func refusesACurveKnotAtAMemoryBoundPrompt() {
+    // At 50 TOPS a 16-token prefill of the big model is memory-bound: the knot
+    // at 16 tokens moves no forecast.
+    let rows = model.measure([(.ttftMs, 16, 0, "big"), (.ttftMs, 4096, 0, "big")], truth: truth)
+    #expect {
+      try calibrator([.computeCurve]).calibrate(rows)
+    } throws: { error in
+      let e = error as? LifeError
+      return e?.message.hasPrefix("cannot fit compute-curve at 16 tokens") == true
+        && e?.expected?.contains("near 16 prompt tokens") == true
+    }
+  }
+
+  @Test func deviceModelAppliesParametersToTheBaseDevice() throws {
+    let base = CalibrationSupportTests.npu
+    let model = Calibrator.deviceModel(base: base) { device, m throws(LifeError) in
+      // TTFT = prompt / (compute efficiency) ms; TPOT = dispatch ms.
+      (Double(m.prompt) / device.efficiency.compute, device.dispatchUs)
+    }
+    let p = CalibrationParameters(computeEfficiency: 0.25, memoryEfficiency: 1, dispatchUs: 8)
+    // 100 / 0.25 = 400 ms TTFT; pp_tok_s = 100 / 0.4 s = 250; tg_tok_s = 1000 / 8 = 125.
+    #expect(try model(p, Measurement(metric: .ttftMs, value: 1, prompt: 100, generate: 0)) == 400)
+    #expect(try model(p, Measurement(metric: .ppTokS, value: 1, prompt: 100, generate: 0)) == 250)
+    #expect(try model(p, Measurement(metric: .tgTokS, value: 1, prompt: 100, generate: 4)) == 125)
   }
 }

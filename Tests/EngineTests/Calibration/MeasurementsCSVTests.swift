@@ -1,18 +1,22 @@
 import Testing
 import Trace
+
 @testable import Engine
 
 @Suite struct MeasurementsCSVTests {
   @Test func parsesRowsWithOptionalColumns() throws {
-    let text = "\u{FEFF}metric,value,prompt,generate,batch,model,weights,kv\r\n"
+    let text =
+      "\u{FEFF}metric,value,prompt,generate,batch,model,weights,kv\r\n"
       + "ttft_ms,1850,32,0,,llama-2-7b,bf16,\r\n"
       + "\r\n"
       + "tpot_ms,\"629.5\",32,128,2,,fp16,int8\r\n"
     let rows = try MeasurementsCSV.parse(text, file: "m.csv")
     #expect(rows.count == 2)
-    #expect(rows[0] == Measurement(
-      metric: .ttftMs, value: 1850, prompt: 32, generate: 0, batch: 1, model: "llama-2-7b",
-      overrides: [.init(name: "weights", value: "bf16")], line: 2))
+    #expect(
+      rows[0]
+        == Measurement(
+          metric: .ttftMs, value: 1850, prompt: 32, generate: 0, batch: 1, model: "llama-2-7b",
+          overrides: [.init(name: "weights", value: "bf16")], line: 2))
     #expect(rows[1].line == 4)
     #expect(rows[1].batch == 2)
     #expect(rows[1].model == nil)
@@ -61,7 +65,8 @@ import Trace
       suggestion: "ttft_ms"),
     BadCase(
       text: header + "ttft_ms,fast,32,0\n", path: "line 2, column value", message: "not a number"),
-    BadCase(text: header + "ttft_ms,nan,32,0\n", path: "line 2, column value", message: "not a number"),
+    BadCase(
+      text: header + "ttft_ms,nan,32,0\n", path: "line 2, column value", message: "not a number"),
     BadCase(
       text: header + "ttft_ms,inf,32,0\n", path: "line 2, column value",
       message: "not a finite number"),

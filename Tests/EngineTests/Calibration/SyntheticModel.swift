@@ -66,7 +66,8 @@ struct SyntheticModel {
       ? 0
       : passTime(
         prefillOps(s, tokens: prefillTokens), calls: calls,
-        ec: p.computeEfficiency(tokens: prefillTokens), em: p.memoryEfficiency(tokens: prefillTokens),
+        ec: p.computeEfficiency(tokens: prefillTokens),
+        em: p.memoryEfficiency(tokens: prefillTokens),
         dispatchUs: p.dispatchUs)
     var sum = 0.0
     for i in 0..<max(m.generate, 0) {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Trace
+
 @testable import Engine
 
 @Suite struct SVGChartTests {
@@ -22,7 +23,8 @@ import Trace
 
   @Test func heatMapFromSweepRows() throws {
     let g = try SweepGrid(axes: [
-      SweepAxis.parse("prompt=1,2"), SweepAxis.parse("tops=10,20"), SweepAxis.parse("bandwidth=1,2"),
+      SweepAxis.parse("prompt=1,2"), SweepAxis.parse("tops=10,20"),
+      SweepAxis.parse("bandwidth=1,2"),
     ])
     let rows = try SweepRunner().run(g, evaluate: SweepRunnerTests.evaluate)
     let (x, y) = try SweepHeatMap.parseAxes("tops,bandwidth", grid: g)

@@ -1,5 +1,6 @@
 import Testing
 import Trace
+
 @testable import Engine
 
 @Suite struct SweepAxisTests {
@@ -17,7 +18,8 @@ import Trace
 
   @Test func rangesIncludeStopWithoutAccumulatingError() throws {
     // count = ⌊(100 − 10)/10 + 1e-9⌋ + 1 = 10.
-    #expect(try texts("tops=10:100:10") == ["10", "20", "30", "40", "50", "60", "70", "80", "90", "100"])
+    #expect(
+      try texts("tops=10:100:10") == ["10", "20", "30", "40", "50", "60", "70", "80", "90", "100"])
     // (0.3 − 0.1)/0.1 = 1.9999999999999998: the 1e-9 keeps 0.3; 0.1 + 2·0.1 rounds to 0.3.
     #expect(try texts("compute-efficiency=0.1:0.3:0.1") == ["0.1", "0.2", "0.3"])
     // ⌊(2 − 1)/0.3⌋ + 1 = 4: 1, 1.3, 1.6, 1.9 (stop not reached).

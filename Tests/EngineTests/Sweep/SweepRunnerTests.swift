@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Trace
+
 @testable import Engine
 
 @Suite struct SweepRunnerTests {
@@ -11,7 +12,8 @@ import Trace
     let prompt = p.value(of: .prompt)?.number ?? 1
     let tc = prompt * 1000 / tops
     let tm = 500 / bw
-    return SweepResult(ttftMs: max(tc, tm), tComputeMs: tc, tMemoryMs: tm, tpotMsMean: tm, tps: 1000 / tm)
+    return SweepResult(
+      ttftMs: max(tc, tm), tComputeMs: tc, tMemoryMs: tm, tpotMsMean: tm, tps: 1000 / tm)
   }
 
   func grid() throws -> SweepGrid {
@@ -34,9 +36,11 @@ import Trace
   @Test func reportsProgressForEveryPoint() throws {
     let g = try grid()
     let counter = Counter()
-    _ = try SweepRunner(threads: 4).run(g, progress: { done, total in
-      counter.add(done, total)
-    }, evaluate: Self.evaluate)
+    _ = try SweepRunner(threads: 4).run(
+      g,
+      progress: { done, total in
+        counter.add(done, total)
+      }, evaluate: Self.evaluate)
     #expect(counter.calls == 300)
     #expect(counter.maxDone == 300 && counter.total == 300)
   }
@@ -45,7 +49,9 @@ import Trace
     let g = try grid()
     #expect {
       try SweepRunner(threads: 8, chunk: 1).run(g) { p throws(LifeError) in
-        if p.index == 77 || p.index == 200 { throw LifeError(.failure, at: .none, "bad \(p.index)") }
+        if p.index == 77 || p.index == 200 {
+          throw LifeError(.failure, at: .none, "bad \(p.index)")
+        }
         return try Self.evaluate(p)
       }
     } throws: { ($0 as? LifeError)?.message == "bad 77" }
@@ -56,7 +62,8 @@ import Trace
     let rows = try SweepRunner().run(g) { p throws(LifeError) in
       let tops = p.value(of: .tops)?.number ?? 1
       // tc = 100/tops, tm = 4: point 0 is compute-bound (10 ≥ 4), G = 0 → empty tpot, tps.
-      return SweepResult(ttftMs: max(100 / tops, 4), tComputeMs: 100 / tops, tMemoryMs: 4, tpotMsMean: nil, tps: nil)
+      return SweepResult(
+        ttftMs: max(100 / tops, 4), tComputeMs: 100 / tops, tMemoryMs: 4, tpotMsMean: nil, tps: nil)
     }
     #expect(
       SweepCSV.text(axes: g.axes, rows: rows)
@@ -64,7 +71,9 @@ import Trace
         + "0,10,50,10,10,4,2.5,,,compute\n" + "1,20,50,5,5,4,1.25,,,compute\n")
     let r = SweepResult(ttftMs: 1, tComputeMs: 1, tMemoryMs: 0, tpotMsMean: nil, tps: nil)
     #expect(r.tcTm == nil && r.bound == "compute")
-    #expect(SweepResult(ttftMs: 3, tComputeMs: 1, tMemoryMs: 3, tpotMsMean: nil, tps: nil).bound == "memory")
+    #expect(
+      SweepResult(ttftMs: 3, tComputeMs: 1, tMemoryMs: 3, tpotMsMean: nil, tps: nil).bound
+        == "memory")
   }
 
   @Test func shardedAndMergedEqualsUnshardedByteForByte() throws {
@@ -79,7 +88,8 @@ import Trace
       for i in 1...n {
         let dir = directory + "/n\(n)-shard\(i)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let rows = try SweepRunner().run(g, shard: SweepShard(index: i, count: n), evaluate: Self.evaluate)
+        let rows = try SweepRunner().run(
+          g, shard: SweepShard(index: i, count: n), evaluate: Self.evaluate)
         try SweepCSV.write(axes: g.axes, rows: rows, directory: dir)
         dirs.append(dir)
       }
