@@ -1,0 +1,47 @@
+import Foundation
+import Trace
+
+/// A quantity `life calibrate --fit` can fit.
+public enum CalibrationParameter: String, Sendable, CaseIterable, Equatable {
+  /// The global compute efficiency (fraction of peak TOPS).
+  case compute
+  /// The global memory efficiency (fraction of peak bandwidth).
+  case memory
+  /// The dispatch latency per kernel call, in microseconds.
+  case dispatch
+  /// A compute-efficiency curve over tokens per pass (one knot per distinct
+  /// prefill token count, or log2-spaced knots when there are many).
+  case computeCurve = "compute-curve"
+
+  /// The default `--fit`: compute, memory and dispatch.
+  public static let defaultFit: [CalibrationParameter] = [.compute, .memory, .dispatch]
+
+  /// Parses a `--fit` list such as `compute,memory,dispatch`; errors name
+  /// `flag` and suggest a close spelling.
+  public static func parseList(_ text: String, flag: String = "--fit") throws(LifeError)
+    -> [CalibrationParameter]
+  {
+    let names = allCases.map(\.rawValue)
+    var result: [CalibrationParameter] = []
+    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+      guard let p = CalibrationParameter(rawValue: name) else {
+        throw LifeError.usage(
+          flag, "unknown parameter", got: "'\(part)'",
+          expected: "a comma-separated list of " + names.joined(separator: ", "),
+          suggestion: DidYouMean.suggest(name, among: names))
+      }
+      if result.contains(p) {
+        throw LifeError.usage(flag, "parameter listed twice", got: "'\(part)'")
+      }
+      result.append(p)
+    }
+    if result.contains(.compute) && result.contains(.computeCurve) {
+      throw LifeError.usage(
+        flag,
+        "compute and compute-curve cannot both be fitted: the curve replaces the global"
+          + " compute efficiency", got: "'\(text)'", expected: "one of them")
+    }
+    return result
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// A grouped bar chart: one group per category along x, one bar per series
+/// in each group, a linear or log10 y axis, an optional reference line and a
+/// legend.
+public struct BarChartSVG: Sendable, Equatable {
+  /// One series of bars.
+  public struct Series: Sendable, Equatable {
+    /// Its name, in the legend.
+    public var name: String
+    /// One value per category.
+    public var values: [Double]
+    /// Its fill colour.
+    public var colour: String
+
+    /// Creates a series.
+    public init(name: String, values: [Double], colour: String) {
+      self.name = name
+      self.values = values
+      self.colour = colour
+    }
+  }
+
+  /// The chart title.
+  public var title: String
+  /// The x axis's name.
+  public var xName: String
+  /// The y axis's name.
+  public var yName: String
+  /// The group labels.
+  public var categories: [String]
+  /// The series.
+  public var series: [Series]
+  /// A log10 y axis (values ≤ 0 are not drawn).
+  public var logScale: Bool
+  /// A dashed horizontal line, e.g. 1 for ratios.
+  public var referenceLine: Double?
+
+  /// Creates a chart.
+  public init(
+    title: String, xName: String, yName: String, categories: [String], series: [Series],
+    logScale: Bool = false, referenceLine: Double? = nil
+  ) {
+    self.title = title
+    self.xName = xName
+    self.yName = yName
+    self.categories = categories
+    self.series = series
+    self.logScale = logScale
+    self.referenceLine = referenceLine
+  }
+
+  /// A palette for series in order.
+  public static let palette = [
+    "#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf",
+  ]
+
+  /// The y range drawn: [0, max] linear (max rounded up to a 1-2-5 step),
+  /// or whole decades (as log10 exponents) for log.
+  func yRange() -> (lo: Double, hi: Double) {
+    var values = series.flatMap(\.values).filter(\.isFinite)
+    if let r = referenceLine { values.append(r) }
+    if logScale {
+      let positive = values.filter { $0 > 0 }
+      // A bar at the bottom decade would have no height: start one decade
+      // lower when the smallest value sits within 0.3 decades of it.
+      let low = log10(positive.min() ?? 1)
+      let lo = floor(low) - (low - floor(low) < 0.3 ? 1 : 0)
+      let hi = ceil(log10(positive.max() ?? 10))
+      return (lo, hi > lo ? hi : lo + 1)
+    }
+    return (0, Self.niceCeiling(values.max() ?? 1))
+  }
+
+  /// The smallest 1, 2 or 5 × 10^k at or above `x` (1 for x ≤ 0).
+  static func niceCeiling(_ x: Double) -> Double {
+    guard x > 0 else { return 1 }
+    let decade = pow(10, floor(log10(x)))
+    for m in [1.0, 2, 5, 10] where m * decade >= x * (1 - 1e-12) { return m * decade }
+    return 10 * decade
+  }
+
+  /// The SVG document.
+  public func svg() -> String {
+    let (left, top, plotH) = (80.0, 50.0, 300.0)
+    let groupW = max(24, Double(series.count) * 14 + 16)
+    let plotW = max(groupW * Double(max(categories.count, 1)), 200)
+    let legendY = top + plotH + 60
+    let width = left + plotW + 30
+    let height = legendY + 18 * Double(series.count) + 20
+    let (lo, hi) = yRange()
+    func y(_ v: Double) -> Double {
+      let t = logScale ? (log10(v) - lo) / (hi - lo) : (v - lo) / (hi - lo)
+      return top + plotH * (1 - min(max(t, 0), 1))
+    }
+    var out = SVGText.open(width: width, height: height)
+    out += SVGText.text(title, x: width / 2, y: 26, size: 15, weight: "bold")
+    // Axes and ticks.
+    out +=
+      "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(top))\" x2=\"\(SVGText.coord(left))\" y2=\"\(SVGText.coord(top + plotH))\" stroke=\"#000000\"/>\n"
+    out +=
+      "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(top + plotH))\" x2=\"\(SVGText.coord(left + plotW))\" y2=\"\(SVGText.coord(top + plotH))\" stroke=\"#000000\"/>\n"
+    let ticks: [Double] =
+      logScale
+      ? stride(from: lo, through: hi, by: 1).map { pow(10, $0) }
+      : (0...4).map { lo + (hi - lo) * Double($0) / 4 }
+    for t in ticks {
+      out +=
+        "<line x1=\"\(SVGText.coord(left - 4))\" y1=\"\(SVGText.coord(y(t)))\" x2=\"\(SVGText.coord(left))\" y2=\"\(SVGText.coord(y(t)))\" stroke=\"#000000\"/>\n"
+      out += SVGText.text(SVGText.label(t), x: left - 6, y: y(t) + 4, size: 10, anchor: "end")
+    }
+    for (ci, category) in categories.enumerated() {
+      let gx = left + Double(ci) * groupW + 8
+      for (si, s) in series.enumerated() where ci < s.values.count {
+        let v = s.values[ci]
+        guard v.isFinite, !logScale || v > 0 else { continue }
+        let x = gx + Double(si) * 14
+        let top = y(v)
+        let base = logScale ? y(pow(10, lo)) : y(0)
+        out +=
+          "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(top))\" width=\"12\" height=\"\(SVGText.coord(max(base - top, 0)))\" fill=\"\(s.colour)\">"
+          + "<title>\(SVGText.escape("\(category), \(s.name): \(SVGText.label(v))"))</title></rect>\n"
+      }
+      out += SVGText.text(category, x: gx + Double(series.count) * 7, y: top + plotH + 16, size: 10)
+    }
+    if let r = referenceLine, !logScale || r > 0 {
+      out +=
+        "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(y(r)))\" x2=\"\(SVGText.coord(left + plotW))\" y2=\"\(SVGText.coord(y(r)))\" stroke=\"#333333\" stroke-dasharray=\"4 3\"/>\n"
+    }
+    out += SVGText.text(xName, x: left + plotW / 2, y: top + plotH + 36, size: 12)
+    out += SVGText.text(yName, x: 20, y: top + plotH / 2, size: 12, rotate: true)
+    for (si, s) in series.enumerated() {
+      let ly = legendY + 18 * Double(si)
+      out +=
+        "<rect x=\"\(SVGText.coord(left))\" y=\"\(SVGText.coord(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(s.colour)\"/>\n"
+      out += SVGText.text(s.name, x: left + 18, y: ly, size: 11, anchor: "start")
+    }
+    out += "</svg>\n"
+    return out
+  }
+}

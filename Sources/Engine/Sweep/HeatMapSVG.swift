@@ -1,0 +1,121 @@
+import Foundation
+
+/// A heat map of t_compute/t_memory over two axes (the paper's Figs. 4 and
+/// 5): a colour scale diverging at tc/tm = 1 (white), red where compute
+/// bounds (> 1), blue where memory bounds (< 1), symmetric in log2; axis
+/// labels, a legend and, for small grids, the value in each cell.
+public struct HeatMapSVG: Sendable, Equatable {
+  /// The chart title.
+  public var title: String
+  /// The x axis's name and value labels (columns, left to right).
+  public var xName: String
+  public var xValues: [String]
+  /// The y axis's name and value labels (rows, bottom to top).
+  public var yName: String
+  public var yValues: [String]
+  /// tc/tm per cell, `cells[y][x]`; nil where there is no value.
+  public var cells: [[Double?]]
+
+  /// Creates a heat map.
+  public init(
+    title: String, xName: String, xValues: [String], yName: String, yValues: [String],
+    cells: [[Double?]]
+  ) {
+    self.title = title
+    self.xName = xName
+    self.xValues = xValues
+    self.yName = yName
+    self.yValues = yValues
+    self.cells = cells
+  }
+
+  /// The colour scale's half-width in log2 units: the largest |log2 tc/tm|,
+  /// at least 1.
+  public var halfRange: Double {
+    let logs = cells.flatMap { $0 }.compactMap { $0 }.filter { $0 > 0 && $0.isFinite }.map {
+      abs(log2($0))
+    }
+    return max(1, logs.max() ?? 1)
+  }
+
+  /// The colour of `ratio` on a scale of half-width `half` (log2):
+  /// white at 1, full red (#b2182b) at 2^half, full blue (#2166ac) at 2^−half.
+  public static func colour(_ ratio: Double?, half: Double) -> String {
+    guard let ratio, ratio > 0, ratio.isFinite else { return "#d9d9d9" }
+    let t = min(max(log2(ratio) / half, -1), 1)
+    let end: (Double, Double, Double) = t >= 0 ? (178, 24, 43) : (33, 102, 172)
+    let a = abs(t)
+    return SVGText.hex(
+      (255 + (end.0 - 255) * a) / 255, (255 + (end.1 - 255) * a) / 255,
+      (255 + (end.2 - 255) * a) / 255)
+  }
+
+  /// The SVG document.
+  public func svg() -> String {
+    let nx = max(xValues.count, 1)
+    let ny = max(yValues.count, 1)
+    let cell = min(48, max(4, 560 / Double(max(nx, ny))))
+    let (left, top) = (110.0, 60.0)
+    let plotW = cell * Double(nx)
+    let plotH = cell * Double(ny)
+    let legendX = left + plotW + 30
+    let width = legendX + 130
+    let height = top + plotH + 80
+    let half = halfRange
+    let showValues = nx <= 16 && ny <= 16
+    let labelEvery = max(1, Int((14 / cell).rounded(.up)))
+    var out = SVGText.open(width: width, height: height)
+    out += SVGText.text(title, x: width / 2, y: 28, size: 16, weight: "bold")
+    for (yi, row) in cells.enumerated() {
+      for (xi, value) in row.enumerated() {
+        let x = left + Double(xi) * cell
+        let y = top + Double(ny - 1 - yi) * cell
+        out +=
+          "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(y))\" width=\"\(SVGText.coord(cell))\""
+          + " height=\"\(SVGText.coord(cell))\" fill=\"\(Self.colour(value, half: half))\">"
+          + "<title>\(SVGText.escape("\(xName)=\(label(xValues, xi)), \(yName)=\(label(yValues, yi)): tc/tm = \(value.map(SVGText.label) ?? "none")"))</title></rect>\n"
+        if showValues, let value {
+          out += SVGText.text(
+            SVGText.label(value), x: x + cell / 2, y: y + cell / 2 + 4, size: min(11, cell / 3.5))
+        }
+      }
+    }
+    for (xi, v) in xValues.enumerated() where xi % labelEvery == 0 {
+      out += SVGText.text(v, x: left + (Double(xi) + 0.5) * cell, y: top + plotH + 16, size: 10)
+    }
+    for (yi, v) in yValues.enumerated() where yi % labelEvery == 0 {
+      out += SVGText.text(
+        v, x: left - 6, y: top + (Double(ny - 1 - yi) + 0.5) * cell + 4, size: 10, anchor: "end")
+    }
+    out += SVGText.text(xName, x: left + plotW / 2, y: top + plotH + 40, size: 13)
+    out += SVGText.text(yName, x: 24, y: top + plotH / 2, size: 13, rotate: true)
+    out += legend(x: legendX, y: top, height: min(plotH, 300), half: half)
+    out += "</svg>\n"
+    return out
+  }
+
+  func label(_ values: [String], _ i: Int) -> String { i < values.count ? values[i] : "" }
+
+  /// A vertical colour bar from 2^half (top, compute-bound) to 2^−half.
+  func legend(x: Double, y: Double, height: Double, half: Double) -> String {
+    let steps = 20
+    let h = max(height, 120) / Double(steps)
+    var out = SVGText.text("tc/tm", x: x + 10, y: y - 10, size: 12, anchor: "start", weight: "bold")
+    for i in 0..<steps {
+      let t = 1 - (Double(i) + 0.5) / Double(steps) * 2  // +1 at top, −1 at bottom
+      out +=
+        "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(y + Double(i) * h))\" width=\"20\""
+        + " height=\"\(SVGText.coord(h))\" fill=\"\(Self.colour(pow(2, t * half), half: half))\"/>\n"
+    }
+    let total = h * Double(steps)
+    out += SVGText.text(
+      SVGText.label(pow(2, half)), x: x + 26, y: y + 10, size: 10, anchor: "start")
+    out += SVGText.text("1", x: x + 26, y: y + total / 2 + 4, size: 10, anchor: "start")
+    out += SVGText.text(
+      SVGText.label(pow(2, -half)), x: x + 26, y: y + total, size: 10, anchor: "start")
+    out += SVGText.text("compute-bound", x: x, y: y + total + 18, size: 10, anchor: "start")
+    out += SVGText.text("(red) / memory-", x: x, y: y + total + 30, size: 10, anchor: "start")
+    out += SVGText.text("bound (blue)", x: x, y: y + total + 42, size: 10, anchor: "start")
+    return out
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Trace
+
+extension SweepAxis {
+  /// The most points one range may produce.
+  public static let maxRangePoints = 1_000_000
+
+  /// Parses `NAME=v1,v2,...` or `NAME=start:stop:step` (numeric axes only;
+  /// stop inclusive). Errors are usage errors at `flag`.
+  public static func parse(_ spec: String, flag: String = "--vary") throws(LifeError) -> SweepAxis {
+    guard let eq = spec.firstIndex(of: "=") else {
+      throw LifeError.usage(
+        flag, "missing '='", got: "'\(spec)'", expected: "NAME=v1,v2,... or NAME=start:stop:step")
+    }
+    let rawName = spec[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
+    let body = String(spec[spec.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+    let names = Name.allCases.map(\.rawValue)
+    guard let name = Name(rawValue: rawName) else {
+      throw LifeError.usage(
+        flag, "unknown axis", got: "'\(rawName)'",
+        expected: "one of " + names.joined(separator: ", "),
+        suggestion: DidYouMean.suggest(rawName, among: names))
+    }
+    guard !body.isEmpty else {
+      throw LifeError.usage(
+        flag, "no values for \(name.rawValue)", got: "'\(spec)'", expected: name.expected)
+    }
+    if !name.isText && body.contains(":") {
+      return SweepAxis(name: name, values: try range(name, body, flag: flag))
+    }
+    var values: [SweepValue] = []
+    for part in body.split(separator: ",", omittingEmptySubsequences: false) {
+      let text = part.trimmingCharacters(in: .whitespaces)
+      values.append(try value(name, text, flag: flag))
+    }
+    return SweepAxis(name: name, values: values)
+  }
+
+  /// One listed value, validated for its axis.
+  static func value(_ name: Name, _ text: String, flag: String) throws(LifeError) -> SweepValue {
+    func bad(_ message: String, suggestion: String? = nil) -> LifeError {
+      LifeError.usage(
+        flag, message + " for \(name.rawValue)", got: "'\(text)'", expected: name.expected,
+        suggestion: suggestion)
+    }
+    if text.isEmpty { throw bad("empty value") }
+    switch name {
+    case .weights, .kv:
+      var scratch = WorkloadOptions(prompt: 0)
+      do {
+        try scratch.set(name.rawValue, to: text, at: .flag(flag))
+      } catch {
+        throw bad("invalid value", suggestion: error.suggestion)
+      }
+      return SweepValue(text: text)
+    case .device:
+      return SweepValue(text: text)
+    default:
+      guard let number = Double(text), number.isFinite else { throw bad("not a number") }
+      return try numeric(name, number, text: text, flag: flag)
+    }
+  }
+
+  /// A numeric value checked against its axis's range.
+  static func numeric(_ name: Name, _ number: Double, text: String, flag: String) throws(LifeError)
+    -> SweepValue
+  {
+    func bad(_ message: String) -> LifeError {
+      LifeError.usage(
+        flag, message + " for \(name.rawValue)", got: "'\(text)'", expected: name.expected)
+    }
+    if name.isInteger {
+      guard number == number.rounded(), abs(number) < 1e15 else { throw bad("not an integer") }
+      let minimum: Double = (name == .prompt || name == .generate) ? 0 : 1
+      guard number >= minimum else { throw bad("out of range") }
+      return SweepValue(number: number)
+    }
+    switch name {
+    case .tops, .bandwidth: guard number > 0 else { throw bad("out of range") }
+    case .computeEfficiency, .memoryEfficiency:
+      guard number > 0, number <= 1 else { throw bad("out of range") }
+    case .dispatchUs: guard number >= 0 else { throw bad("out of range") }
+    default: break
+    }
+    return SweepValue(number: number)
+  }
+
+  /// `start:stop:step`: value_i = start + i·step for i < count, count =
+  /// ⌊(stop − start)/step + 1e-9⌋ + 1, each rounded to the decimals the
+  /// start and step were written with (so 0.1:0.3:0.1 gives 0.1, 0.2, 0.3).
+  static func range(_ name: Name, _ body: String, flag: String) throws(LifeError) -> [SweepValue] {
+    let parts = body.split(separator: ":", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    func bad(_ message: String) -> LifeError {
+      LifeError.usage(
+        flag, message + " for \(name.rawValue)", got: "'\(body)'",
+        expected: "start:stop:step with step > 0 and stop ≥ start")
+    }
+    guard parts.count == 3 else { throw bad("a range needs three parts") }
+    guard let start = Double(parts[0]), let stop = Double(parts[1]), let step = Double(parts[2]),
+      start.isFinite, stop.isFinite, step.isFinite
+    else { throw bad("a range needs three numbers") }
+    guard step > 0 else { throw bad("the step must be > 0") }
+    guard stop >= start else { throw bad("empty range: stop is below start") }
+    let steps = ((stop - start) / step + 1e-9).rounded(.down)
+    guard steps + 1 <= Double(maxRangePoints) else {
+      throw LifeError.usage(
+        flag, "range too large for \(name.rawValue)",
+        got: "'\(body)' (\(JSONFormat.number(steps + 1)) points)",
+        expected: "at most \(maxRangePoints) points")
+    }
+    let decimals = max(decimalPlaces(parts[0]), decimalPlaces(parts[2]))
+    var values: [SweepValue] = []
+    for i in 0...Int(steps) {
+      var v = start + Double(i) * step
+      if let d = decimals {
+        let scale = pow(10, Double(d))
+        v = (v * scale).rounded() / scale
+      }
+      values.append(try numeric(name, v, text: JSONFormat.number(v), flag: flag))
+    }
+    return values
+  }
+
+  /// Digits after the decimal point of a plain decimal literal; nil for
+  /// exponent forms or more than 12 digits (no rounding then).
+  static func decimalPlaces(_ text: String) -> Int? {
+    if text.contains("e") || text.contains("E") { return nil }
+    guard let dot = text.firstIndex(of: ".") else { return 0 }
+    let count = text.distance(from: text.index(after: dot), to: text.endIndex)
+    return count <= 12 ? count : nil
+  }
+}
+
+/// `max` over optional decimal counts: nil (no rounding) wins.
+private func max(_ a: Int?, _ b: Int?) -> Int? {
+  guard let a, let b else { return nil }
+  return Swift.max(a, b)
+}

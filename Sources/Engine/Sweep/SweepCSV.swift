@@ -1,0 +1,46 @@
+import Foundation
+import Trace
+
+/// `sweep.csv`: a leading `point` column (the index in the full grid, so
+/// shards merge exactly), one column per varied name, then the result
+/// columns. Numbers print as JSON prints them; absent values are empty.
+public enum SweepCSV {
+  /// The result columns, as CONTRACT.md lists them.
+  public static let resultColumns = [
+    "ttft_ms", "t_compute_ms", "t_memory_ms", "tc_tm", "tpot_ms_mean", "tps", "bound",
+  ]
+
+  /// The header fields for `axes`.
+  public static func header(_ axes: [SweepAxis]) -> [String] {
+    ["point"] + axes.map(\.name.rawValue) + resultColumns
+  }
+
+  /// The fields of one row.
+  public static func fields(_ row: SweepRow) -> [String] {
+    let r = row.result
+    func n(_ x: Double?) -> String { x.map(CSVFormat.number) ?? "" }
+    return [String(row.point.index)] + row.point.values.map(\.value.text) + [
+      n(r.ttftMs), n(r.tComputeMs), n(r.tMemoryMs), n(r.tcTm), n(r.tpotMsMean), n(r.tps), r.bound,
+    ]
+  }
+
+  /// The whole file's text.
+  public static func text(axes: [SweepAxis], rows: [SweepRow]) -> String {
+    var out = CSVFormat.line(header(axes))
+    for row in rows { out += CSVFormat.line(fields(row)) }
+    return out
+  }
+
+  /// The file name inside the output directory.
+  public static let fileName = "sweep.csv"
+
+  /// Writes `DIR/sweep.csv` whole or not at all; returns its path.
+  @discardableResult
+  public static func write(axes: [SweepAxis], rows: [SweepRow], directory: String) throws(LifeError)
+    -> String
+  {
+    let path = (directory as NSString).appendingPathComponent(fileName)
+    try AtomicFile.write(text(axes: axes, rows: rows), to: path)
+    return path
+  }
+}

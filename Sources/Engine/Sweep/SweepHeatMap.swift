@@ -1,0 +1,70 @@
+import Foundation
+import Trace
+
+/// Heat maps of tc/tm from a sweep's rows (`--heatmap X,Y`).
+public enum SweepHeatMap {
+  /// `heatmap-X-Y.svg`.
+  public static func fileName(x: SweepAxis.Name, y: SweepAxis.Name) -> String {
+    "heatmap-\(x.rawValue)-\(y.rawValue).svg"
+  }
+
+  /// Parses `--heatmap X,Y`: two different varied axes.
+  public static func parseAxes(_ text: String, grid: SweepGrid, flag: String = "--heatmap")
+    throws(LifeError) -> (x: SweepAxis.Name, y: SweepAxis.Name)
+  {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+    let varied = grid.axes.map(\.name.rawValue)
+    guard parts.count == 2 else {
+      throw LifeError.usage(
+        flag, "a heat map needs two axes", got: "'\(text)'",
+        expected: "X,Y, two of " + varied.joined(separator: ", "))
+    }
+    var names: [SweepAxis.Name] = []
+    for part in parts {
+      guard let name = SweepAxis.Name(rawValue: part), varied.contains(part) else {
+        throw LifeError.usage(
+          flag, "not a varied axis", got: "'\(part)'",
+          expected: "one of " + varied.joined(separator: ", "),
+          suggestion: DidYouMean.suggest(part, among: varied))
+      }
+      names.append(name)
+    }
+    guard names[0] != names[1] else {
+      throw LifeError.usage(flag, "the two axes must differ", got: "'\(text)'")
+    }
+    return (names[0], names[1])
+  }
+
+  /// The heat map of tc/tm over axes `x` (columns) and `y` (rows); any other
+  /// varied axis is held at its first value. Rows not in `rows` (another
+  /// shard's) are left blank.
+  public static func build(
+    grid: SweepGrid, rows: [SweepRow], x: SweepAxis.Name, y: SweepAxis.Name, title: String? = nil
+  )
+    -> HeatMapSVG
+  {
+    let xi = grid.axes.firstIndex { $0.name == x } ?? 0
+    let yi = grid.axes.firstIndex { $0.name == y } ?? 0
+    let xAxis = grid.axes[xi]
+    let yAxis = grid.axes[yi]
+    var cells = [[Double?]](
+      repeating: [Double?](repeating: nil, count: xAxis.values.count), count: yAxis.values.count)
+    for row in rows {
+      let indices = grid.valueIndices(of: row.point.index)
+      let fixed = indices.enumerated().allSatisfy {
+        $0.offset == xi || $0.offset == yi || $0.element == 0
+      }
+      if fixed { cells[indices[yi]][indices[xi]] = row.result.tcTm }
+    }
+    var held = grid.axes.enumerated().filter { $0.offset != xi && $0.offset != yi }.map {
+      "\($0.element.name.rawValue)=\($0.element.values.first?.text ?? "")"
+    }.joined(separator: ", ")
+    if !held.isEmpty { held = " (" + held + ")" }
+    return HeatMapSVG(
+      title: title ?? "prefill tc/tm over \(x.rawValue) and \(y.rawValue)\(held)",
+      xName: x.rawValue, xValues: xAxis.values.map(\.text), yName: y.rawValue,
+      yValues: yAxis.values.map(\.text), cells: cells)
+  }
+}

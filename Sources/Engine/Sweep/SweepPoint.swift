@@ -1,0 +1,68 @@
+import Trace
+
+/// One point of a sweep: its index in the grid and each axis's value.
+public struct SweepPoint: Sendable, Equatable {
+  /// The index in the full grid (the `point` column of `sweep.csv`).
+  public var index: Int
+  /// One setting per axis, in axis order.
+  public var values: [Setting]
+
+  /// An axis's value at this point.
+  public struct Setting: Sendable, Equatable {
+    /// The axis.
+    public var name: SweepAxis.Name
+    /// Its value.
+    public var value: SweepValue
+  }
+
+  /// The value of axis `name`, if varied.
+  public func value(of name: SweepAxis.Name) -> SweepValue? {
+    values.first { $0.name == name }?.value
+  }
+
+  /// The `device` axis's value (a preset name or file path), if varied.
+  public var deviceName: String? { value(of: .device)?.text }
+
+  /// The workload axes' values, `name=value` joined by spaces: points with
+  /// the same key share an op trace.
+  public var workloadKey: String {
+    values.filter { $0.name.isWorkload }.map { "\($0.name.rawValue)=\($0.value.text)" }
+      .joined(separator: " ")
+  }
+
+  /// `options` with this point's workload axes set, through the same parser
+  /// as the flags.
+  public func apply(to options: inout WorkloadOptions, flag: String = "--vary") throws(LifeError) {
+    for setting in values where setting.name.isWorkload {
+      try options.set(setting.name.rawValue, to: setting.value.text, at: .flag(flag))
+    }
+  }
+
+  /// `device` with this point's device-field axes set: `tops` replaces
+  /// every `peak_tops` entry; an efficiency replaces the global value and
+  /// drops the curve and per-kind values for it (one efficiency for every
+  /// operator, as `--compute-efficiency` / `--memory-efficiency` do).
+  public func apply(to device: inout Device) {
+    for setting in values {
+      guard let v = setting.value.number else { continue }
+      switch setting.name {
+      case .tops: device.peakTops = device.peakTops.mapValues { _ in v }
+      case .bandwidth: device.bandwidthGBs = v
+      case .dispatchUs: device.dispatchUs = v
+      case .computeEfficiency:
+        device.efficiency.compute = v
+        device.efficiency.computeCurve = nil
+        device.efficiency.byKind = device.efficiency.byKind.mapValues {
+          KindEfficiency(compute: nil, memory: $0.memory)
+        }.filter { $0.value.memory != nil }
+      case .memoryEfficiency:
+        device.efficiency.memory = v
+        device.efficiency.memoryCurve = nil
+        device.efficiency.byKind = device.efficiency.byKind.mapValues {
+          KindEfficiency(compute: $0.compute, memory: nil)
+        }.filter { $0.value.compute != nil }
+      default: break
+      }
+    }
+  }
+}
