@@ -296,6 +296,34 @@ async function main() {
   check('a 200 000-step run is bucketed to at most 2 points per pixel', big.ok && big.pts > 100 && big.pts <= 2 * big.w, big);
   check('a 200 000-step run renders in under 3 s', big.ms < 3000, big);
 
+  // 7b. Edge cases: no decode steps (G = 0), a prompt of 0 with one step, and a file dropped on the page.
+  const g0 = JSON.parse(JSON.stringify(expect[0]));
+  Object.assign(g0, { tpot_ms: [], tpot_ms_mean: null, tps: null, tps_total: null, e2e_ms: g0.ttft_ms });
+  g0.decode = { steps: [] }; g0.dispatch_calls.decode_per_step = []; g0.scenario.name = 'no decode';
+  const p0 = JSON.parse(JSON.stringify(expect[0]));
+  p0.tpot_ms = p0.tpot_ms.slice(0, 1); p0.decode = { steps: p0.decode.steps.slice(0, 1) }; p0.dispatch_calls.decode_per_step = [p0.dispatch_calls.decode_per_step[0]];
+  Object.assign(p0, { ttft_ms: 0, tpot_ms_mean: p0.tpot_ms[0], e2e_ms: p0.tpot_ms[0] });
+  p0.prefill = { tokens: 0, ops: 0, ops_by_kind: {}, bytes_read: 0, bytes_written: 0, bytes_by_kind: {}, dispatch_calls: 0, t_compute_ms: 0, t_memory_ms: 0, t_dispatch_ms: 0, bound: 'memory', device: 'device' };
+  p0.scenario.name = 'empty prompt';
+  const edge = await evaluate(`(async () => {
+    lifeViewer.clear();
+    const a = lifeViewer.loadText('g0.json', ${JSON.stringify(JSON.stringify(g0))});
+    const b = lifeViewer.loadText('p0.json', ${JSON.stringify(JSON.stringify(p0))});
+    const dt = new DataTransfer();
+    dt.items.add(new File([${JSON.stringify(readFileSync(fixtures[1], 'utf8'))}], 'dropped.summary.json', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+    const dragging = document.body.classList.contains('dragging');
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    for (let i = 0; i < 100 && lifeViewer.runs().length < 3; i++) await new Promise(r => setTimeout(r, 20));
+    return { a, b, dragging, runs: lifeViewer.runs().map(r => r.file), still: document.body.classList.contains('dragging'),
+      tpotCell: document.querySelector('table.headline td[data-key="tpot"] .val').textContent,
+      polys: document.querySelectorAll('svg[data-chart="TPOT"] polyline').length,
+      dots: document.querySelectorAll('svg[data-chart="TPOT"] circle[r="3.5"]').length };
+  })()`);
+  check('a run with no decode steps loads and shows — for mean TPOT', edge.a.ok && edge.tpotCell === '—', edge);
+  check('a run with a prompt of 0 and one step loads and is drawn as a point', edge.b.ok && edge.dots === 1, edge);
+  check('dropping a file on the page loads it', edge.dragging && !edge.still && edge.runs.join() === 'g0.json,p0.json,dropped.summary.json', edge);
+
   // 8. Nothing went wrong in the page.
   await sleep(100);
   check('no console errors, exceptions or dialogs', problems.length === 0, problems);
