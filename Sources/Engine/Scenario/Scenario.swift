@@ -65,11 +65,12 @@ public struct ModelReference: Sendable, Equatable {
 public struct TraceSettings: Sendable, Equatable {
   /// `op`, `layer` or `step`.
   public var detail: TraceDetail
-  /// Which decode steps.
-  public var steps: StepSelection
+  /// Which decode steps; nil leaves the choice to the timeline's event
+  /// budget (every step while it fits).
+  public var steps: StepSelection?
 
   /// Creates settings.
-  public init(detail: TraceDetail = .op, steps: StepSelection = .all) {
+  public init(detail: TraceDetail = .op, steps: StepSelection? = nil) {
     self.detail = detail
     self.steps = steps
   }

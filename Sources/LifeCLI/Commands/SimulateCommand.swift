@@ -1,3 +1,4 @@
+import Engine
 import Trace
 
 extension CommandSpec {
@@ -19,7 +20,7 @@ extension CommandSpec {
       } + [
         .option(
           "trace-detail", "LEVEL", "how fine the timeline's slices are",
-          values: SimulateRequest.TraceDetail.allCases.map(\.rawValue).joined(separator: ", "),
+          values: TraceDetail.allCases.map(\.rawValue).joined(separator: ", "),
           default: "the scenario's trace.detail, else op"),
         .option(
           "trace-steps", "STEPS", "the decode steps the timeline shows in detail",

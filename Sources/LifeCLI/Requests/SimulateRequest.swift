@@ -1,11 +1,8 @@
+import Engine
+
 /// `life simulate SCENARIO.json --out DIR`: run a scenario and write its
 /// timeline, summary, CSV files and report.
 struct SimulateRequest: Sendable, Equatable {
-  /// `--trace-detail`: how fine the timeline's slices are.
-  enum TraceDetail: String, Sendable, CaseIterable {
-    case op, layer, step
-  }
-
   /// The scenario file, as typed.
   var scenario: String
   /// The output directory.

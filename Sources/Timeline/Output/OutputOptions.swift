@@ -1,3 +1,5 @@
+import Engine
+
 /// What ``OutputSet`` writes and where.
 public struct OutputOptions: Sendable {
   /// The output directory; it must exist. Only our own files in it are
@@ -8,7 +10,7 @@ public struct OutputOptions: Sendable {
   /// Timeline detail (`--trace-detail`).
   public var detail: TraceDetail
   /// Decode steps drawn in detail (`--trace-steps`).
-  public var steps: StepSelection
+  public var steps: TimelineSteps
   /// About how many timeline events a run may write under the automatic
   /// step selection.
   public var eventBudget: Int
@@ -22,7 +24,7 @@ public struct OutputOptions: Sendable {
   /// Creates options; the defaults are the CLI's.
   public init(
     directory: String, generate: Int, detail: TraceDetail = .op,
-    steps: StepSelection = .automatic, eventBudget: Int = 500_000, gzip: Bool = false,
+    steps: TimelineSteps = .automatic, eventBudget: Int = 500_000, gzip: Bool = false,
     timeline: Bool = true, layout: TimelineLayout = TimelineLayout()
   ) {
     self.directory = directory

@@ -14,7 +14,7 @@ public final class TimelineWriter: EventSink {
   let file: TimelineFile
   let layout: TimelineLayout
   let detail: TraceDetail
-  let selection: StepSelection
+  let selection: TimelineSteps
   let generate: Int
   let eventBudget: Int
 
@@ -42,11 +42,11 @@ public final class TimelineWriter: EventSink {
   ///   - steps: which decode steps to draw in detail.
   ///   - generate: the run's number of decode steps (for the automatic
   ///     selection, which keeps the last step).
-  ///   - eventBudget: with ``StepSelection/automatic``, about how many events
+  ///   - eventBudget: with ``TimelineSteps/automatic``, about how many events
   ///     the run may write.
   public init(
     file: TimelineFile, layout: TimelineLayout = TimelineLayout(), detail: TraceDetail = .op,
-    steps: StepSelection = .automatic, generate: Int, eventBudget: Int = 500_000
+    steps: TimelineSteps = .automatic, generate: Int, eventBudget: Int = 500_000
   ) {
     self.file = file
     self.layout = layout

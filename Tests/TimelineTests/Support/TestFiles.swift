@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Timeline
 import Trace
@@ -24,7 +25,7 @@ enum TestFiles {
   /// Writes `run` as a timeline at `path`.
   @discardableResult
   static func writeTrace(
-    _ run: FakeRun, to path: String, detail: TraceDetail = .op, steps: StepSelection = .all,
+    _ run: FakeRun, to path: String, detail: TraceDetail = .op, steps: TimelineSteps = .all,
     gzip: Bool = false, budget: Int = 500_000
   ) throws -> FakeRun.Result {
     let file = try TimelineFile(path: path, gzip: gzip)
