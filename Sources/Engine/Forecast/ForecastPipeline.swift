@@ -1,0 +1,132 @@
+import Trace
+
+/// The whole forecast of one run: model + options → workload → simulation
+/// on devices → numbers, JSON and text. The library's front door; the `life`
+/// command's `forecast`, `simulate`, `calibrate` and `sweep` all go through
+/// it.
+///
+/// ```swift
+/// let model = try ModelConfig.resolve("llama-2-7b")
+/// var options = WorkloadOptions(prompt: 1024)
+/// options.generate = 128
+/// let gpu = try Device.resolve("h100-sxm", at: .none)
+/// let pipeline = ForecastPipeline(
+///   model: model, options: options, devices: [("device", gpu)],
+///   mapping: Mapping(prefill: "device", decode: "device"))
+/// let outcome = try pipeline.run()
+/// print(outcome.forecast.ttftMs, outcome.forecast.tpotMeanMs ?? 0)
+/// ```
+public struct ForecastPipeline: Sendable {
+  /// A display name for the run.
+  public var name: String
+  /// The model.
+  public var model: ModelConfig
+  /// Workload options as given (the tile falls back to the devices').
+  public var options: WorkloadOptions
+  /// Devices with their keys, in lane order.
+  public var devices: [(key: String, device: Device)]
+  /// Which device runs what.
+  public var mapping: Mapping
+  /// Links between devices.
+  public var links: [Link]
+  /// The overlap model.
+  public var overlap: Overlap
+  /// Capacity overflow is an error rather than a warning.
+  public var strict: Bool
+  /// Keep per-step timings (off for sweeps that need only means).
+  public var keepSteps: Bool
+
+  /// Creates a pipeline.
+  public init(
+    name: String = "", model: ModelConfig, options: WorkloadOptions,
+    devices: [(key: String, device: Device)], mapping: Mapping, links: [Link] = [],
+    overlap: Overlap = .op, strict: Bool = false, keepSteps: Bool = true
+  ) {
+    self.name = name.isEmpty ? model.name : name
+    self.model = model
+    self.options = options
+    self.devices = devices
+    self.mapping = mapping
+    self.links = links
+    self.overlap = overlap
+    self.strict = strict
+    self.keepSteps = keepSteps
+  }
+
+  /// The options the workload runs with: the tile, when not given, is the
+  /// decode device's (else the prefill device's) `tile`.
+  public var effectiveOptions: WorkloadOptions {
+    var effective = options
+    if effective.tile == nil {
+      let decode = devices.first { $0.key == mapping.decode }?.device.tile
+      let prefill = devices.first { $0.key == mapping.prefill }?.device.tile
+      effective.tile = decode ?? prefill
+    }
+    return effective
+  }
+
+  /// The workload this pipeline runs.
+  public func workload() throws(LifeError) -> Workload {
+    try Workload(model: model, options: effectiveOptions)
+  }
+
+  /// The simulator for `workload`.
+  public func simulator(for workload: Workload) throws(LifeError) -> Simulator {
+    let batch = Double(max(1, workload.options.batch))
+    return try Simulator(
+      name: name, devices: devices, mapping: mapping, links: links, overlap: overlap,
+      kvBytesPerToken: workload.kvCacheBytes(tokens: 1) / batch)
+  }
+
+  /// Runs the forecast, also sending every event to `sink` (a timeline
+  /// writer, say). The op trace is produced once and feeds both the workload
+  /// totals and the simulator.
+  public func run<E: EventSink>(into sink: inout E) throws(LifeError) -> ForecastOutcome {
+    let workload = try self.workload()
+    let simulator = try self.simulator(for: workload)
+    var tee = OpTee(
+      WorkloadTotals(),
+      simulator.start(EventTee(ForecastCollector(keepSteps: keepSteps), sink)))
+    workload.run(into: &tee)
+    let totals = tee.first
+    let sinks = try tee.second.finish()
+    sink = sinks.second
+    let forecast = sinks.first.forecast
+    let workloadJSON = WorkloadReport.json(workload: workload, totals: totals)
+    let capacity = try CapacityCheck(
+      footprint: Footprint(workloadJSON: workloadJSON), devices: devices, mapping: mapping,
+      strict: strict)
+    let report = ForecastReport(run: simulator.info, forecast: forecast, capacity: capacity)
+    return ForecastOutcome(
+      workload: workload, totals: totals, forecast: forecast, capacity: capacity,
+      report: report, workloadJSON: workloadJSON)
+  }
+
+  /// Runs the forecast with no other sink.
+  public func run() throws(LifeError) -> ForecastOutcome {
+    var sink = NullEventSink()
+    return try run(into: &sink)
+  }
+}
+
+/// Everything a forecast produced.
+public struct ForecastOutcome: Sendable {
+  /// The workload that ran.
+  public var workload: Workload
+  /// Its op-trace totals.
+  public var totals: WorkloadTotals
+  /// The timed numbers.
+  public var forecast: Forecast
+  /// Capacity per device.
+  public var capacity: CapacityCheck
+  /// The report builder.
+  public var report: ForecastReport
+  /// `life workload --json`'s object.
+  public var workloadJSON: JSONValue
+
+  /// `life forecast --json`'s object.
+  public var json: JSONValue { report.json(mergingInto: workloadJSON) }
+
+  /// The readable summary.
+  public var text: String { report.text }
+}
