@@ -190,25 +190,21 @@ import Trace
     #expect(result.err == "error: m.json: layers: wrong type (got 'x')\n")
   }
 
-  @Test(arguments: Subcommand.allCases)
-  func defaultRunnerSaysNotImplemented(_ command: Subcommand) {
-    let lines: [Subcommand: String] = [
-      .workload: "workload --model m --prompt 1",
-      .forecast: "forecast --model m --prompt 1 --device d",
-      .simulate: "simulate s.json --out o",
-      .compare: "compare a b --out o",
-      .calibrate: "calibrate --model m --device d --measurements x.csv --out y.json",
-      .sweep: "sweep --model m --device d --prompt 1 --out o",
-      .models: "models",
-      .devices: "devices",
-    ]
+  @Test func defaultRunnerNamesAnUnknownModelWithASuggestion() {
     let out = CapturedText()
     let err = CapturedText()
-    let arguments = (lines[command] ?? "").split(separator: " ").map(String.init)
+    let arguments = ["workload", "--model", "llama-2-7", "--prompt", "1"]
     let code = LifeCommand.run(arguments: arguments, stdout: out, stderr: err)
-    #expect(code == 1)
-    #expect(
-      err.text == "error: \(command.rawValue): not implemented yet: the engine for this command"
-        + " is still being built\n")
+    #expect(code == 2)
+    #expect(err.text.hasPrefix("error: --model: unknown model preset (got 'llama-2-7'"))
+    #expect(err.text.contains("did you mean 'llama-2-7b'?"))
+    #expect(out.text.isEmpty)
+  }
+
+  @Test func defaultRunnerListsEveryModelPreset() {
+    let out = CapturedText()
+    let err = CapturedText()
+    #expect(LifeCommand.run(arguments: ["models"], stdout: out, stderr: err) == 0)
+    for name in ModelConfig.presetNames { #expect(out.text.contains(name)) }
   }
 }

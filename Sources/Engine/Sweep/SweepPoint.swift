@@ -49,18 +49,8 @@ public struct SweepPoint: Sendable, Equatable {
       case .tops: device.peakTops = device.peakTops.mapValues { _ in v }
       case .bandwidth: device.bandwidthGBs = v
       case .dispatchUs: device.dispatchUs = v
-      case .computeEfficiency:
-        device.efficiency.compute = v
-        device.efficiency.computeCurve = nil
-        device.efficiency.byKind = device.efficiency.byKind.mapValues {
-          KindEfficiency(compute: nil, memory: $0.memory)
-        }.filter { $0.value.memory != nil }
-      case .memoryEfficiency:
-        device.efficiency.memory = v
-        device.efficiency.memoryCurve = nil
-        device.efficiency.byKind = device.efficiency.byKind.mapValues {
-          KindEfficiency(compute: $0.compute, memory: nil)
-        }.filter { $0.value.compute != nil }
+      case .computeEfficiency: device.setComputeEfficiency(v)
+      case .memoryEfficiency: device.setMemoryEfficiency(v)
       default: break
       }
     }

@@ -9,6 +9,9 @@ struct Console {
   /// Writes a line of results.
   func print(_ line: String) { out.write(line + "\n") }
 
+  /// Writes text to standard output as is.
+  func write(_ text: String) { out.write(text) }
+
   /// Writes `warning: <message>` to standard error.
   func warn(_ message: String) { err.write("warning: " + message + "\n") }
 }

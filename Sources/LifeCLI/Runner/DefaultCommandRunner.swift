@@ -1,39 +1,38 @@
 import Trace
 
-/// The runner `life` uses. Subcommands whose engine is still being built say
-/// so and fail (exit code 1); the integrator replaces each body with the
-/// library calls.
+/// The runner `life` uses: each subcommand's body lives in its own
+/// `DefaultCommandRunner+<Command>.swift`.
 struct DefaultCommandRunner: CommandRunner {
   func workload(_ request: WorkloadRequest, console: Console) throws(LifeError) {
-    throw Self.notImplemented("workload")
+    try runWorkload(request, console: console)
   }
 
   func forecast(_ request: ForecastRequest, console: Console) throws(LifeError) {
-    throw Self.notImplemented("forecast")
+    try runForecast(request, console: console)
   }
 
   func simulate(_ request: SimulateRequest, console: Console) throws(LifeError) {
-    throw Self.notImplemented("simulate")
+    try runSimulate(request, console: console)
   }
 
   func compare(_ request: CompareRequest, console: Console) throws(LifeError) {
-    throw Self.notImplemented("compare")
+    try runCompare(request, console: console)
   }
 
   func calibrate(_ request: CalibrateRequest, console: Console) throws(LifeError) {
-    throw Self.notImplemented("calibrate")
+    try runCalibrate(request, console: console)
   }
 
   func sweep(_ request: SweepRequest, console: Console) throws(LifeError) {
-    throw Self.notImplemented("sweep")
+    try runSweep(request, console: console)
   }
 
   func models(_ request: ListRequest, console: Console) throws(LifeError) {
-    throw Self.notImplemented("models")
+    try runModels(request, console: console)
   }
 
   func devices(_ request: ListRequest, console: Console) throws(LifeError) {
-    throw Self.notImplemented("devices")
+    try runDevices(request, console: console)
   }
 
   /// The error of a subcommand whose engine does not exist yet.
