@@ -26,7 +26,7 @@ let package = Package(
     .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"]),
     .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Engine", "Trace"]),
     .testTarget(name: "LifeCLITests", dependencies: ["LifeCLI"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Trace"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Trace", "Engine", "Timeline"]),
   ],
   swiftLanguageModes: [.v6]
 )
