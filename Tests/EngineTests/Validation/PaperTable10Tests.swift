@@ -9,7 +9,7 @@ import Trace
 /// 6.74e9 × 2 B = 12.55 GiB of its 12.85), but Table 10 divides a GB/s of
 /// 10^9 B/s by them as if they were 10^9 B. Reading Table 7 as 10^9 bytes
 /// reproduces the printed TPS; reading it as GiB (the true bytes) gives
-/// 1/1.0737 = 7 % less. See docs/validation-forecast.md.
+/// 1/1.0737 = 7 % less. See docs/validation.md, part 2.
 @Suite struct PaperTable10Tests {
   struct Row: Sendable {
     let device: String
