@@ -10,17 +10,19 @@ extension DeviceKind {
   ///   in bf16), memory 0.6 (llama.cpp CPU decode reaches ~55–70 % of DRAM
   ///   bandwidth).
   /// - npu: compute 0.3 (paper Table 6: 11–24 % on the Ryzen AI NPU), memory 0.6.
-  /// - igpu: compute 0.6, memory 0.7 (llama.cpp on Apple M-series: F16 pp512
-  ///   ≈ 70 % of peak, tg128 ≈ 70 % of bandwidth; paper Table 10: 52.5 % on
-  ///   the Radeon 8060S).
-  /// - gpu: compute 0.6, memory 0.75 (llama.cpp CUDA tg128 on RTX 4090 and
-  ///   A100 ≈ 70–80 % of bandwidth; paper Table 6/10 V100: 50–60 %).
+  /// - igpu: compute 0.7, memory 0.7 (llama.cpp on Apple M-series, discussion
+  ///   #4167: LLaMA-7B F16 pp512 is 68–75 % of the GPU's peak on M2 Ultra, M3
+  ///   Max and M4 Max; F16 tg128 ≈ 60–70 % of bandwidth; paper Table 10:
+  ///   52.5 % on the Radeon 8060S).
+  /// - gpu: compute 0.55, memory 0.75 (llama.cpp CUDA, discussion #15013:
+  ///   Llama-2-7B Q4_0 pp512 on RTX 4090 / 3090 ≈ 50–57 % of fp16 peak, tg128
+  ///   ≈ 70–80 % of bandwidth; paper Table 6/10 V100: 50–60 %).
   public var defaultEfficiency: Efficiency {
     switch self {
     case .cpu: return Efficiency(compute: 0.5, memory: 0.6)
     case .npu: return Efficiency(compute: 0.3, memory: 0.6)
-    case .igpu: return Efficiency(compute: 0.6, memory: 0.7)
-    case .gpu: return Efficiency(compute: 0.6, memory: 0.75)
+    case .igpu: return Efficiency(compute: 0.7, memory: 0.7)
+    case .gpu: return Efficiency(compute: 0.55, memory: 0.75)
     }
   }
 
