@@ -58,6 +58,13 @@ extension FlagSpec {
       flag(
         "tile", "N", "tile size for padding dynamic shapes", default: "the device's tile, else none"
       ),
+      flag(
+        "mla-form", "FORM",
+        "MLA: online up-projects the cached latent every pass; absorbed runs attention in the latent space",
+        default: "online"),
+      flag(
+        "rotation", "KIND", "hadamard: QuaRot's online Hadamard transforms as their own operators",
+        default: "none"),
     ]
   }
 

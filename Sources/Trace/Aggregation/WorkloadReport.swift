@@ -49,6 +49,8 @@ public enum WorkloadReport {
       ("lora-rank", o.loraRank.map { .int($0) } ?? .null),
       ("lora-merge", o.loraRank == nil ? .null : .string(o.loraMerge.rawValue)),
       ("chunk", o.chunk.map { .int($0) } ?? .null), ("tile", o.tile.map { .int($0) } ?? .null),
+      ("mla-form", w.model.mla == nil ? .null : .string(o.mlaForm.rawValue)),
+      ("rotation", .string(o.rotation.rawValue)),
     ])
   }
 

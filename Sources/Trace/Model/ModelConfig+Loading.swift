@@ -5,6 +5,9 @@ extension ModelConfig {
     "llama", "mistral", "qwen2", "qwen3", "gemma2", "phi3", "mixtral", "deepseek_v2",
   ]
 
+  /// The largest size a config.json may give (hidden, heads, vocab, ...): 2^24.
+  public static let maxSize = 1 << 24
+
   /// Preset names (`life models`).
   public static var presetNames: [String] { ModelPresets.names }
 
@@ -44,12 +47,15 @@ extension ModelConfig {
   /// missing required fields and inconsistent sizes are errors naming the
   /// file and the field.
   public static func parse(_ root: JSONNode, name: String) throws(LifeError) -> ModelConfig {
+    let maxSize = ModelConfig.maxSize
     let family = try root.required("model_type").choice(families)
+    // Sizes are at most 2^24 (and max_position_embeddings 2^40), so no Int
+    // product of sizes and token counts overflows (Workload.maxTokens).
     func int(_ key: String) throws(LifeError) -> Int {
-      try root.required(key).int(min: 1, max: 1 << 40)
+      try root.required(key).int(min: 1, max: maxSize)
     }
     func optInt(_ key: String) throws(LifeError) -> Int? {
-      try root.optional(key)?.int(min: 1, max: 1 << 40)
+      try root.optional(key)?.int(min: 1, max: key == "max_position_embeddings" ? 1 << 40 : maxSize)
     }
     let hidden = try int("hidden_size")
     let layers = try int("num_hidden_layers")
@@ -117,8 +123,8 @@ extension ModelConfig {
       config.moe = MoEConfig(
         experts: try int("n_routed_experts"), topK: try int("num_experts_per_tok"),
         expertIntermediate: try int("moe_intermediate_size"),
-        sharedExperts: try root.optional("n_shared_experts")?.int(min: 0, max: 1 << 20) ?? 0,
-        firstDenseLayers: try root.optional("first_k_dense_replace")?.int(min: 0, max: 1 << 20) ?? 0)
+        sharedExperts: try root.optional("n_shared_experts")?.int(min: 0, max: maxSize) ?? 0,
+        firstDenseLayers: try root.optional("first_k_dense_replace")?.int(min: 0, max: maxSize) ?? 0)
       config.mla = MLAConfig(
         qLoraRank: try optInt("q_lora_rank"), kvLoraRank: try int("kv_lora_rank"),
         qkNopeHeadDim: try int("qk_nope_head_dim"), qkRopeHeadDim: try int("qk_rope_head_dim"),

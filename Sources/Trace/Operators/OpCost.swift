@@ -25,6 +25,15 @@ public struct OpCost: Sendable, Equatable {
   /// No work.
   public static let zero = OpCost(ops: 0)
 
+  /// The cost of `factor` identical copies (a grouped operator).
+  public func scaled(by factor: Double) -> OpCost {
+    OpCost(
+      ops: ops * factor, opsPadded: opsPadded * factor,
+      read: BytesRead(
+        activations: read.activations * factor, weights: read.weights * factor, kv: read.kv * factor),
+      written: BytesWritten(activations: written.activations * factor, kv: written.kv * factor))
+  }
+
   /// The sum of two costs.
   public static func + (lhs: OpCost, rhs: OpCost) -> OpCost {
     var r = lhs.read

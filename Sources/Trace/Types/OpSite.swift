@@ -52,4 +52,11 @@ public enum OpSite: String, Sendable, CaseIterable, Hashable {
   case finalNorm = "norm"
   case lmHead = "lm_head"
   case logitSoftcap = "logit_softcap"
+  case qAbsorb = "self_attn.q_absorb"
+  case vAbsorb = "self_attn.v_absorb"
+  case qkHadamard = "self_attn.qk_hadamard"
+  case oHadamard = "self_attn.o_hadamard"
+  case downHadamard = "mlp.down_hadamard"
+  case expertsDownHadamard = "mlp.experts.down_hadamard"
+  case sharedDownHadamard = "mlp.shared_experts.down_hadamard"
 }

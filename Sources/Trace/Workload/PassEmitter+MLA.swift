@@ -1,7 +1,15 @@
-/// Multi-head latent attention (appendix 8.2, DeepSeek-V2), the paper's way:
-/// the cache holds the compressed latent (kv_lora_rank) and one shared
-/// rotary key (qk_rope_head_dim) per token; every pass up-projects the whole
-/// cached latent to per-head keys and values (kv_b_proj over all keys).
+/// Multi-head latent attention (appendix 8.2, DeepSeek-V2). The cache holds
+/// the compressed latent (kv_lora_rank) and one shared rotary key
+/// (qk_rope_head_dim) per token, in both forms:
+/// - `online` (the paper's way): every pass up-projects the whole cached
+///   latent to per-head keys and values (kv_b_proj over all keys), then
+///   attention runs as MHA over heads × (nope + rope).
+/// - `absorbed`: W_UK (kv_b_proj's key half) is applied to the queries'
+///   nope part per head (q_absorb: [rows, nope] × [nope, rank] per head),
+///   attention runs over the cached latent itself as MQA with keys of
+///   rank + rope and values of rank (the latent read once, fused), and W_UV
+///   (the value half) maps each head's context back to v_head_dim
+///   (v_absorb: [rows, rank] × [rank, v] per head) before o_proj.
 extension PassEmitter {
   mutating func emitMLA() {
     guard let mla = model.mla else { return }
@@ -22,7 +30,17 @@ extension PassEmitter {
       rotaryDim: mla.qkRopeHeadDim, tokens: Double(pass.newTokens), bytes: a)
     add(.rope, .rope, OpShape(rows, heads + 1, mla.qkRopeHeadDim), rope, dispatch: eagerOnly())
     kvWrite(.kCache, elementsPerToken: Double(mla.kvLoraRank + mla.qkRopeHeadDim))
-    // Up-project every cached latent: reads the cache, writes per-head K and V.
+    switch w.options.mlaForm {
+    case .online: emitMLAOnline(mla)
+    case .absorbed: emitMLAAbsorbed(mla)
+    }
+    hadamard(.oHadamard, vectors: rowsD * Double(mla.vHeadDim), size: heads)
+    linear(.oProj, m: rows, k: heads * mla.vHeadDim, n: h, lora: true)
+  }
+
+  /// The paper's way: kv_b_proj over every cached latent, then MHA.
+  mutating func emitMLAOnline(_ mla: MLAConfig) {
+    let heads = model.heads
     let keys = w.residentTokens(layer: layer, tokens: pass.kvLength)
     let keyRows = pass.batch * keys
     if w.kvQuantized {
@@ -38,10 +56,23 @@ extension PassEmitter {
       dispatch: 0)
     let attention = Attention(
       batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: heads,
-      kvHeads: heads, qkDim: qkDim, vDim: mla.vHeadDim, window: w.window(layer: layer),
-      causal: w.options.scores == .causal, bytes: a, kvBytes: a, nonlinear: nl,
-      tile: w.options.tile)
+      kvHeads: heads, qkDim: mla.qkNopeHeadDim + mla.qkRopeHeadDim, vDim: mla.vHeadDim,
+      window: w.window(layer: layer), causal: w.options.scores == .causal, bytes: a, kvBytes: a,
+      nonlinear: nl, tile: w.options.tile)
     emitCore(attention, softcap: false, kvFromActivations: true)
-    linear(.oProj, m: rows, k: heads * mla.vHeadDim, n: h, lora: true)
+  }
+
+  /// The absorbed form: attention in the latent space.
+  mutating func emitMLAAbsorbed(_ mla: MLAConfig) {
+    let heads = model.heads
+    let rank = mla.kvLoraRank
+    linear(.qAbsorb, m: rows, k: mla.qkNopeHeadDim, n: rank, groups: heads)
+    let attention = Attention(
+      batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: heads,
+      kvHeads: 1, qkDim: rank + mla.qkRopeHeadDim, vDim: rank, window: w.window(layer: layer),
+      causal: w.options.scores == .causal, bytes: a, kvBytes: w.kvBytesPerElement,
+      nonlinear: nl, tile: w.options.tile)
+    emitCore(attention, softcap: false, valuesAreKeys: true)
+    linear(.vAbsorb, m: rows, k: rank, n: mla.vHeadDim, groups: heads)
   }
 }

@@ -27,6 +27,7 @@ extension PassEmitter {
     }
     add(sites.act, .activation, OpShape(m, i), actCost, dispatch: eagerOnly())
     add(sites.mul, .elementwise, OpShape(m, i), mulCost, dispatch: eagerOnly())
+    hadamard(sites.hadamard, vectors: Double(m), size: i)
     linear(sites.down, m: m, k: i, n: h, copies: copies, lora: lora)
   }
 
@@ -42,7 +43,7 @@ extension PassEmitter {
     // softmax (5 ops) and top-k selection (k compares) per expert score.
     router.ops += product(rows, moe.experts) * Double(5 + moe.topK)
     add(.router, .moeRouter, OpShape(rows, h, moe.experts), router, dispatch: 1, weight: .plain(act))
-    let slots = rows * moe.topK
+    let slots = saturating(rows, moe.topK)
     let distinct = moe.expectedDistinct(tokens: rowsD)
     emitMLP(intermediate: moe.expertIntermediate, sites: .experts, m: slots, copies: distinct)
     var combine = Elementwise.cost(elements: product(slots, h), bytes: a)
@@ -56,14 +57,15 @@ extension PassEmitter {
 
 /// The sites of one gated MLP.
 struct MLPSites {
-  var gate: OpSite, up: OpSite, act: OpSite, mul: OpSite, down: OpSite
+  var gate: OpSite, up: OpSite, act: OpSite, mul: OpSite, hadamard: OpSite, down: OpSite
   static let dense = MLPSites(
-    gate: .gateProj, up: .upProj, act: .activation, mul: .gateMul, down: .downProj)
+    gate: .gateProj, up: .upProj, act: .activation, mul: .gateMul, hadamard: .downHadamard,
+    down: .downProj)
   static let experts = MLPSites(
     gate: .expertsGateProj, up: .expertsUpProj, act: .expertsActivation, mul: .expertsGateMul,
-    down: .expertsDownProj)
+    hadamard: .expertsDownHadamard, down: .expertsDownProj)
   static let shared = MLPSites(
     gate: .sharedGateProj, up: .sharedUpProj, act: .sharedActivation, mul: .sharedGateMul,
-    down: .sharedDownProj)
+    hadamard: .sharedDownHadamard, down: .sharedDownProj)
 }
 

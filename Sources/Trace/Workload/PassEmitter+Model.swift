@@ -87,7 +87,7 @@ extension PassEmitter {
         written: BytesWritten(kv: b * resident * elementsPerToken * kvb))
     }
     add(
-      site, .kvCache, OpShape(Int(b) * pass.newTokens, Int(elementsPerToken)), cost,
+      site, .kvCache, OpShape(rows, Int(elementsPerToken)), cost,
       dispatch: dispatch, compute: act, input: act)
   }
 
@@ -117,6 +117,9 @@ extension PassEmitter {
       tokens: Double(pass.newTokens), bytes: a)
     if fused { rope = OpCost(ops: rope.ops, read: BytesRead(activations: 2 * Double(pass.newTokens) * Double(rotary) * a)) }
     add(.rope, .rope, OpShape(rows, model.heads + model.kvHeads, d), rope, dispatch: eagerOnly())
+    // QuaRot: per-head Hadamard on queries and keys after RoPE (so the
+    // cached keys quantize well and Q·Kᵀ is unchanged).
+    hadamard(.qkHadamard, vectors: rowsD * Double(model.heads + model.kvHeads), size: d)
     let perToken = Double(kvDim)
     kvWrite(.kCache, elementsPerToken: perToken)
     kvWrite(.vCache, elementsPerToken: perToken)
@@ -126,18 +129,27 @@ extension PassEmitter {
       causal: w.options.scores == .causal, bytes: a, kvBytes: w.kvBytesPerElement,
       nonlinear: nl, tile: w.options.tile)
     emitCore(attention, softcap: model.attentionSoftcap != nil)
+    // QuaRot: the Hadamard across heads before o_proj (the per-head part is
+    // folded into v_proj and o_proj offline).
+    hadamard(.oHadamard, vectors: rowsD * Double(d), size: model.heads)
     linear(.oProj, m: rows, k: qDim, n: h, lora: true)
   }
 
   /// Q·Kᵀ, softmax, P·V (eager: three kernels; fused: one flash kernel), with
   /// the dequantization of a quantized cache folded into the BMMs.
-  mutating func emitCore(_ attention: Attention, softcap: Bool, kvFromActivations: Bool = false) {
+  /// `kvFromActivations`: keys and values were up-projected this pass (MLA
+  /// online); `valuesAreKeys`: the values are the cached keys' first vDim
+  /// elements (MLA absorbed), read once by a fused kernel.
+  mutating func emitCore(
+    _ attention: Attention, softcap: Bool, kvFromActivations: Bool = false, valuesAreKeys: Bool = false
+  ) {
     let bmmType = w.matmulInputType.isInteger ? w.matmulInputType : act
     if w.matmulInputType.isInteger {
       let q = Double(attention.batch * attention.heads) * Double(attention.queries) * Double(attention.qkDim)
       add(.scores, .quantize, OpShape(safeInt(q)), Dequantize.quantize(elements: q, from: act, to: bmmType), dispatch: eagerOnly())
     }
     if w.kvQuantized && !kvFromActivations {
+      // Each cached element once per KV head group read.
       let elems = Double(attention.batch) * Double(attention.keysRead) * w.kvElementsPerToken
       add(
         .kvDequant, .dequantize, OpShape(attention.batch * attention.keysRead, Int(w.kvElementsPerToken)),
@@ -154,6 +166,8 @@ extension PassEmitter {
       qk.read.kv = 0
       pv.read.activations += pv.read.kv
       pv.read.kv = 0
+    } else if valuesAreKeys && fused {
+      pv.read.kv = 0
     }
     let bh = attention.batch * attention.heads
     add(
@@ -163,10 +177,10 @@ extension PassEmitter {
     if softcap {
       var cap = Activation.softcap(elements: Double(bh) * attention.scoresPerHead, bytes: a, mode: nl)
       if fused { cap = OpCost(ops: cap.ops) }
-      add(.attnSoftcap, .activation, OpShape(bh * attention.queries, attention.keysRead), cap, dispatch: eagerOnly())
+      add(.attnSoftcap, .activation, OpShape(saturating(bh, attention.queries), attention.keysRead), cap, dispatch: eagerOnly())
     }
     add(
-      .softmax, .softmax, OpShape(bh * attention.queries, attention.keysRead),
+      .softmax, .softmax, OpShape(saturating(bh, attention.queries), attention.keysRead),
       attention.softmax(fused: fused), dispatch: eagerOnly())
     if w.matmulInputType.isInteger {
       let p = Double(bh) * attention.scoresPerHead

@@ -44,19 +44,22 @@ struct PassEmitter<S: OpSink> {
   /// their own kinds with no dispatch of their own, except an eager
   /// quantize), and the GEMM. `copies` scales the weights read (MoE experts
   /// touched); `readInput`/`writeOutput` drop activation traffic that a
-  /// fusion keeps on chip; `dispatch` is the GEMM's own count.
+  /// fusion keeps on chip; `dispatch` is the GEMM's own count; `groups`
+  /// independent products with weights of their own (MLA's per-head
+  /// absorbed matrices) scale everything.
   mutating func linear(
     _ site: OpSite, m: Int, k: Int, n: Int, bias: Bool = false, kind: OpKind = .gemm,
     copies: Double = 1, plainWeights: Bool = false, readInput: Bool = true,
-    writeOutput: Bool = true, dispatch: Int = 1, lora: Bool = false
+    writeOutput: Bool = true, dispatch: Int = 1, lora: Bool = false, groups: Int = 1
   ) {
     let input = w.matmulInputType
     let integerInput = input.isInteger
+    let g = Double(groups)
     if integerInput && readInput {
       add(
         site, .quantize, OpShape(m, k),
-        Dequantize.quantize(elements: product(m, k), from: act, to: input), dispatch: eagerOnly(),
-        compute: act)
+        Dequantize.quantize(elements: product(m, k) * g, from: act, to: input),
+        dispatch: eagerOnly(), compute: act)
     }
     let storage: WeightStorage
     var valueBytes: Double
@@ -79,6 +82,7 @@ struct PassEmitter<S: OpSink> {
       m: m, k: k, n: n, bias: bias, activationBytes: integerInput ? input.bytes : a,
       weightBytesPerElement: valueBytes, outputBytes: a)
     cost.read.weights *= copies
+    if groups != 1 { cost = cost.scaled(by: g) }
     if !readInput { cost.read.activations = 0 }
     if !writeOutput { cost.written.activations = 0 }
     let compute: DType = integerInput ? input : act
@@ -86,7 +90,7 @@ struct PassEmitter<S: OpSink> {
       site, kind, OpShape(m, k, n), cost, dispatch: dispatch, weight: storage, compute: compute,
       input: integerInput ? input : act)
     if let format, format.dequantOpsPerWeight > 0 || format.overheadBytesPerWeight > 0 {
-      var d = Dequantize.weights(k: k, n: n, format: format)
+      var d = Dequantize.weights(k: k, n: n, format: format).scaled(by: g)
       d.ops *= copies
       d.opsPadded *= copies
       d.read.weights *= copies
@@ -106,6 +110,17 @@ struct PassEmitter<S: OpSink> {
     add(site, .norm, OpShape(safeInt(rowCount), cols), cost, dispatch: dispatch)
   }
 
+  /// An online Hadamard transform of `vectors` vectors of length `size`
+  /// (`--rotation hadamard`): its own kernel in eager mode; fused into the
+  /// prologue of the GEMM or attention kernel that consumes it (no bytes of
+  /// its own) otherwise.
+  mutating func hadamard(_ site: OpSite, vectors: Double, size: Int) {
+    guard w.options.rotation == .hadamard else { return }
+    var cost = Hadamard.cost(vectors: vectors, size: size, bytes: a)
+    if fused { cost = OpCost(ops: cost.ops) }
+    add(site, .hadamard, OpShape(safeInt(vectors), size), cost, dispatch: eagerOnly())
+  }
+
   /// A residual add over `rows × hidden`: its own kernel in eager mode;
   /// fused into the producing GEMM's epilogue (reads the residual, writes
   /// nothing extra) otherwise.
@@ -115,6 +130,12 @@ struct PassEmitter<S: OpSink> {
     if fused { cost = OpCost(ops: elements, read: BytesRead(activations: elements * a)) }
     add(site, .elementwise, OpShape(rows, model.hidden), cost, dispatch: eagerOnly())
   }
+}
+
+/// `a × b` for display shapes, saturating at `Int.max` instead of trapping.
+func saturating(_ a: Int, _ b: Int) -> Int {
+  let (value, overflow) = a.multipliedReportingOverflow(by: b)
+  return overflow ? Int.max : value
 }
 
 /// A Double count as an Int for display shapes, saturating instead of

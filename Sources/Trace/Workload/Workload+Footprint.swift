@@ -37,7 +37,7 @@ extension Workload {
     if model.tiedEmbeddings {
       // parameterCount holds the table once and `linear` holds the head.
       other += table
-      if case .plain = weights { linear -= table }
+      if weights.storesPlainValues { linear -= table }
     }
     return linear * linearBytesPerWeight + other * activationType.bytes
   }

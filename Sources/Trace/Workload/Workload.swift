@@ -62,11 +62,29 @@ public struct Workload: Sendable {
           qLoraRank: 128, kvLoraRank: 128, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128)
       }
     }
+    try Self.checkLimits(options)
     if let chunk = options.chunk, chunk < 1 {
       throw LifeError(.usage, at: .flag("--chunk"), "out of range", got: "\(chunk)", expected: "≥ 1")
     }
     self.model = model
     self.options = options
+  }
+
+  /// The most tokens in a run: (prompt + generate) × batch ≤ 2^40. Every
+  /// count is a Double; shapes and token counts stay Ints, and within this
+  /// limit and the config.json size limit (``ModelConfig/maxSize``, 2^24) no
+  /// Int product of them can overflow (display shapes beyond it saturate).
+  public static let maxTokens = 1 << 40
+
+  static func checkLimits(_ options: WorkloadOptions) throws(LifeError) {
+    let (perSequence, o1) = options.prompt.addingReportingOverflow(options.generate)
+    let (total, o2) = perSequence.multipliedReportingOverflow(by: options.batch)
+    guard !o1, !o2, total <= maxTokens else {
+      throw LifeError(
+        .usage, at: .flag("--prompt"), "the run is beyond LIFE's token limit",
+        got: "(\(options.prompt) + \(options.generate)) × \(options.batch)",
+        expected: "(prompt + generate) × batch ≤ 2^40 = \(maxTokens) tokens")
+    }
   }
 
   /// The prefill passes in order: one, or one per chunk; none for a prompt

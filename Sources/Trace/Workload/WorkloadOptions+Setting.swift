@@ -8,7 +8,7 @@ extension WorkloadOptions {
   public static let names: [String] = [
     "prompt", "generate", "batch", "weights", "activations", "kv", "fusion", "kv-update",
     "logits", "scores", "embedding", "attention", "nonlinear", "lora-rank", "lora-merge",
-    "chunk", "tile",
+    "chunk", "tile", "mla-form", "rotation",
   ]
 
   /// The accepted values of an option, for help text and errors.
@@ -28,6 +28,8 @@ extension WorkloadOptions {
     case "attention": return "auto, mha, gqa:K, mqa or mla"
     case "nonlinear": return "exact, pwl or poly"
     case "lora-merge": return "dynamic or static"
+    case "mla-form": return "online or absorbed"
+    case "rotation": return "none or hadamard"
     default: return "a valid value"
     }
   }
@@ -93,6 +95,8 @@ extension WorkloadOptions {
     case "lora-merge": loraMerge = try choice(LoRAMerge.self)
     case "chunk": chunk = try integer(min: 1)
     case "tile": tile = try integer(min: 1)
+    case "mla-form": mlaForm = try choice(MLAForm.self)
+    case "rotation": rotation = try choice(Rotation.self)
     default:
       throw LifeError(
         kind, at: location, "unknown option", got: "'\(name)'",
@@ -128,8 +132,14 @@ extension WorkloadOptions.WeightChoice {
   /// Parses a `--weights` value: a plain dtype, `int8`/`int4` (the paper's
   /// group-128 scheme), `intN:gG`, an MX format or a GGUF type name
   /// (case-insensitive).
+  /// GGUF's `F16` and `BF16` (as spelled, and `f16`, which is no dtype
+  /// name of the contract) keep their GGUF spelling: plain 16-bit storage
+  /// that prints as typed.
   public static func parse(_ text: String) -> Self? {
     let lowered = text.lowercased()
+    if text == "F16" || text == "BF16" || lowered == "f16", let f = WeightFormat.gguf(named: text) {
+      return .quantized(f)
+    }
     if let d = DType(name: lowered), !d.isInteger { return .plain(d) }
     if let format = WeightFormat.parse(text) { return .quantized(format) }
     return nil

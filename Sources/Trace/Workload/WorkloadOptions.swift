@@ -35,6 +35,10 @@ public struct WorkloadOptions: Sendable, Equatable {
   public var chunk: Int?
   /// Tile size for padding dynamic shapes; nil for none.
   public var tile: Int?
+  /// How MLA computes attention (`--mla-form`).
+  public var mlaForm: MLAForm = .online
+  /// Online rotations of the activations (`--rotation`, QuaRot).
+  public var rotation: Rotation = .none
 
   /// Options with the given prompt and defaults for everything else.
   public init(prompt: Int) { self.prompt = prompt }
@@ -53,6 +57,15 @@ public struct WorkloadOptions: Sendable, Equatable {
   public enum Nonlinear: String, Sendable, CaseIterable { case exact, pwl, poly }
   /// `--lora-merge`.
   public enum LoRAMerge: String, Sendable, CaseIterable { case dynamic, `static` }
+  /// `--mla-form`: `online` up-projects every cached latent to per-head keys
+  /// and values each pass (the paper's appendix 8.2); `absorbed` folds W_UK
+  /// into the query and W_UV into the output, so attention runs over the
+  /// cached latent itself (DeepSeek-V2's inference form).
+  public enum MLAForm: String, Sendable, CaseIterable { case online, absorbed }
+  /// `--rotation`: `hadamard` adds QuaRot's online Hadamard transforms (on
+  /// queries and keys after RoPE, across heads before o_proj, and before
+  /// down_proj) as operators of kind `hadamard`.
+  public enum Rotation: String, Sendable, CaseIterable { case none, hadamard }
 
   /// `--attention`.
   public enum AttentionChoice: Sendable, Equatable {
@@ -91,6 +104,16 @@ public struct WorkloadOptions: Sendable, Equatable {
       switch self {
       case .plain(let d): return d.rawValue
       case .quantized(let f): return f.name
+      }
+    }
+
+    /// True for unquantized storage: a plain dtype, or GGUF's F16 / BF16
+    /// (one value per block, no scales, nothing to dequantize).
+    public var storesPlainValues: Bool {
+      switch self {
+      case .plain: return true
+      case .quantized(let f):
+        return f.blockSize == 1 && f.dequantOpsPerWeight == 0 && f.overheadBytesPerWeight == 0
       }
     }
   }

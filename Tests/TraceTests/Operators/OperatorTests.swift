@@ -70,7 +70,10 @@ import Testing
     let n = Norm.cost(rows: 2, cols: 4, bytes: 2)
     #expect(n.ops == 56 && n.read.weights == 8)
     // LayerNorm 2 × 4: 7·8 + 2·13 = 82.
-    #expect(Norm.cost(rows: 2, cols: 4, bytes: 2, kind: .layer).ops == 82)
+    // Reads 8 values (16 B) and weight + bias (2·4·2 = 16 B), writes 16 B.
+    let ln = Norm.cost(rows: 2, cols: 4, bytes: 2, kind: .layer)
+    #expect(ln.ops == 82 && ln.read.activations == 16 && ln.read.weights == 16)
+    #expect(ln.written.activations == 16)
     // Softmax 2 rows, 8 elements, exact: 5·8 + 7·2 = 54.
     #expect(Softmax.cost(rows: 2, elements: 8, bytes: 2, mode: .exact).ops == 54)
   }

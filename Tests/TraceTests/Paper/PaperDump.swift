@@ -44,11 +44,13 @@ import Testing
           let r = try Table11Tests.readBytes(att, fusion: fusion, kv: kv) / 1024 / 1024
           line += String(format: " %@ %.0f", att, r)
         }
+        let absorbed = try Table11Tests.readBytes("mla", fusion: fusion, kv: kv, mlaForm: "absorbed") / 1024 / 1024
+        line += String(format: " mla-absorbed %.0f", absorbed)
         print(line)
       }
     }
     for name in ModelConfig.presetNames {
-      print("T8 \(name) \(try Table8Tests.dispatches(name)) params \(try ModelConfig.preset(named: name).parameterCount / 1e9)")
+      print("T8 \(name) \(try Table8Tests.dispatches(name)) absorbed \(try Table8Tests.dispatches(name, ["mla-form": "absorbed"])) params \(try ModelConfig.preset(named: name).parameterCount / 1e9)")
     }
   }
 }

@@ -5,8 +5,11 @@ import Testing
 /// Table 11: decode memory per token at an 8192 prompt for attention
 /// variants of Llama-2-7B (bf16-int4, concat in eager, inplace in fused).
 @Suite struct Table11Tests {
-  static func readBytes(_ attention: String, fusion: String, kv: String? = nil) throws -> Double {
+  static func readBytes(
+    _ attention: String, fusion: String, kv: String? = nil, mlaForm: String = "online"
+  ) throws -> Double {
     var flags: [(String, String)] = [
+      ("mla-form", mlaForm),
       ("weights", "int4"), ("attention", attention), ("fusion", fusion),
       ("kv-update", fusion == "eager" ? "concat" : "inplace"),
     ]
@@ -27,11 +30,12 @@ import Testing
       let mha = try Self.readBytes("mha", fusion: fusion)
       #expect(mqa < gqa && gqa < mla && mla < mha, "\(fusion): \(mqa) \(gqa) \(mla) \(mha)")
     }
-    for attention in ["mha", "gqa:8", "mqa", "mla"] {
-      let eager = try Self.readBytes(attention, fusion: "eager")
-      let fused = try Self.readBytes(attention, fusion: "fused")
-      let kv8 = try Self.readBytes(attention, fusion: "fused", kv: "int8")
-      let kv4 = try Self.readBytes(attention, fusion: "fused", kv: "int4")
+    let variants = [("mha", "online"), ("gqa:8", "online"), ("mqa", "online"), ("mla", "online"), ("mla", "absorbed")]
+    for (attention, form) in variants {
+      let eager = try Self.readBytes(attention, fusion: "eager", mlaForm: form)
+      let fused = try Self.readBytes(attention, fusion: "fused", mlaForm: form)
+      let kv8 = try Self.readBytes(attention, fusion: "fused", kv: "int8", mlaForm: form)
+      let kv4 = try Self.readBytes(attention, fusion: "fused", kv: "int4", mlaForm: form)
       #expect(fused < eager && kv8 < fused && kv4 < kv8, "\(attention)")
     }
   }

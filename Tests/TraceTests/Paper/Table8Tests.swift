@@ -5,10 +5,10 @@ import Testing
 /// Table 8: decode dispatch calls per token, bf16-int4 eager concat
 /// (--weights int4 --fusion eager --kv-update concat).
 @Suite struct Table8Tests {
-  static func dispatches(_ preset: String) throws -> Int {
+  static func dispatches(_ preset: String, _ extra: [String: String] = [:]) throws -> Int {
     let w = try workload(
       ModelConfig.preset(named: preset), prompt: 16, generate: 1,
-      [("weights", "int4"), ("fusion", "eager"), ("kv-update", "concat")])
+      [("weights", "int4"), ("fusion", "eager"), ("kv-update", "concat")] + extra.map { ($0.key, $0.value) })
     var t = WorkloadTotals()
     w.emit(w.decodePass(step: 1), into: &t)
     return t.steps.first?.totals.dispatchCalls ?? -1
@@ -25,6 +25,10 @@ import Testing
     #expect(try Self.dispatches("qwen3-14b") == 40 * 21 + 3)  // + q_norm, k_norm
     #expect(try Self.dispatches("qwen3-32b") == 64 * 21 + 3)
     #expect(try Self.dispatches("gemma2-2b") == 26 * 22 + 4)  // + 2 norms, softcap; + logit softcap
+    // MLA 13 per layer; dense layer 0 + 6; 26 MoE layers + 13 (router, 5
+    // experts, combine, 5 shared, residual); absorbed: + 1 per layer.
+    #expect(try Self.dispatches("deepseek-v2-lite") == 19 + 26 * 26 + 3)
+    #expect(try Self.dispatches("deepseek-v2-lite", ["mla-form": "absorbed"]) == 19 + 26 * 26 + 3 + 27)
   }
 
   @Test func fusedIsFewer() throws {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ScenarioFileTests {
   static let variants = [
     "bf16-bf16", "bf16-int4", "bf16-int4-fused", "bf16-int4-kv4", "bf16-int4-lora",
-    "bf16-int4-mla", "fp16-fp16",
+    "bf16-int4-mla", "fp16-fp16", "quarot-w4a4kv4",
   ]
 
   @Test(arguments: variants) func computes(_ variant: String) throws {
@@ -27,5 +27,9 @@ import Testing
     let w = try Workload(model: model, options: options)
     let t = WorkloadTotals.of(w)
     #expect(t.prefill.ops > 0 && t.steps.count == options.generate)
+    if variant == "quarot-w4a4kv4" {
+      #expect(w.matmulInputType == .int4 && w.kvType == .int4)
+      #expect((t.prefill.opsByKind[.hadamard] ?? 0) > 0 && (t.prefill.opsByKind[.quantize] ?? 0) > 0)
+    }
   }
 }
