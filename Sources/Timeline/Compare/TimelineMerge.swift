@@ -48,6 +48,11 @@ public enum TimelineMerge {
     var reader = try TraceEventReader(path: source.path)
     var maxPid = base
     let metadata = try reader.read { (bytes) throws(LifeError) in
+      if let fast = fastShifted(bytes, base: base) {
+        if let pid = fast.pid { maxPid = max(maxPid, pid) }
+        file.append(fast.text)
+        return
+      }
       let event = try JSONParser.parse(bytes, file: source.path)
       let (moved, pid) = shifted(event, base: base, prefix: source.prefix)
       if let pid { maxPid = max(maxPid, pid) }
