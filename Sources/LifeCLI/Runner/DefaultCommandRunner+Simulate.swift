@@ -107,9 +107,21 @@ extension DefaultCommandRunner {
       return try located(nil, flag: "--model") { () throws(LifeError) in try ModelConfig.resolve(text) }
     }
     let reference = scenario.model
-    return try located(request.scenario, path: "model") { () throws(LifeError) in
-      reference.isPath
-        ? try ModelConfig.load(path: reference.resolvedPath) : try ModelConfig.resolve(reference.text)
+    if reference.isPath {
+      return try located(request.scenario, path: "model") { () throws(LifeError) in
+        try ModelConfig.load(path: reference.resolvedPath)
+      }
+    }
+    do {
+      return try ModelConfig.resolve(reference.text)
+    } catch {
+      // The preset lookup speaks of --model; here the name came from the file.
+      var located = error
+      if located.location.file == nil {
+        located.location = ErrorLocation(file: request.scenario, path: "model")
+        located.kind = .failure
+      }
+      throw located
     }
   }
 
