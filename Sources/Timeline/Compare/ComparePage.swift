@@ -26,7 +26,7 @@ public enum ComparePage {
       </head>
       <body>
       <h1>\(HTMLText.escape(title))</h1>
-      <p class="sub">\(rows.count) runs · LIFE \(HTMLText.escape(LifeVersion.current))</p>
+      <p class="sub">\(subtitle(rows)) · LIFE \(HTMLText.escape(LifeVersion.current))</p>
       <h2>Headline numbers</h2>
 
       """
@@ -38,26 +38,43 @@ public enum ComparePage {
 
   static func color(_ index: Int) -> String { ReportPage.palette[index % ReportPage.palette.count] }
 
+  /// Solid, dashed, dotted, ...: curves that coincide stay visible.
+  static func dash(_ index: Int) -> String? {
+    let patterns: [String?] = [nil, "8 4", "2 3", "12 3 2 3"]
+    return patterns[index % patterns.count]
+  }
+
+  static func subtitle(_ rows: [CompareRow]) -> String {
+    let shared = rows.count > 1 && rows.allSatisfy { $0.scenario == rows[0].scenario }
+    var text = "\(rows.count) runs"
+    if shared, let scenario = rows.first?.scenario, !scenario.isEmpty {
+      text += " of scenario " + HTMLText.escape(scenario)
+    }
+    return text
+  }
+
   static func table(_ rows: [CompareRow]) -> String {
     func cell(_ text: String, left: Bool = false) -> String {
       "<td\(left ? " class=\"t\"" : "")>\(HTMLText.escape(text))</td>"
     }
     func ms(_ value: Double?) -> String { value.map { Format.fixed($0, decimals: 3) } ?? "–" }
+    let shared = rows.count > 1 && rows.allSatisfy { $0.scenario == rows[0].scenario }
     let headers = [
-      "run", "scenario", "model", "TTFT (ms)", "mean TPOT (ms)", "tokens/s", "end to end (ms)",
+      "run", shared ? nil : "scenario", "model", "TTFT (ms)", "mean TPOT (ms)", "tokens/s", "end to end (ms)",
       "dispatch calls, prefill", "dispatch calls per step", "prefill bound", "decode bound",
       "fits in memory",
-    ]
+    ].compactMap { $0 }
     var text = "<table id=\"compare-table\">\n<tr>"
     for (index, header) in headers.enumerated() {
-      text += "<th\(index < 3 ? " class=\"t\"" : "")>\(HTMLText.escape(header))</th>"
+      text += "<th\(index < (shared ? 2 : 3) ? " class=\"t\"" : "")>\(HTMLText.escape(header))</th>"
     }
     text += "</tr>\n"
     for (index, row) in rows.enumerated() {
       text += "<tr><td class=\"t\"><i style=\"display:inline-block;width:10px;height:10px;margin-right:6px;background:\(color(index))\"></i>\(HTMLText.escape(row.label))"
       if row.label != row.run { text += "<br><small>\(HTMLText.escape(row.run))</small>" }
       text += "</td>"
-      text += cell(row.scenario, left: true) + cell(row.model, left: true)
+      if !shared { text += cell(row.scenario, left: true) }
+      text += cell(row.model, left: true)
       text += cell(ms(row.ttftMs)) + cell(ms(row.tpotMsMean))
       text += cell(row.tps.map { Format.fixed($0, decimals: 2) } ?? "–") + cell(ms(row.e2eMs))
       text += cell(Format.fixed(row.dispatchPrefill, decimals: 0))
@@ -107,12 +124,15 @@ public enum ComparePage {
           start = end
         }
       }
-      canvas.polyline(points, stroke: color(index), id: "tpot-curve-\(index + 1)", className: "tpot")
+      canvas.polyline(
+        points, stroke: color(index), id: "tpot-curve-\(index + 1)", className: "tpot",
+        dash: dash(index))
     }
     var text = canvas.svg(label: "TPOT per decode step, all runs")
     text += "<p class=\"legend\">"
     for (index, row) in rows.enumerated() {
-      text += "<span><i style=\"background:\(color(index))\"></i>\(HTMLText.escape(row.label))</span>"
+      let style = dash(index) == nil ? "background:\(color(index))" : "border-top:3px dashed \(color(index));height:0"
+      text += "<span><i style=\"\(style)\"></i>\(HTMLText.escape(row.label))</span>"
     }
     return text + "</p>\n"
   }
