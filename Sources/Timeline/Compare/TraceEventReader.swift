@@ -130,6 +130,7 @@ struct TraceEventReader {
               try skipWhitespace()
               let separator = try next()
               if separator == UInt8(ascii: "]") { break }
+              guard separator != nil else { throw error("unexpected end of file (a truncated timeline?)") }
               guard separator == UInt8(ascii: ",") else { throw error("expected ',' or ']' in traceEvents") }
             }
           }
@@ -141,6 +142,7 @@ struct TraceEventReader {
         try skipWhitespace()
         let separator = try next()
         if separator == UInt8(ascii: "}") { break }
+        guard separator != nil else { throw error("unexpected end of file (a truncated timeline?)") }
         guard separator == UInt8(ascii: ",") else { throw error("expected ',' or '}'") }
       }
     }
