@@ -52,6 +52,18 @@ import Trace
     #expect(names.first?.hasPrefix("Llama-2-7B bf16-int4-fused") == true)
     #expect(names.last?.hasSuffix(" · NVIDIA V100 (gpu)") == true)
 
+    if let chromium = SimulateSupport.chromium {
+      let page = try SimulateSupport.run(chromium, [
+        "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--enable-logging=stderr",
+        "--v=0", "--user-data-dir=\(dir)/chromium-profile", "--dump-dom", "file://" + out + "/compare.html",
+      ])
+      #expect(page.status == 0, "chromium failed: \(page.err)")
+      #expect(page.out.contains("id=\"tpot-curve-2\""), "the curves are drawn")
+      #expect(!page.err.contains(":CONSOLE") && !page.err.contains("Uncaught"), "\(page.err)")
+    } else if SimulateSupport.isCI {
+      Issue.record("chromium not found; \(SimulateSupport.skipNote)")
+    }
+
     guard SimulateSupport.runPerfetto else { return }
     let rows = try SimulateSupport.perfetto(out + "/timeline.json", [
       SimulateSupport.errorStats,

@@ -42,7 +42,7 @@ extension SimulateRequest {
     if let steps, !Self.isValidStepList(steps) {
       throw LifeError(
         .usage, at: .flag("--trace-steps"), "invalid step list", got: "'\(steps)'",
-        expected: "comma-separated N, N-M (1 ≤ N ≤ M), last or all, or auto, e.g. 1-16,last")
+        expected: "comma-separated N, N-M (1 ≤ N ≤ M), last or all, e.g. 1-16,last")
     }
     self.init(
       scenario: arguments.positionals.first ?? "", out: try arguments.requiredText("out"),
