@@ -50,6 +50,23 @@ import Trace
     #expect(result.err.contains("llama-3.2-1"), "\(result)")
   }
 
+  /// A workload that cannot be built from the file's options names the
+  /// file and the option; the same value given as a flag names the flag.
+  @Test func workloadErrorsNameTheScenario() throws {
+    let dir = try SimulateSupport.directory()
+    defer { SimulateSupport.remove(dir) }
+    let path = try Self.scenario(
+      Self.small.replacingOccurrences(of: "\"devices\"", with: "\"options\": {\"attention\": \"gqa:3\"}, \"devices\""),
+      in: dir)
+    var result = try LifeBinary.run(["simulate", path, "--out", dir + "/out"])
+    #expect(result.code == 1, "\(result)")
+    #expect(result.err.hasPrefix("error: \(path): options.attention: "), "\(result)")
+    result = try LifeBinary.run(["simulate", path, "--out", dir + "/out", "--attention", "gqa:5"])
+    #expect(result.code == 2, "\(result)")
+    #expect(result.err.hasPrefix("error: --attention: "), "\(result)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/summary.json"))
+  }
+
   @Test func outIsAFile() throws {
     let dir = try SimulateSupport.directory()
     defer { SimulateSupport.remove(dir) }

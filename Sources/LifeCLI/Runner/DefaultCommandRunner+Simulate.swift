@@ -53,7 +53,7 @@ extension DefaultCommandRunner {
     var outcomes: [ForecastOutcome] = []
     var written: [String] = []
     do {
-      outcomes.append(try Self.located(request.scenario) { () throws(LifeError) in
+      outcomes.append(try Self.fromScenario(request) { () throws(LifeError) in
         try pipeline(runs[0]).run(into: &outputs)
       })
       if let shared {
@@ -62,7 +62,7 @@ extension DefaultCommandRunner {
           var writer = TimelineWriter(
             file: shared, layout: o.layout, detail: o.detail, steps: o.steps,
             generate: o.generate, eventBudget: o.eventBudget)
-          outcomes.append(try Self.located(request.scenario) { () throws(LifeError) in
+          outcomes.append(try Self.fromScenario(request, variant: index) { () throws(LifeError) in
             try pipeline(runs[index]).run(into: &writer)
           })
         }
@@ -137,6 +137,33 @@ extension DefaultCommandRunner {
       var located = error
       if located.location == .none {
         located.location = ErrorLocation(file: file, path: path, flag: flag)
+      }
+      throw located
+    }
+  }
+
+  /// Runs `body` (a run of the scenario), naming the scenario file in its
+  /// errors: an error with no place, or at a workload flag that was not
+  /// given on the command line (the value came from the file), is placed at
+  /// the file and the option's JSON path, as a failure (exit 1).
+  static func fromScenario<T>(
+    _ request: SimulateRequest, variant: Int? = nil, _ body: () throws(LifeError) -> T
+  ) throws(LifeError) -> T {
+    do {
+      return try body()
+    } catch {
+      var located = error
+      let given = Set(request.overrides.map { "--" + $0.name })
+      let prefix = variant.map { "compare[\($0 - 1)]." } ?? ""
+      if located.location == .none {
+        located.location = ErrorLocation(file: request.scenario, path: variant.map { "compare[\($0 - 1)]" })
+      } else if let flag = located.location.flag, located.location.file == nil, flag.hasPrefix("--"),
+        !given.contains(flag), flag != "--model"
+      {
+        let name = String(flag.dropFirst(2))
+        let section = ["prompt", "generate", "batch"].contains(name) ? "workload." : "options."
+        located.location = ErrorLocation(file: request.scenario, path: prefix + section + name)
+        located.kind = .failure
       }
       throw located
     }
