@@ -33,7 +33,10 @@ import Trace
     }
     let csv = try SimulateSupport.text(out + "/compare.csv").split(separator: "\n")
     #expect(csv.count == 3)
-    #expect(csv.first == "run,scenario,model,ttft_ms,tpot_ms_mean,tps,e2e_ms,dispatch_calls_prefill,dispatch_calls_per_step,bound_prefill,bound_decode,fits")
+    #expect(
+      csv.first
+        == "run,scenario,model,ttft_ms,tpot_ms_mean,tps,e2e_ms,dispatch_calls_prefill,dispatch_calls_per_step,bound_prefill,bound_decode,fits"
+    )
     #expect(csv[1].hasPrefix(runs[0] + ",\"Llama-2-7B bf16-int4-fused"))
     #expect(csv[2].hasPrefix(runs[1] + ",\"Llama-2-7B fp16-fp16"))
     let summary = try SimulateSupport.json(runs[0] + "/summary.json")
@@ -53,10 +56,14 @@ import Trace
     #expect(names.last?.hasSuffix(" · NVIDIA V100 (gpu)") == true)
 
     if let chromium = SimulateSupport.chromium {
-      let page = try SimulateSupport.run(chromium, [
-        "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--enable-logging=stderr",
-        "--v=0", "--user-data-dir=\(dir)/chromium-profile", "--dump-dom", "file://" + out + "/compare.html",
-      ])
+      let page = try SimulateSupport.run(
+        chromium,
+        [
+          "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+          "--enable-logging=stderr",
+          "--v=0", "--user-data-dir=\(dir)/chromium-profile", "--dump-dom",
+          "file://" + out + "/compare.html",
+        ])
       #expect(page.status == 0, "chromium failed: \(page.err)")
       #expect(page.out.contains("id=\"tpot-curve-2\""), "the curves are drawn")
       #expect(!page.err.contains(":CONSOLE") && !page.err.contains("Uncaught"), "\(page.err)")
@@ -65,12 +72,14 @@ import Trace
     }
 
     guard SimulateSupport.runPerfetto else { return }
-    let rows = try SimulateSupport.perfetto(out + "/timeline.json", [
-      SimulateSupport.errorStats,
-      "select pid, name from process where name is not null order by pid",
-      "select count(*) from slice where name like 'decode step %'",
-      "select count(*) from flow",
-    ])
+    let rows = try SimulateSupport.perfetto(
+      out + "/timeline.json",
+      [
+        SimulateSupport.errorStats,
+        "select pid, name from process where name is not null order by pid",
+        "select count(*) from slice where name like 'decode step %'",
+        "select count(*) from flow",
+      ])
     #expect(rows[0].isEmpty, "error stats: \(rows[0])")
     let pids = rows[1].compactMap { $0.first?.intValue }
     #expect(pids == [1, 2, 3, 101, 102], "\(rows[1])")
@@ -100,13 +109,16 @@ import Trace
     let dir = try SimulateSupport.directory()
     defer { SimulateSupport.remove(dir) }
     for name in ["a", "b"] {
-      try FileManager.default.createDirectory(atPath: dir + "/" + name, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: dir + "/" + name, withIntermediateDirectories: true)
       try "{\"model\": {\"name\": \"m\"}, \"ttft_ms\": \"fast\"}".write(
         toFile: dir + "/\(name)/summary.json", atomically: true, encoding: .utf8)
     }
     let result = try LifeBinary.run(["compare", dir + "/a", dir + "/b", "--out", dir + "/out"])
     #expect(result.code == 1, "\(result)")
-    #expect(result.err.hasPrefix("error: \(dir)/a/summary.json: ttft_ms: wrong type (got 'fast'"), "\(result)")
+    #expect(
+      result.err.hasPrefix("error: \(dir)/a/summary.json: ttft_ms: wrong type (got 'fast'"),
+      "\(result)")
   }
 
   @Test func outIsOneOfTheRuns() throws {
@@ -115,6 +127,7 @@ import Trace
     let runs = try Self.twoRuns(in: dir)
     let result = try LifeBinary.run(["compare"] + runs + ["--out", runs[0]])
     #expect(result.code == 2, "\(result)")
-    #expect(result.err.hasPrefix("error: --out: the output directory is one of the run directories"))
+    #expect(
+      result.err.hasPrefix("error: --out: the output directory is one of the run directories"))
   }
 }

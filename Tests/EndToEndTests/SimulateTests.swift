@@ -32,7 +32,8 @@ import Trace
   @Test func unknownKeyNamesTheFileAndSuggests() throws {
     let dir = try SimulateSupport.directory()
     defer { SimulateSupport.remove(dir) }
-    let path = try Self.scenario(Self.small.replacingOccurrences(of: "\"devices\"", with: "\"device\""), in: dir)
+    let path = try Self.scenario(
+      Self.small.replacingOccurrences(of: "\"devices\"", with: "\"device\""), in: dir)
     let result = try LifeBinary.run(["simulate", path, "--out", dir + "/out"])
     #expect(result.code == 1, "\(result)")
     #expect(result.err.hasPrefix("error: \(path): "), "\(result)")
@@ -43,7 +44,8 @@ import Trace
   @Test func unknownModelPresetNamesTheScenario() throws {
     let dir = try SimulateSupport.directory()
     defer { SimulateSupport.remove(dir) }
-    let path = try Self.scenario(Self.small.replacingOccurrences(of: "llama-3.2-1b", with: "llama-3.2-1c"), in: dir)
+    let path = try Self.scenario(
+      Self.small.replacingOccurrences(of: "llama-3.2-1b", with: "llama-3.2-1c"), in: dir)
     let result = try LifeBinary.run(["simulate", path, "--out", dir + "/out"])
     #expect(result.code == 1, "\(result)")
     #expect(result.err.hasPrefix("error: \(path)"), "\(result)")
@@ -56,7 +58,8 @@ import Trace
     let dir = try SimulateSupport.directory()
     defer { SimulateSupport.remove(dir) }
     let path = try Self.scenario(
-      Self.small.replacingOccurrences(of: "\"devices\"", with: "\"options\": {\"attention\": \"gqa:3\"}, \"devices\""),
+      Self.small.replacingOccurrences(
+        of: "\"devices\"", with: "\"options\": {\"attention\": \"gqa:3\"}, \"devices\""),
       in: dir)
     var result = try LifeBinary.run(["simulate", path, "--out", dir + "/out"])
     #expect(result.code == 1, "\(result)")
@@ -75,7 +78,8 @@ import Trace
     try "x".write(toFile: file, atomically: true, encoding: .utf8)
     let result = try LifeBinary.run(["simulate", path, "--out", file])
     #expect(result.code == 1, "\(result)")
-    #expect(result.err.hasPrefix("error: --out: not a directory (got '\(file)' (a file)"), "\(result)")
+    #expect(
+      result.err.hasPrefix("error: --out: not a directory (got '\(file)' (a file)"), "\(result)")
     #expect(try SimulateSupport.text(file) == "x")
   }
 
@@ -83,7 +87,9 @@ import Trace
     let dir = try SimulateSupport.directory()
     defer { SimulateSupport.remove(dir) }
     let path = try Self.scenario(Self.small, in: dir)
-    let result = try LifeBinary.run(["simulate", path, "--out", dir + "/out", "--trace-steps", "3-1"])
+    let result = try LifeBinary.run([
+      "simulate", path, "--out", dir + "/out", "--trace-steps", "3-1",
+    ])
     #expect(result.code == 2, "\(result)")
     #expect(result.err.hasPrefix("error: --trace-steps: "), "\(result)")
   }
@@ -103,7 +109,10 @@ import Trace
     ])
     #expect(result.code == 0, "\(result)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-    #expect(files == ["notes.txt", "ops.csv", "report.html", "steps.csv", "summary.json", "timeline.json.gz"])
+    #expect(
+      files == [
+        "notes.txt", "ops.csv", "report.html", "steps.csv", "summary.json", "timeline.json.gz",
+      ])
     let summary = try SimulateSupport.json(out + "/summary.json")
     #expect(summary["tpot_ms"]?.arrayValue.count == 5)
     #expect(summary["model"]?["name"]?.stringValue == "llama-3.2-3b")
@@ -128,7 +137,9 @@ import Trace
     #expect(first.code == 0, "\(first)")
     let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     var before: [String: Data] = [:]
-    for name in names { before[name] = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name)) }
+    for name in names {
+      before[name] = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
+    }
 
     let process = Process()
     process.executableURL = binary
@@ -142,7 +153,9 @@ import Trace
     // Wait until the timeline's temporary file exists, then a little more.
     let deadline = Date().addingTimeInterval(60)
     func temporaries() -> [String] {
-      ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { $0.contains(".tmp-") }
+      ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter {
+        $0.contains(".tmp-")
+      }
     }
     while process.isRunning, temporaries().isEmpty, Date() < deadline { usleep(10_000) }
     usleep(300_000)
@@ -160,7 +173,9 @@ import Trace
     #expect(stale.allSatisfy { $0.contains(".tmp-") }, "\(stale)")
 
     // The next run cleans the dead run's temporary files.
-    let next = try LifeBinary.run(["simulate", Self.hybrid, "--out", out, "--generate", "2", "--trace-detail", "step"])
+    let next = try LifeBinary.run([
+      "simulate", Self.hybrid, "--out", out, "--generate", "2", "--trace-detail", "step",
+    ])
     #expect(next.code == 0, "\(next)")
     let final = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     #expect(final == names, "\(final)")

@@ -29,7 +29,9 @@ extension DefaultCommandRunner {
         steps = .automatic
       }
       let layout =
-        multiple ? TimelineLayout(pidBase: 100 * index, namePrefix: runs[index].name + " · ") : TimelineLayout()
+        multiple
+        ? TimelineLayout(pidBase: 100 * index, namePrefix: runs[index].name + " · ")
+        : TimelineLayout()
       return OutputOptions(
         directory: directory, generate: generate, detail: detail, steps: steps,
         eventBudget: budget, gzip: request.gzip, layout: layout)
@@ -53,23 +55,26 @@ extension DefaultCommandRunner {
     var outcomes: [ForecastOutcome] = []
     var written: [String] = []
     do {
-      outcomes.append(try Self.fromScenario(request) { () throws(LifeError) in
-        try pipeline(runs[0]).run(into: &outputs)
-      })
+      outcomes.append(
+        try Self.fromScenario(request) { () throws(LifeError) in
+          try pipeline(runs[0]).run(into: &outputs)
+        })
       if let shared {
         for index in runs.indices.dropFirst() {
           let o = try options(index)
           var writer = TimelineWriter(
             file: shared, layout: o.layout, detail: o.detail, steps: o.steps,
             generate: o.generate, eventBudget: o.eventBudget)
-          outcomes.append(try Self.fromScenario(request, variant: index) { () throws(LifeError) in
-            try pipeline(runs[index]).run(into: &writer)
-          })
+          outcomes.append(
+            try Self.fromScenario(request, variant: index) { () throws(LifeError) in
+              try pipeline(runs[index]).run(into: &writer)
+            })
         }
         try shared.finish()
         written.append(timelinePath)
         OutputDirectory.removeStale(
-          request.gzip ? OutputSet.FileName.timeline : OutputSet.FileName.timelineGzip, in: directory)
+          request.gzip ? OutputSet.FileName.timeline : OutputSet.FileName.timelineGzip,
+          in: directory)
       }
     } catch {
       outputs.discard()
@@ -81,7 +86,8 @@ extension DefaultCommandRunner {
 
     var rows: [CompareRow] = []
     for (run, outcome) in zip(runs, outcomes) {
-      var row = try CompareRow(forecast: outcome.json, run: run.name, scenario: scenario.name, file: nil)
+      var row = try CompareRow(
+        forecast: outcome.json, run: run.name, scenario: scenario.name, file: nil)
       row.label = run.name
       rows.append(row)
     }
@@ -91,7 +97,8 @@ extension DefaultCommandRunner {
       OutputDirectory.removeStale(CompareFiles.csv, in: directory)
       OutputDirectory.removeStale(CompareFiles.html, in: directory)
     }
-    console.print(Self.simulateParagraph(rows: rows, generate: runs[0].options.generate, files: written))
+    console.print(
+      Self.simulateParagraph(rows: rows, generate: runs[0].options.generate, files: written))
     for warning in outcomes[0].workload.warnings + outcomes[0].capacity.warnings {
       console.warn(warning)
     }
@@ -102,9 +109,13 @@ extension DefaultCommandRunner {
 
   /// The model: `--model`, else the scenario's (a path relative to the
   /// scenario file, or a preset). Errors without a place name the scenario.
-  static func model(for request: SimulateRequest, scenario: Scenario) throws(LifeError) -> ModelConfig {
+  static func model(for request: SimulateRequest, scenario: Scenario) throws(LifeError)
+    -> ModelConfig
+  {
     if let text = request.model {
-      return try located(nil, flag: "--model") { () throws(LifeError) in try ModelConfig.resolve(text) }
+      return try located(nil, flag: "--model") { () throws(LifeError) in
+        try ModelConfig.resolve(text)
+      }
     }
     let reference = scenario.model
     if reference.isPath {
@@ -156,8 +167,10 @@ extension DefaultCommandRunner {
       let given = Set(request.overrides.map { "--" + $0.name })
       let prefix = variant.map { "compare[\($0 - 1)]." } ?? ""
       if located.location == .none {
-        located.location = ErrorLocation(file: request.scenario, path: variant.map { "compare[\($0 - 1)]" })
-      } else if let flag = located.location.flag, located.location.file == nil, flag.hasPrefix("--"),
+        located.location = ErrorLocation(
+          file: request.scenario, path: variant.map { "compare[\($0 - 1)]" })
+      } else if let flag = located.location.flag, located.location.file == nil,
+        flag.hasPrefix("--"),
         !given.contains(flag), flag != "--model"
       {
         let name = String(flag.dropFirst(2))
@@ -174,7 +187,8 @@ extension DefaultCommandRunner {
     func ms(_ value: Double?) -> String { value.map { String(format: "%.3f ms", $0) } ?? "n/a" }
     func tps(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "n/a" }
     guard let main = rows.first else { return "" }
-    var text = "Simulated '\(main.run)' (\(main.model), \(generate) decode step\(generate == 1 ? "" : "s")):"
+    var text =
+      "Simulated '\(main.run)' (\(main.model), \(generate) decode step\(generate == 1 ? "" : "s")):"
     text += " TTFT \(ms(main.ttftMs)), mean TPOT \(ms(main.tpotMsMean)),"
     text += " \(tps(main.tps)) tokens/s per sequence, end to end \(ms(main.e2eMs));"
     text += " prefill \(main.boundPrefill)-bound"

@@ -34,7 +34,9 @@ enum OutputDirectory {
   /// Removes `name` from `directory` if it is there (a stale output of ours).
   static func removeStale(_ name: String, in directory: String) {
     let path = (directory as NSString).appendingPathComponent(name)
-    if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
+    if FileManager.default.fileExists(atPath: path) {
+      try? FileManager.default.removeItem(atPath: path)
+    }
   }
 }
 
@@ -49,13 +51,17 @@ extension OutputDirectory {
   /// earlier run of ours left behind when it was killed: only for our own
   /// file names, and only when process PID no longer exists.
   static func removeStaleTemporaries(in directory: String) {
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return
+    }
     for entry in entries where entry.hasPrefix(".") {
       for name in ownNames {
         let prefix = ".\(name).tmp-"
         guard entry.hasPrefix(prefix) else { continue }
         let rest = entry.dropFirst(prefix.count)
-        guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText) else { continue }
+        guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText) else {
+          continue
+        }
         if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
           unlink((directory as NSString).appendingPathComponent(entry))
         }

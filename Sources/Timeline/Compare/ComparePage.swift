@@ -60,7 +60,8 @@ public enum ComparePage {
     func ms(_ value: Double?) -> String { value.map { Format.fixed($0, decimals: 3) } ?? "–" }
     let shared = rows.count > 1 && rows.allSatisfy { $0.scenario == rows[0].scenario }
     let headers = [
-      "run", shared ? nil : "scenario", "model", "TTFT (ms)", "mean TPOT (ms)", "tokens/s", "end to end (ms)",
+      "run", shared ? nil : "scenario", "model", "TTFT (ms)", "mean TPOT (ms)", "tokens/s",
+      "end to end (ms)",
       "dispatch calls, prefill", "dispatch calls per step", "prefill bound", "decode bound",
       "fits in memory",
     ].compactMap { $0 }
@@ -70,7 +71,8 @@ public enum ComparePage {
     }
     text += "</tr>\n"
     for (index, row) in rows.enumerated() {
-      text += "<tr><td class=\"t\"><i style=\"display:inline-block;width:10px;height:10px;margin-right:6px;background:\(color(index))\"></i>\(HTMLText.escape(row.label))"
+      text +=
+        "<tr><td class=\"t\"><i style=\"display:inline-block;width:10px;height:10px;margin-right:6px;background:\(color(index))\"></i>\(HTMLText.escape(row.label))"
       if row.label != row.run { text += "<br><small>\(HTMLText.escape(row.run))</small>" }
       text += "</td>"
       if !shared { text += cell(row.scenario, left: true) }
@@ -78,7 +80,8 @@ public enum ComparePage {
       text += cell(ms(row.ttftMs)) + cell(ms(row.tpotMsMean))
       text += cell(row.tps.map { Format.fixed($0, decimals: 2) } ?? "–") + cell(ms(row.e2eMs))
       text += cell(Format.fixed(row.dispatchPrefill, decimals: 0))
-      text += cell(row.dispatchPerStep.map { Format.fixed($0, decimals: $0 == $0.rounded() ? 0 : 1) } ?? "–")
+      text += cell(
+        row.dispatchPerStep.map { Format.fixed($0, decimals: $0 == $0.rounded() ? 0 : 1) } ?? "–")
       text += cell(row.boundPrefill) + cell(row.boundDecode.isEmpty ? "–" : row.boundDecode)
       text += cell(row.fits.map { $0 ? "yes" : "no" } ?? "–")
       text += "</tr>\n"
@@ -103,8 +106,10 @@ public enum ComparePage {
     for (index, row) in rows.enumerated() where !row.tpotMs.isEmpty {
       let values = row.tpotMs
       func point(_ i: Int) -> (Double, Double) {
-        (left + xScale.position(Double(i + 1), length: right - left),
-         bottom - yScale.position(values[i], length: bottom - top))
+        (
+          left + xScale.position(Double(i + 1), length: right - left),
+          bottom - yScale.position(values[i], length: bottom - top)
+        )
       }
       var points: [(Double, Double)] = []
       if values.count <= columns {
@@ -131,7 +136,9 @@ public enum ComparePage {
     var text = canvas.svg(label: "TPOT per decode step, all runs")
     text += "<p class=\"legend\">"
     for (index, row) in rows.enumerated() {
-      let style = dash(index) == nil ? "background:\(color(index))" : "border-top:3px dashed \(color(index));height:0"
+      let style =
+        dash(index) == nil
+        ? "background:\(color(index))" : "border-top:3px dashed \(color(index));height:0"
       text += "<span><i style=\"\(style)\"></i>\(HTMLText.escape(row.label))</span>"
     }
     return text + "</p>\n"

@@ -38,7 +38,9 @@ public struct CompareRow: Sendable, Equatable {
   /// Reads the numbers from a forecast-shaped JSON object (what
   /// `life forecast --json` prints, summary.json). Errors name `file` and
   /// the key that is missing or of the wrong type.
-  public init(forecast json: JSONValue, run: String, scenario: String? = nil, file: String?) throws(LifeError) {
+  public init(forecast json: JSONValue, run: String, scenario: String? = nil, file: String?)
+    throws(LifeError)
+  {
     func fail(_ key: String, _ value: JSONValue?, expected: String) -> LifeError {
       LifeError.file(
         file, path: key, value == nil ? "missing key" : "wrong type",

@@ -17,7 +17,8 @@ extension TimelineMerge {
     let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
     // A `"M"` anywhere may be a metadata event: take the slow path.
     if bytes.count < 2 || bytes[0] != UInt8(ascii: "{") { return nil }
-    for i in 0..<(bytes.count - 2) where bytes[i] == quote && bytes[i + 1] == UInt8(ascii: "M") && bytes[i + 2] == quote {
+    for i in 0..<(bytes.count - 2)
+    where bytes[i] == quote && bytes[i + 1] == UInt8(ascii: "M") && bytes[i + 2] == quote {
       return nil
     }
     var out: [UInt8] = []
@@ -50,7 +51,9 @@ extension TimelineMerge {
           }
           var value = 0
           let digitsStart = j
-          while j < bytes.count, bytes[j] >= UInt8(ascii: "0"), bytes[j] <= UInt8(ascii: "9"), j - digitsStart < 15 {
+          while j < bytes.count, bytes[j] >= UInt8(ascii: "0"), bytes[j] <= UInt8(ascii: "9"),
+            j - digitsStart < 15
+          {
             value = value * 10 + Int(bytes[j] - UInt8(ascii: "0"))
             j += 1
           }

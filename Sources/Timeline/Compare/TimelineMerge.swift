@@ -44,7 +44,9 @@ public enum TimelineMerge {
   }
 
   /// Copies one source's events; returns the largest pid written.
-  static func copy(_ source: TimelineSource, base: Int, into file: TimelineFile) throws(LifeError) -> Int {
+  static func copy(_ source: TimelineSource, base: Int, into file: TimelineFile) throws(LifeError)
+    -> Int
+  {
     var reader = try TraceEventReader(path: source.path)
     var maxPid = base
     let metadata = try reader.read { (bytes) throws(LifeError) in
@@ -75,7 +77,9 @@ public enum TimelineMerge {
   }
 
   static func add(_ value: JSONValue, _ delta: Int) -> JSONValue {
-    guard case .number(let n) = value, let int = n.exactInt, abs(int) < Int64(1) << 52 else { return value }
+    guard case .number(let n) = value, let int = n.exactInt, abs(int) < Int64(1) << 52 else {
+      return value
+    }
     return .int(Int(int) + delta)
   }
 
@@ -106,15 +110,22 @@ public enum TimelineMerge {
           out.append((key, value))
           continue
         }
-        out.append((key, .object(args.map { arg in
-          if name == .string("process_name"), arg.key == "name", case .string(let s) = arg.value {
-            return (arg.key, .string(prefix + s))
-          }
-          if name == .string("process_sort_index"), arg.key == "sort_index" {
-            return (arg.key, add(arg.value, base))
-          }
-          return arg
-        })))
+        out.append(
+          (
+            key,
+            .object(
+              args.map { arg in
+                if name == .string("process_name"), arg.key == "name",
+                  case .string(let s) = arg.value
+                {
+                  return (arg.key, .string(prefix + s))
+                }
+                if name == .string("process_sort_index"), arg.key == "sort_index" {
+                  return (arg.key, add(arg.value, base))
+                }
+                return arg
+              })
+          ))
       default: out.append((key, value))
       }
     }
@@ -123,14 +134,15 @@ public enum TimelineMerge {
 
   static func shiftedRun(_ run: JSONValue, base: Int, prefix: String) -> JSONValue {
     guard case .object(let members) = run else { return run }
-    return .object(members.map { member in
-      switch member.key {
-      case "pid_base": return (member.key, add(member.value, base))
-      case "name_prefix":
-        if case .string(let s) = member.value { return (member.key, .string(prefix + s)) }
-        return member
-      default: return member
-      }
-    })
+    return .object(
+      members.map { member in
+        switch member.key {
+        case "pid_base": return (member.key, add(member.value, base))
+        case "name_prefix":
+          if case .string(let s) = member.value { return (member.key, .string(prefix + s)) }
+          return member
+        default: return member
+        }
+      })
   }
 }

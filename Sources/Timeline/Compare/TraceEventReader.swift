@@ -130,8 +130,12 @@ struct TraceEventReader {
               try skipWhitespace()
               let separator = try next()
               if separator == UInt8(ascii: "]") { break }
-              guard separator != nil else { throw error("unexpected end of file (a truncated timeline?)") }
-              guard separator == UInt8(ascii: ",") else { throw error("expected ',' or ']' in traceEvents") }
+              guard separator != nil else {
+                throw error("unexpected end of file (a truncated timeline?)")
+              }
+              guard separator == UInt8(ascii: ",") else {
+                throw error("expected ',' or ']' in traceEvents")
+              }
             }
           }
         } else {
@@ -142,7 +146,9 @@ struct TraceEventReader {
         try skipWhitespace()
         let separator = try next()
         if separator == UInt8(ascii: "}") { break }
-        guard separator != nil else { throw error("unexpected end of file (a truncated timeline?)") }
+        guard separator != nil else {
+          throw error("unexpected end of file (a truncated timeline?)")
+        }
         guard separator == UInt8(ascii: ",") else { throw error("expected ',' or '}'") }
       }
     }

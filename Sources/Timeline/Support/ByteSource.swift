@@ -22,7 +22,9 @@ final class ByteSource {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw LifeError.file(path, path: nil, "no such file")
     }
-    if isDirectory.boolValue { throw LifeError.file(path, path: nil, "is a directory", expected: "a file") }
+    if isDirectory.boolValue {
+      throw LifeError.file(path, path: nil, "is a directory", expected: "a file")
+    }
     guard let file = fopen(path, "rb") else {
       throw LifeError.file(path, path: nil, "cannot be read: \(String(cString: strerror(errno)))")
     }
@@ -38,7 +40,8 @@ final class ByteSource {
         z.deinitialize(count: 1)
         z.deallocate()
         close()
-        throw LifeError.file(path, path: nil, "cannot start gzip decompression (zlib status \(status))")
+        throw LifeError.file(
+          path, path: nil, "cannot start gzip decompression (zlib status \(status))")
       }
       stream = z
     }

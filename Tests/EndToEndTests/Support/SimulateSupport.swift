@@ -31,14 +31,18 @@ enum SimulateSupport {
     try JSONParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
   }
 
-  static func text(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+  static func text(_ path: String) throws -> String {
+    try String(contentsOfFile: path, encoding: .utf8)
+  }
 
   /// Every number in `value` is finite (and where).
   static func nonFinite(_ value: JSONValue, path: String = "") -> [String] {
     switch value {
     case .number(let n): return n.value.isFinite ? [] : [path]
-    case .array(let items): return items.enumerated().flatMap { nonFinite($1, path: "\(path)[\($0)]") }
-    case .object(let members): return members.flatMap { nonFinite($0.value, path: path + "." + $0.key) }
+    case .array(let items):
+      return items.enumerated().flatMap { nonFinite($1, path: "\(path)[\($0)]") }
+    case .object(let members):
+      return members.flatMap { nonFinite($0.value, path: path + "." + $0.key) }
     default: return []
     }
   }
@@ -50,7 +54,9 @@ enum SimulateSupport {
 
   static var perfettoDirectory: String {
     environment["LIFE_PERFETTO_DIR"]
-      ?? LifeBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/perfetto").path
+      ?? LifeBinary.packageRoot.deletingLastPathComponent().appendingPathComponent(
+        "shared/tools/perfetto"
+      ).path
   }
 
   static func executable(_ name: String) -> String? {
@@ -66,9 +72,13 @@ enum SimulateSupport {
       FileManager.default.fileExists(atPath: perfettoDirectory + "/tp_wasm.js")
     else { return false }
     let home = FileManager.default.homeDirectoryForCurrentUser.path
-    let cache = environment["XDG_CACHE_HOME"].map { $0 + "/perfetto-ui-v52" } ?? home + "/.cache/perfetto-ui-v52"
-    return [environment["PERFETTO_UI_DIST"], cache, perfettoDirectory + "/perfetto_ui"].compactMap { $0 }
-      .contains { FileManager.default.fileExists(atPath: $0 + "/trace_processor.wasm") }
+    let cache =
+      environment["XDG_CACHE_HOME"].map { $0 + "/perfetto-ui-v52" } ?? home
+      + "/.cache/perfetto-ui-v52"
+    return [environment["PERFETTO_UI_DIST"], cache, perfettoDirectory + "/perfetto_ui"].compactMap {
+      $0
+    }
+    .contains { FileManager.default.fileExists(atPath: $0 + "/trace_processor.wasm") }
   }
 
   /// Run Perfetto checks when the tools are there, or always under CI.
@@ -82,7 +92,9 @@ enum SimulateSupport {
   struct ToolError: Error, CustomStringConvertible { var description: String }
 
   /// Runs a program; its status, stdout and stderr.
-  static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+  static func run(_ program: String, _ arguments: [String]) throws -> (
+    status: Int32, out: String, err: String
+  ) {
     let dir = FileManager.default.temporaryDirectory
     let outURL = dir.appendingPathComponent("life-tool-\(UUID().uuidString).out")
     let errURL = dir.appendingPathComponent("life-tool-\(UUID().uuidString).err")
@@ -111,17 +123,29 @@ enum SimulateSupport {
 
   /// Rows of each query from Perfetto's trace processor.
   static func perfetto(_ trace: String, _ queries: [String]) throws -> [[[JSONValue]]] {
-    guard let node = executable("node") else { throw ToolError(description: "node not found; \(skipNote)") }
+    guard let node = executable("node") else {
+      throw ToolError(description: "node not found; \(skipNote)")
+    }
     let script = perfettoDirectory + "/tp_wasm.js"
     let result = try run(node, [script, trace] + queries)
-    guard result.status == 0 else { throw ToolError(description: "tp_wasm.js failed (\(result.status)): \(result.err)") }
+    guard result.status == 0 else {
+      throw ToolError(description: "tp_wasm.js failed (\(result.status)): \(result.err)")
+    }
     let json = try JSONParser.parse(result.out, file: "tp_wasm output")
-    if case .string(let error)? = json["append_error"] { throw ToolError(description: "append_error: \(error)") }
-    if case .string(let error)? = json["finalize_error"] { throw ToolError(description: "finalize_error: \(error)") }
-    guard case .array(let results)? = json["results"] else { throw ToolError(description: "no results: \(result.out)") }
+    if case .string(let error)? = json["append_error"] {
+      throw ToolError(description: "append_error: \(error)")
+    }
+    if case .string(let error)? = json["finalize_error"] {
+      throw ToolError(description: "finalize_error: \(error)")
+    }
+    guard case .array(let results)? = json["results"] else {
+      throw ToolError(description: "no results: \(result.out)")
+    }
     var out: [[[JSONValue]]] = []
     for item in results {
-      if case .string(let error)? = item["error"] { throw ToolError(description: "query error: \(error)") }
+      if case .string(let error)? = item["error"] {
+        throw ToolError(description: "query error: \(error)")
+      }
       guard case .array(let rows)? = item["rows"] else { throw ToolError(description: "no rows") }
       out.append(rows.map { if case .array(let cells) = $0 { cells } else { [] } })
     }

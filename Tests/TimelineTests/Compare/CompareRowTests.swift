@@ -63,7 +63,8 @@ struct CompareRowTests {
   @Test func csvQuotesAndPageEscapes() throws {
     var row = try CompareRow(forecast: try Self.summary(), run: "out/<a>,b", file: nil)
     row.label = "<script>alert(1)</script>"
-    let other = try CompareRow(forecast: try Self.summary(scenario: "{\"name\": \"t\"}"), run: "o", file: nil)
+    let other = try CompareRow(
+      forecast: try Self.summary(scenario: "{\"name\": \"t\"}"), run: "o", file: nil)
     let csv = CompareTable.csv([row, other])
     let lines = csv.split(separator: "\n")
     #expect(lines.count == 3)
@@ -80,7 +81,8 @@ struct CompareRowTests {
     let steps = (0..<5000).map { $0 == 2500 ? "9" : "3" }.joined(separator: ",")
     let row = try CompareRow(forecast: try Self.summary(tpot: "[\(steps)]"), run: "r", file: nil)
     let html = ComparePage.html([row])
-    let points = html.components(separatedBy: "points=\"").dropFirst().first?
+    let points =
+      html.components(separatedBy: "points=\"").dropFirst().first?
       .components(separatedBy: "\"").first?.split(separator: " ") ?? []
     #expect(points.count > 800 && points.count < 2000)
     let ys = points.compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }

@@ -17,7 +17,8 @@ struct TimelineMergeTests {
     try TestFiles.writeTrace(FakeRun(), to: b, gzip: gzipInput)
     let out = dir + "/merged.json"
     let bases = try TimelineMerge.write(
-      [TimelineSource(path: a, prefix: "one · "), TimelineSource(path: b, prefix: "two <2> · ")], to: out)
+      [TimelineSource(path: a, prefix: "one · "), TimelineSource(path: b, prefix: "two <2> · ")],
+      to: out)
     #expect(bases == [0, 100])
 
     let original = try Self.events(a)
@@ -26,16 +27,21 @@ struct TimelineMergeTests {
     let names = merged.filter { $0["name"]?.stringValue == "process_name" }
       .compactMap { $0["args"]?["name"]?.stringValue }
     let run = FakeRun()
-    #expect(names == [
-      "one · request", "one · \(run.npuName) (npu)", "one · \(run.gpuName) (igpu)",
-      "two <2> · request", "two <2> · \(run.npuName) (npu)", "two <2> · \(run.gpuName) (igpu)",
-    ])
+    #expect(
+      names == [
+        "one · request", "one · \(run.npuName) (npu)", "one · \(run.gpuName) (igpu)",
+        "two <2> · request", "two <2> · \(run.npuName) (npu)", "two <2> · \(run.gpuName) (igpu)",
+      ])
     // The second copy: same events with pids + 100, tids + 1000, flow ids moved.
     for (first, second) in zip(original, merged.dropFirst(original.count)) {
       #expect(second["pid"]?.intValue == first["pid"]?.intValue.map { $0 + 100 })
       if let tid = first["tid"]?.intValue { #expect(second["tid"]?.intValue == tid + 1000) }
-      if let id = first["bind_id"]?.intValue { #expect(second["bind_id"]?.intValue == id + 100_000_000) }
-      #expect(second["ts"] == first["ts"] && second["dur"] == first["dur"] && second["name"] == first["name"])
+      if let id = first["bind_id"]?.intValue {
+        #expect(second["bind_id"]?.intValue == id + 100_000_000)
+      }
+      #expect(
+        second["ts"] == first["ts"] && second["dur"] == first["dur"]
+          && second["name"] == first["name"])
     }
     let flows = Set(merged.compactMap { $0["bind_id"]?.intValue })
     #expect(flows.count == 2 * resultA.handoffs)
@@ -57,12 +63,12 @@ struct TimelineMergeTests {
     defer { TestFiles.remove(dir) }
     let input = dir + "/in.json"
     try """
-      { "displayTimeUnit" : "ns", "other": {"a": [1, {"b": "]}"}]},
-        "traceEvents" : [
-          { "name" : "x ] \\" }", "ph" : "X", "ts" : 1.5, "dur" : 2, "pid" : 7, "tid" : 70 , "args": {"pid": 1}} ,
-          {"name":"process_name","ph": "M","pid":7,"args":{"name":"dev"}}
-        ] }
-      """.write(toFile: input, atomically: true, encoding: .utf8)
+    { "displayTimeUnit" : "ns", "other": {"a": [1, {"b": "]}"}]},
+      "traceEvents" : [
+        { "name" : "x ] \\" }", "ph" : "X", "ts" : 1.5, "dur" : 2, "pid" : 7, "tid" : 70 , "args": {"pid": 1}} ,
+        {"name":"process_name","ph": "M","pid":7,"args":{"name":"dev"}}
+      ] }
+    """.write(toFile: input, atomically: true, encoding: .utf8)
     let out = dir + "/out.json"
     try TimelineMerge.write([TimelineSource(path: input, prefix: "p · ")], to: out)
     let events = try Self.events(out)
@@ -96,7 +102,8 @@ struct TimelineMergeTests {
     let dir = try TestFiles.directory()
     defer { TestFiles.remove(dir) }
     #expect(throws: LifeError.self) {
-      try TimelineMerge.write([TimelineSource(path: dir + "/none.json", prefix: "")], to: dir + "/o.json")
+      try TimelineMerge.write(
+        [TimelineSource(path: dir + "/none.json", prefix: "")], to: dir + "/o.json")
     }
     let gz = dir + "/bad.json.gz"
     try Data([0x1F, 0x8B, 0x08, 0x00, 0x01, 0x02, 0x03]).write(to: URL(fileURLWithPath: gz))
