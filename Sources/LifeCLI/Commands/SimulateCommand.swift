@@ -24,13 +24,13 @@ extension CommandSpec {
           default: "the scenario's trace.detail, else op"),
         .option(
           "trace-steps", "STEPS", "the decode steps the timeline shows in detail",
-          values: "comma-separated N, N-M, last or all (e.g. 1-16,last)",
-          default: "the scenario's trace.steps, else all"),
+          values: "comma-separated N, N-M, last; or all, auto (e.g. 1-16,last)",
+          default: "the scenario's trace.steps, else auto (every step within about 500k events)"),
         .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
       ],
     examples: [
-      "simulate traces/ryzen-ai-hybrid.json --out out/hybrid",
-      "simulate traces/ryzen-ai-hybrid.json --out out/long --generate 2000 --trace-steps 1-8,last"
+      "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/hybrid",
+      "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/long --generate 2000 --trace-steps 1-8,last"
         + " --gzip",
     ])
 }
@@ -52,11 +52,11 @@ extension SimulateRequest {
   }
 
   /// Whether `text` is a step list: comma-separated `N`, `N-M` (1 ≤ N ≤ M),
-  /// `last` or `all`.
+  /// `last` or `all`; or `auto` alone.
   static func isValidStepList(_ text: String) -> Bool {
     let items = text.split(separator: ",", omittingEmptySubsequences: false)
     return items.allSatisfy { item in
-      if item == "last" || item == "all" { return true }
+      if item == "last" || item == "all" || (item == "auto" && items.count == 1) { return true }
       let bounds = item.split(separator: "-", omittingEmptySubsequences: false)
       guard bounds.count <= 2, let low = Int(bounds[0]), low >= 1 else { return false }
       guard bounds.count == 2 else { return true }

@@ -31,9 +31,23 @@ public final class OutputSet: EventSink {
 
   /// Opens the streamed outputs (timeline and steps.csv) in
   /// `options.directory`.
-  public init(options: OutputOptions) throws(LifeError) {
+  public convenience init(options: OutputOptions) throws(LifeError) {
+    try self.init(options: options, sharedTimeline: nil)
+  }
+
+  /// Opens the outputs, drawing the run into `sharedTimeline` (a timeline
+  /// that several runs share, e.g. a scenario and its `compare` variants)
+  /// instead of a timeline of its own. The caller finishes the shared file;
+  /// ``finish(forecast:scenario:toolVersion:title:)`` then returns the
+  /// other files only.
+  public init(options: OutputOptions, sharedTimeline: TimelineFile?) throws(LifeError) {
     self.options = options
-    if options.timeline {
+    if let sharedTimeline {
+      timelineFile = nil
+      timeline = TimelineWriter(
+        file: sharedTimeline, layout: options.layout, detail: options.detail,
+        steps: options.steps, generate: options.generate, eventBudget: options.eventBudget)
+    } else if options.timeline {
       let file = try TimelineFile(
         path: Self.path(options.directory, options.gzip ? FileName.timelineGzip : FileName.timeline),
         gzip: options.gzip)
@@ -95,7 +109,8 @@ public final class OutputSet: EventSink {
   public var tracedSteps: [Int] { timeline?.tracedDecodeSteps ?? [] }
 
   /// Writes the remaining files and commits every file; returns the paths
-  /// written, in the order timeline, summary, steps, ops, report.
+  /// written, in the order timeline (unless shared), summary, steps, ops,
+  /// report.
   ///
   /// - Parameters:
   ///   - forecast: the forecast JSON object the engine built (what

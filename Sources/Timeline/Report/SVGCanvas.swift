@@ -39,10 +39,13 @@ struct SVGCanvas {
     body += "<text x=\"\(c(x))\" y=\"\(c(y))\" text-anchor=\"\(anchor)\" font-size=\"\(c(size))\" fill=\"\(fill)\">\(HTMLText.escape(content))</text>\n"
   }
 
-  mutating func polyline(_ points: [(Double, Double)], stroke: String, id: String, className: String) {
+  mutating func polyline(
+    _ points: [(Double, Double)], stroke: String, id: String, className: String, dash: String? = nil
+  ) {
     let c = Self.coordinate
     let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
-    body += "<polyline id=\"\(id)\" class=\"\(className)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"1.5\" points=\"\(list)\"/>\n"
+    let dashed = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
+    body += "<polyline id=\"\(id)\" class=\"\(className)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"1.5\"\(dashed) points=\"\(list)\"/>\n"
   }
 
   /// A vertical axis at `x` from `top` to `bottom` with ticks of `scale`.

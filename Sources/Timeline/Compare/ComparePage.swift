@@ -1,0 +1,146 @@
+import Trace
+
+/// compare.html: a self-contained page (no scripts, no network) with the
+/// comparison table and the runs' TPOT curves overlaid; every string from
+/// the inputs is escaped.
+public enum ComparePage {
+  /// The page for `rows`, titled `title`.
+  public static func html(_ rows: [CompareRow], title: String = "LIFE comparison") -> String {
+    var page = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <title>\(HTMLText.escape(title))</title>
+      <style>
+      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:24px auto;max-width:1100px;padding:0 16px}
+      h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+      .sub{color:#666;margin:0 0 16px}
+      table{border-collapse:collapse;margin:8px 0;font-size:13px}
+      th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}
+      td.t,th.t{text-align:left}
+      .legend span{display:inline-block;margin-right:14px;font-size:12px}
+      .legend i{display:inline-block;width:14px;height:3px;margin-right:4px;vertical-align:middle}
+      svg{display:block;margin:6px 0;max-width:100%;height:auto}
+      </style>
+      </head>
+      <body>
+      <h1>\(HTMLText.escape(title))</h1>
+      <p class="sub">\(subtitle(rows)) · LIFE \(HTMLText.escape(LifeVersion.current))</p>
+      <h2>Headline numbers</h2>
+
+      """
+    page += table(rows)
+    page += "<h2>TPOT per decode step</h2>\n" + curves(rows)
+    page += "</body>\n</html>\n"
+    return page
+  }
+
+  static func color(_ index: Int) -> String { ReportPage.palette[index % ReportPage.palette.count] }
+
+  /// Solid, dashed, dotted, ...: curves that coincide stay visible.
+  static func dash(_ index: Int) -> String? {
+    let patterns: [String?] = [nil, "8 4", "2 3", "12 3 2 3"]
+    return patterns[index % patterns.count]
+  }
+
+  static func subtitle(_ rows: [CompareRow]) -> String {
+    let shared = rows.count > 1 && rows.allSatisfy { $0.scenario == rows[0].scenario }
+    var text = "\(rows.count) runs"
+    if shared, let scenario = rows.first?.scenario, !scenario.isEmpty {
+      text += " of scenario " + HTMLText.escape(scenario)
+    }
+    return text
+  }
+
+  static func table(_ rows: [CompareRow]) -> String {
+    func cell(_ text: String, left: Bool = false) -> String {
+      "<td\(left ? " class=\"t\"" : "")>\(HTMLText.escape(text))</td>"
+    }
+    func ms(_ value: Double?) -> String { value.map { Format.fixed($0, decimals: 3) } ?? "–" }
+    let shared = rows.count > 1 && rows.allSatisfy { $0.scenario == rows[0].scenario }
+    let headers = [
+      "run", shared ? nil : "scenario", "model", "TTFT (ms)", "mean TPOT (ms)", "tokens/s",
+      "end to end (ms)",
+      "dispatch calls, prefill", "dispatch calls per step", "prefill bound", "decode bound",
+      "fits in memory",
+    ].compactMap { $0 }
+    var text = "<table id=\"compare-table\">\n<tr>"
+    for (index, header) in headers.enumerated() {
+      text += "<th\(index < (shared ? 2 : 3) ? " class=\"t\"" : "")>\(HTMLText.escape(header))</th>"
+    }
+    text += "</tr>\n"
+    for (index, row) in rows.enumerated() {
+      text +=
+        "<tr><td class=\"t\"><i style=\"display:inline-block;width:10px;height:10px;margin-right:6px;background:\(color(index))\"></i>\(HTMLText.escape(row.label))"
+      if row.label != row.run { text += "<br><small>\(HTMLText.escape(row.run))</small>" }
+      text += "</td>"
+      if !shared { text += cell(row.scenario, left: true) }
+      text += cell(row.model, left: true)
+      text += cell(ms(row.ttftMs)) + cell(ms(row.tpotMsMean))
+      text += cell(row.tps.map { Format.fixed($0, decimals: 2) } ?? "–") + cell(ms(row.e2eMs))
+      text += cell(Format.fixed(row.dispatchPrefill, decimals: 0))
+      text += cell(
+        row.dispatchPerStep.map { Format.fixed($0, decimals: $0 == $0.rounded() ? 0 : 1) } ?? "–")
+      text += cell(row.boundPrefill) + cell(row.boundDecode.isEmpty ? "–" : row.boundDecode)
+      text += cell(row.fits.map { $0 ? "yes" : "no" } ?? "–")
+      text += "</tr>\n"
+    }
+    return text + "</table>\n"
+  }
+
+  /// Every run's TPOT curve on one pair of axes; a run longer than the plot
+  /// is wide keeps each pixel column's minimum and maximum.
+  static func curves(_ rows: [CompareRow]) -> String {
+    let all = rows.flatMap(\.tpotMs)
+    guard !all.isEmpty else { return "<p>No decode steps.</p>\n" }
+    var canvas = SVGCanvas(width: 1000, height: 340)
+    let left = 70.0, right = 980.0, top = 24.0, bottom = 290.0
+    let low = all.min() ?? 0, high = all.max() ?? 1
+    let yScale = NiceScale(low: high > low ? max(0, low - (high - low) * 0.1) : 0, high: high)
+    let longest = rows.map(\.tpotMs.count).max() ?? 1
+    let xScale = NiceScale(low: 1, high: Double(max(longest, 2)), ticks: 8)
+    canvas.yAxis(yScale, x: left, top: top, bottom: bottom, label: "TPOT (ms)")
+    canvas.xAxis(xScale, y: bottom, left: left, right: right, label: "decode step")
+    let columns = Int(right - left)
+    for (index, row) in rows.enumerated() where !row.tpotMs.isEmpty {
+      let values = row.tpotMs
+      func point(_ i: Int) -> (Double, Double) {
+        (
+          left + xScale.position(Double(i + 1), length: right - left),
+          bottom - yScale.position(values[i], length: bottom - top)
+        )
+      }
+      var points: [(Double, Double)] = []
+      if values.count <= columns {
+        points = values.indices.map(point)
+      } else {
+        var start = 0
+        for column in 0..<columns {
+          let end = (column + 1) * values.count / columns
+          guard end > start else { continue }
+          var lo = start, hi = start
+          for i in start..<end {
+            if values[i] < values[lo] { lo = i }
+            if values[i] > values[hi] { hi = i }
+          }
+          points.append(point(min(lo, hi)))
+          if lo != hi { points.append(point(max(lo, hi))) }
+          start = end
+        }
+      }
+      canvas.polyline(
+        points, stroke: color(index), id: "tpot-curve-\(index + 1)", className: "tpot",
+        dash: dash(index))
+    }
+    var text = canvas.svg(label: "TPOT per decode step, all runs")
+    text += "<p class=\"legend\">"
+    for (index, row) in rows.enumerated() {
+      let style =
+        dash(index) == nil
+        ? "background:\(color(index))" : "border-top:3px dashed \(color(index));height:0"
+      text += "<span><i style=\"\(style)\"></i>\(HTMLText.escape(row.label))</span>"
+    }
+    return text + "</p>\n"
+  }
+}

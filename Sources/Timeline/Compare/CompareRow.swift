@@ -1,0 +1,114 @@
+import Trace
+
+/// One run in a comparison: the headline numbers of a forecast (a
+/// summary.json, or the forecast JSON of a scenario's `compare` variant).
+public struct CompareRow: Sendable, Equatable {
+  /// What identifies the run: its directory, or a variant's name.
+  public var run: String
+  /// The scenario's name (empty when the run came from flags).
+  public var scenario: String
+  /// The model's name.
+  public var model: String
+  /// Time to first token.
+  public var ttftMs: Double
+  /// Each decode step's time.
+  public var tpotMs: [Double]
+  /// Mean TPOT; nil with no decode steps.
+  public var tpotMsMean: Double?
+  /// Tokens per second per sequence; nil with no decode steps.
+  public var tps: Double?
+  /// End to end.
+  public var e2eMs: Double
+  /// Dispatch calls in prefill.
+  public var dispatchPrefill: Double
+  /// Mean dispatch calls per decode step; nil with no decode steps.
+  public var dispatchPerStep: Double?
+  /// `compute` or `memory` for the prefill.
+  public var boundPrefill: String
+  /// The bound of most decode steps (`memory` on a tie); empty with none.
+  public var boundDecode: String
+  /// Whether the model fits on every device; nil when not reported.
+  public var fits: Bool?
+
+  /// The name charts and timeline process groups show: the scenario's
+  /// name, else ``run``; callers may change it (e.g. to tell two runs of
+  /// one scenario apart).
+  public var label: String
+
+  /// Reads the numbers from a forecast-shaped JSON object (what
+  /// `life forecast --json` prints, summary.json). Errors name `file` and
+  /// the key that is missing or of the wrong type.
+  public init(forecast json: JSONValue, run: String, scenario: String? = nil, file: String?)
+    throws(LifeError)
+  {
+    func fail(_ key: String, _ value: JSONValue?, expected: String) -> LifeError {
+      LifeError.file(
+        file, path: key, value == nil ? "missing key" : "wrong type",
+        got: value.map(\.brief), expected: expected)
+    }
+    func number(_ value: JSONValue?, _ key: String) throws(LifeError) -> Double {
+      guard case .number(let n)? = value, n.value.isFinite else {
+        throw fail(key, value, expected: "a finite number")
+      }
+      return n.value
+    }
+    func optionalNumber(_ value: JSONValue?, _ key: String) throws(LifeError) -> Double? {
+      if value == nil || value == .null { return nil }
+      return try number(value, key)
+    }
+    func string(_ value: JSONValue?, _ key: String) throws(LifeError) -> String {
+      guard case .string(let s)? = value else { throw fail(key, value, expected: "a string") }
+      return s
+    }
+    guard case .object = json else {
+      throw LifeError.file(
+        file, path: nil, "not a LIFE summary", got: json.typeName,
+        expected: "a JSON object written by 'life simulate'")
+    }
+    self.run = run
+    if let scenario {
+      self.scenario = scenario
+    } else if case .string(let name)? = json["scenario"]?["name"] {
+      self.scenario = name
+    } else {
+      self.scenario = ""
+    }
+    label = self.scenario.isEmpty ? run : self.scenario
+    model = try string(json["model"]?["name"], "model.name")
+    ttftMs = try number(json["ttft_ms"], "ttft_ms")
+    guard case .array(let steps)? = json["tpot_ms"] else {
+      throw fail("tpot_ms", json["tpot_ms"], expected: "an array of numbers")
+    }
+    var tpot: [Double] = []
+    tpot.reserveCapacity(steps.count)
+    for (index, step) in steps.enumerated() { tpot.append(try number(step, "tpot_ms[\(index)]")) }
+    tpotMs = tpot
+    tpotMsMean = try optionalNumber(json["tpot_ms_mean"], "tpot_ms_mean")
+    tps = try optionalNumber(json["tps"], "tps")
+    e2eMs = try number(json["e2e_ms"], "e2e_ms")
+    dispatchPrefill = try number(json["dispatch_calls"]?["prefill"], "dispatch_calls.prefill")
+    let perStep = json["dispatch_calls"]?["decode_per_step"]
+    guard case .array(let calls)? = perStep else {
+      throw fail("dispatch_calls.decode_per_step", perStep, expected: "an array of numbers")
+    }
+    var total = 0.0
+    for (index, call) in calls.enumerated() {
+      total += try number(call, "dispatch_calls.decode_per_step[\(index)]")
+    }
+    dispatchPerStep = calls.isEmpty ? nil : total / Double(calls.count)
+    boundPrefill = try string(json["prefill"]?["bound"], "prefill.bound")
+    var compute = 0, memory = 0
+    if case .array(let items)? = json["decode"]?["steps"] {
+      for item in items {
+        if case .string("compute")? = item["bound"] { compute += 1 }
+        if case .string("memory")? = item["bound"] { memory += 1 }
+      }
+    }
+    boundDecode = compute + memory == 0 ? "" : (compute > memory ? "compute" : "memory")
+    if case .object(let devices)? = json["footprint"]?["fits"] {
+      fits = devices.allSatisfy { $0.value == .bool(true) }
+    } else {
+      fits = nil
+    }
+  }
+}

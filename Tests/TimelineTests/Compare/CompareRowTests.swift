@@ -1,0 +1,91 @@
+import Testing
+import Timeline
+import Trace
+
+/// Reading comparison rows from forecast JSON, and compare.csv / compare.html.
+struct CompareRowTests {
+  static func summary(
+    ttft: String = "10", tpot: String = "[2, 3, 4]", scenario: String = "{\"name\": \"s <1>\"}"
+  ) throws -> JSONValue {
+    try JSONParser.parse(
+      """
+      {"model": {"name": "m,\\"x\\""}, "ttft_ms": \(ttft), "tpot_ms": \(tpot), "tpot_ms_mean": 3,
+       "tps": 333.3, "e2e_ms": 19, "dispatch_calls": {"prefill": 100, "decode_per_step": [10, 10, 11]},
+       "prefill": {"bound": "compute"},
+       "decode": {"steps": [{"bound": "memory"}, {"bound": "memory"}, {"bound": "compute"}]},
+       "footprint": {"fits": {"npu": true, "igpu": false}}, "scenario": \(scenario)}
+      """, file: "summary.json")
+  }
+
+  @Test func readsTheHeadlineNumbers() throws {
+    let row = try CompareRow(forecast: try Self.summary(), run: "out/a", file: "summary.json")
+    #expect(row.run == "out/a" && row.scenario == "s <1>" && row.label == "s <1>")
+    #expect(row.model == "m,\"x\"")
+    #expect(row.ttftMs == 10 && row.tpotMs == [2, 3, 4] && row.tpotMsMean == 3 && row.e2eMs == 19)
+    #expect(row.dispatchPrefill == 100 && row.dispatchPerStep == 31.0 / 3)
+    #expect(row.boundPrefill == "compute" && row.boundDecode == "memory")
+    #expect(row.fits == false)
+  }
+
+  @Test func noDecodeSteps() throws {
+    let json = try JSONParser.parse(
+      """
+      {"model": {"name": "m"}, "ttft_ms": 5, "tpot_ms": [], "tpot_ms_mean": null, "tps": null,
+       "e2e_ms": 5, "dispatch_calls": {"prefill": 1, "decode_per_step": []}, "prefill": {"bound": "memory"},
+       "decode": {"steps": []}}
+      """, file: nil)
+    let row = try CompareRow(forecast: json, run: "r", file: nil)
+    #expect(row.tpotMsMean == nil && row.tps == nil && row.dispatchPerStep == nil)
+    #expect(row.boundDecode.isEmpty && row.fits == nil && row.label == "r")
+    #expect(CompareTable.csv([row]).hasSuffix("\nr,,m,5,,,5,1,,memory,,\n"))
+  }
+
+  @Test(arguments: [
+    ("\"fast\"", "[1]", "ttft_ms: wrong type (got 'fast'"),
+    ("1", "[1, \"x\"]", "tpot_ms[1]: wrong type"),
+    ("1", "3", "tpot_ms: wrong type (got 3; expected an array of numbers)"),
+  ])
+  func wrongShapesNameTheKey(_ test: (String, String, String)) throws {
+    let json = try Self.summary(ttft: test.0, tpot: test.1)
+    #expect {
+      try CompareRow(forecast: json, run: "r", file: "x/summary.json")
+    } throws: { error in
+      "\(error)".hasPrefix("x/summary.json: " + test.2)
+    }
+  }
+
+  @Test func notAnObject() throws {
+    #expect(throws: LifeError.self) {
+      try CompareRow(forecast: .array([]), run: "r", file: "s.json")
+    }
+  }
+
+  @Test func csvQuotesAndPageEscapes() throws {
+    var row = try CompareRow(forecast: try Self.summary(), run: "out/<a>,b", file: nil)
+    row.label = "<script>alert(1)</script>"
+    let other = try CompareRow(
+      forecast: try Self.summary(scenario: "{\"name\": \"t\"}"), run: "o", file: nil)
+    let csv = CompareTable.csv([row, other])
+    let lines = csv.split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(lines[1].hasPrefix("\"out/<a>,b\",s <1>,\"m,\"\"x\"\"\",10,3,333.3,19,100,"))
+    #expect(lines[1].hasSuffix(",compute,memory,false"))
+    let html = ComparePage.html([row, other], title: "t & <u>")
+    #expect(!html.contains("<script>") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(html.contains("<title>t &amp; &lt;u&gt;</title>"))
+    #expect(html.contains("id=\"tpot-curve-1\"") && html.contains("id=\"tpot-curve-2\""))
+    #expect(html.contains("s &lt;1&gt;"), "different scenarios: a scenario column")
+  }
+
+  @Test func longRunsKeepMinAndMaxPerColumn() throws {
+    let steps = (0..<5000).map { $0 == 2500 ? "9" : "3" }.joined(separator: ",")
+    let row = try CompareRow(forecast: try Self.summary(tpot: "[\(steps)]"), run: "r", file: nil)
+    let html = ComparePage.html([row])
+    let points =
+      html.components(separatedBy: "points=\"").dropFirst().first?
+      .components(separatedBy: "\"").first?.split(separator: " ") ?? []
+    #expect(points.count > 800 && points.count < 2000)
+    let ys = points.compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+    #expect(Set(ys).count == 2, "the spike survives")
+  }
+}
