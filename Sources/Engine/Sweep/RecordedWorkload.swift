@@ -17,6 +17,8 @@ public struct RecordedWorkload: Sendable {
   public let passes: [(pass: PassInfo, records: [OpRecord])]
   /// The trace's totals (ops, bytes, dispatch calls per pass).
   public let totals: WorkloadTotals
+  /// The trace reduced for fast replays on one device.
+  let plan: ReplayPlan
 
   /// Runs `workload` once and records its trace.
   public init(_ workload: Workload) {
@@ -25,6 +27,7 @@ public struct RecordedWorkload: Sendable {
     self.workload = workload
     self.passes = recorder.passes
     self.totals = recorder.totals
+    self.plan = ReplayPlan(recorder.passes)
   }
 
   /// The recorded workload of `pipeline` (its effective options, tile
@@ -34,9 +37,15 @@ public struct RecordedWorkload: Sendable {
   }
 
   /// The forecast of this trace on `pipeline`'s devices, mapping, links and
-  /// overlap (the pipeline's model and options are not consulted).
+  /// overlap (the pipeline's model and options are not consulted). On one
+  /// device the reduced trace (``ReplayPlan``) is timed; the result is the
+  /// same to the last digit.
   public func forecast(on pipeline: ForecastPipeline) throws(LifeError) -> Forecast {
     let simulator = try pipeline.simulator(for: workload)
+    if ReplayPlan.applies(to: simulator) {
+      var collector = ForecastCollector(keepSteps: pipeline.keepSteps)
+      if plan.run(on: simulator, into: &collector) { return collector.forecast }
+    }
     var collector = ForecastCollector(keepSteps: pipeline.keepSteps)
     try simulator.run(passes: passes, into: &collector)
     return collector.forecast
