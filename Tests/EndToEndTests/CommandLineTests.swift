@@ -64,7 +64,7 @@ import Trace
       "calibrate --model m --device d --measurements x.csv --out y.json --fit speed",
       "error: --fit: invalid value 'speed'"
     ),
-    ("sweep --model m --device d --out o --vary promt=1,2", "error: --vary: unknown name"),
+    ("sweep --model m --device d --out o --vary promt=1,2", "error: --vary: unknown axis"),
     ("models --jsn", "error: --jsn: unknown flag for 'life models'"),
     ("devices extra", "error: devices: unexpected argument (got 'extra'"),
     ("workload --model m --prompt -1", "error: --prompt: out of range (got '-1'"),

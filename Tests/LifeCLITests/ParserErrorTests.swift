@@ -200,37 +200,35 @@ import Testing
     // Sweep.
     Case(
       line: "sweep --model m --device d --out o --vary promt=1,2",
-      message: "error: --vary: unknown name (got 'promt'; expected a workload flag name, a device"
-        + " field (tops, bandwidth, compute-efficiency, memory-efficiency, dispatch-us) or"
-        + " device); did you mean 'prompt'?"),
+      message: "error: --vary: unknown axis (got 'promt'; expected one of prompt, generate,"
+        + " batch, chunk, lora-rank, weights, kv, tops, bandwidth, compute-efficiency,"
+        + " memory-efficiency, dispatch-us, device); did you mean 'prompt'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt",
       message: "error: --vary: missing '=' (got 'prompt'; expected NAME=v1,v2,... or"
         + " NAME=start:stop:step)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1,x",
-      message: "error: --vary prompt: not an integer (got 'x'; expected an integer ≥ 0)"),
+      message: "error: --vary: not a number for prompt (got 'x'; expected integers ≥ 0)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1,,2",
-      message: "error: --vary prompt: empty value in the list (got '1,,2'; expected"
-        + " NAME=v1,v2,... or NAME=start:stop:step)"),
+      message: "error: --vary: empty value for prompt (got ''; expected integers ≥ 0)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=10:1:1",
-      message: "error: --vary prompt: invalid range (got '10:1:1'; expected start:stop:step or"
-        + " start:stop:*F with integers 0 ≤ start ≤ stop)"),
+      message: "error: --vary: empty range: stop is below start for prompt (got '10:1:1';"
+        + " expected start:stop:step with step > 0 and stop ≥ start)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1:10:0",
-      message: "error: --vary prompt: invalid step (got '1:10:0'; expected start:stop:step or"
-        + " start:stop:*F with integers 0 ≤ start ≤ stop, step ≥ 1 (F ≥ 2, start ≥ 1 for *F))"),
+      message: "error: --vary: the step must be > 0 for prompt (got '1:10:0'; expected"
+        + " start:stop:step with step > 0 and stop ≥ start)"),
     Case(
       line: "sweep --model m --device d --out o --vary tops=0,10",
-      message: "error: --vary tops: out of range (got '0'; expected a number in (0,"
-        + " 1000000000])"),
+      message: "error: --vary: out of range for tops (got '0'; expected numbers > 0 (TOPS))"),
     Case(
       line: "sweep --model m --device d --out o --vary weights=int3",
-      message: "error: --vary weights: invalid value (got 'int3'; expected fp32, fp16, bf16, fp8,"
-        + " int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0,"
-        + " Q5_K_M, Q4_K_M, Q6_K) or intN:gG); did you mean 'int8'?"),
+      message: "error: --vary: invalid value for weights (got 'int3'; expected fp32, fp16,"
+        + " bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0,"
+        + " Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K) or intN:gG); did you mean 'int8'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1,2 --vary prompt=3",
       message: "error: --vary: 'prompt' is varied twice (got 'prompt=3'; expected one --vary per"
@@ -256,12 +254,11 @@ import Testing
         + " of the varied names)"),
     Case(
       line: "sweep --model m --device d --out o --prompt 5 --shard 3/2",
-      message: "error: --shard: invalid shard (got '3/2'; expected I/N with 1 ≤ I ≤ N, e.g."
-        + " 2/4)"),
+      message: "error: --shard: shard out of range (got '3/2'; expected I/N with 1 ≤ I ≤ N)"),
     Case(
       line: "sweep --model m --device d --out o --prompt 5 --vary prompt=0:2000000:1",
-      message: "error: --vary prompt: too many values (got '0:2000000:1'; expected at most"
-        + " 100000 per axis)"),
+      message: "error: --vary: range too large for prompt (got '0:2000000:1' (2000001 points);"
+        + " expected at most 1000000 points)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1:2000:1 --vary batch=1:1000:1",
       message: "error: --vary: the grid is too large (got 2000000 points; expected at most"

@@ -139,7 +139,7 @@ import Trace
 
   @Test func sweepGrid() {
     guard
-      case .sweep(.grid(let grid)) = call(
+      case .sweep(.grid(let spec)) = call(
         "sweep --model m --device d --vary prompt=128:1024:*2 --vary weights=bf16,fp16"
           + " --vary compute-efficiency=0.1:0.5:0.1 --vary bandwidth=64,128.5 --generate 8"
           + " --out o --heatmap prompt,weights --shard 2/3 --overlap phase")
@@ -147,34 +147,33 @@ import Trace
       Issue.record("no sweep grid")
       return
     }
-    #expect(grid.model == "m" && grid.device == "d" && grid.out == "o")
-    #expect(grid.options.generate == 8 && grid.overlap == .phase)
-    #expect(grid.axes.map(\.name) == ["prompt", "weights", "compute-efficiency", "bandwidth"])
+    #expect(spec.model == "m" && spec.device == "d" && spec.out == "o")
+    #expect(spec.options.generate == 8 && spec.overlap == .phase)
     #expect(
-      grid.axes[0]
-        == SweepAxis(name: "prompt", kind: .workload, values: ["128", "256", "512", "1024"]))
-    #expect(grid.axes[1].values == ["bf16", "fp16"])
-    #expect(grid.axes[2].kind == .deviceField)
-    #expect(grid.axes[2].values == ["0.1", "0.2", "0.3", "0.4", "0.5"])
-    #expect(grid.axes[3].values == ["64", "128.5"])
-    #expect(grid.pointCount == 4 * 2 * 5 * 2)
-    #expect(grid.heatmap == SweepGrid.Heatmap(x: "prompt", y: "weights"))
-    #expect(grid.shard == SweepGrid.Shard(index: 2, count: 3))
+      spec.axes.map(\.name) == [.prompt, .weights, .computeEfficiency, .bandwidth])
+    #expect(spec.axes[0].values.map(\.text) == ["128", "256", "512", "1024"])
+    #expect(spec.axes[1].values.map(\.text) == ["bf16", "fp16"])
+    #expect(spec.axes[2].values.map(\.text) == ["0.1", "0.2", "0.3", "0.4", "0.5"])
+    #expect(spec.axes[3].values.map(\.text) == ["64", "128.5"])
+    #expect(spec.pointCount == 4 * 2 * 5 * 2)
+    #expect(spec.heatmap == SweepSpec.Heatmap(x: .prompt, y: .weights))
+    #expect(spec.shard == (try? SweepShard(index: 2, count: 3)))
   }
 
   @Test func sweepDevicesAndLinearRanges() {
     guard
-      case .sweep(.grid(let grid)) = call(
+      case .sweep(.grid(let spec)) = call(
         "sweep --model m --prompt 64 --vary device=a.json,npu --vary batch=1:7:3 --out o"
           + " --vary dispatch-us=0:1:0.25")
     else {
       Issue.record("no sweep grid")
       return
     }
-    #expect(grid.device == nil)
-    #expect(grid.axes[0] == SweepAxis(name: "device", kind: .device, values: ["a.json", "npu"]))
-    #expect(grid.axes[1].values == ["1", "4", "7"])
-    #expect(grid.axes[2].values == ["0", "0.25", "0.5", "0.75", "1"])
+    #expect(spec.device == nil)
+    #expect(spec.axes[0].name == .device)
+    #expect(spec.axes[0].values.map(\.text) == ["a.json", "npu"])
+    #expect(spec.axes[1].values.map(\.text) == ["1", "4", "7"])
+    #expect(spec.axes[2].values.map(\.text) == ["0", "0.25", "0.5", "0.75", "1"])
   }
 
   @Test func sweepMerge() {

@@ -5,8 +5,9 @@ extension SweepAxis {
   /// The most points one range may produce.
   public static let maxRangePoints = 1_000_000
 
-  /// Parses `NAME=v1,v2,...` or `NAME=start:stop:step` (numeric axes only;
-  /// stop inclusive). Errors are usage errors at `flag`.
+  /// Parses `NAME=v1,v2,...`, `NAME=start:stop:step` or `NAME=start:stop:*F`
+  /// (numeric axes only; stop inclusive). The one parser of `--vary`: the
+  /// command line uses it too. Errors are usage errors at `flag`.
   public static func parse(_ spec: String, flag: String = "--vary") throws(LifeError) -> SweepAxis {
     guard let eq = spec.firstIndex(of: "=") else {
       throw LifeError.usage(
@@ -98,6 +99,7 @@ extension SweepAxis {
         expected: "start:stop:step with step > 0 and stop ≥ start")
     }
     guard parts.count == 3 else { throw bad("a range needs three parts") }
+    if parts[2].hasPrefix("*") { return try geometric(name, parts, body: body, flag: flag) }
     guard let start = Double(parts[0]), let stop = Double(parts[1]), let step = Double(parts[2]),
       start.isFinite, stop.isFinite, step.isFinite
     else { throw bad("a range needs three numbers") }
@@ -119,6 +121,34 @@ extension SweepAxis {
         v = (v * scale).rounded() / scale
       }
       values.append(try numeric(name, v, text: JSONFormat.number(v), flag: flag))
+    }
+    return values
+  }
+
+  /// `start:stop:*F`: value_i = start·F^i while ≤ stop (within 1e-9
+  /// relative), each rounded to 12 significant digits; F > 1, start > 0.
+  static func geometric(_ name: Name, _ parts: [String], body: String, flag: String)
+    throws(LifeError) -> [SweepValue]
+  {
+    func bad(_ message: String) -> LifeError {
+      LifeError.usage(
+        flag, message + " for \(name.rawValue)", got: "'\(body)'",
+        expected: "start:stop:*F with start > 0, F > 1 and stop ≥ start")
+    }
+    guard let start = Double(parts[0]), let stop = Double(parts[1]),
+      let factor = Double(parts[2].dropFirst()), start.isFinite, stop.isFinite, factor.isFinite
+    else { throw bad("a range needs three numbers") }
+    guard factor > 1 else { throw bad("the factor must be > 1") }
+    guard start > 0 else { throw bad("a geometric range must start above 0") }
+    guard stop >= start else { throw bad("empty range: stop is below start") }
+    var values: [SweepValue] = []
+    var i = 0.0
+    while true {
+      let raw = start * pow(factor, i)
+      guard raw <= stop * (1 + 1e-9) else { break }
+      let v = Double(String(format: "%.12g", Swift.min(raw, stop))) ?? raw
+      values.append(try numeric(name, v, text: JSONFormat.number(v), flag: flag))
+      i += 1
     }
     return values
   }

@@ -24,13 +24,21 @@ public struct SweepRunner: Sendable {
   /// worker threads.
   public typealias Progress = @Sendable (Int, Int) -> Void
 
-  /// Evaluates the points of `grid` in `shard` (all points when nil), in
-  /// index order.
+  /// Evaluates the points of `grid` in `shard` (all points when nil); rows
+  /// come back in index order. `order`, when given, is the order in which
+  /// points are taken, as positions in the shard (a permutation of
+  /// `0..<count`): e.g. points sharing a workload together, so that a
+  /// bounded trace cache keeps hitting. It changes no result.
   public func run(
-    _ grid: SweepGrid, shard: SweepShard? = nil, progress: Progress? = nil,
-    evaluate: @escaping Evaluate
+    _ grid: SweepGrid, shard: SweepShard? = nil, order: [Int]? = nil,
+    progress: Progress? = nil, evaluate: @escaping Evaluate
   ) throws(LifeError) -> [SweepRow] {
     let range = shard?.range(total: grid.count) ?? 0..<grid.count
+    if let order, order.count != range.count || Set(order) != Set(0..<range.count) {
+      throw LifeError(
+        .failure, at: .none, "sweep evaluation order is not a permutation of the points",
+        got: "\(order.count) positions", expected: "\(range.count)")
+    }
     let state = RunState(count: range.count)
     let chunks = (range.count + chunk - 1) / chunk
     let chunk = self.chunk
@@ -39,7 +47,8 @@ public struct SweepRunner: Sendable {
       while let c = state.nextChunk(of: chunks) {
         let lo = c * chunk
         let hi = min(lo + chunk, range.count)
-        for slot in lo..<hi {
+        for position in lo..<hi {
+          let slot = order?[position] ?? position
           if state.shouldSkip(slot) { continue }
           let point = grid.point(range.lowerBound + slot)
           do throws(LifeError) {

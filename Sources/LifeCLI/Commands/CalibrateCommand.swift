@@ -35,10 +35,17 @@ extension CommandSpec {
 extension CalibrateRequest {
   /// Reads a parsed `calibrate` command line.
   init(_ arguments: ParsedArguments) throws(LifeError) {
+    let fit = try arguments.choices("fit", FitParameter.self) ?? [.compute, .memory, .dispatch]
+    if fit.contains(.compute), fit.contains(.computeCurve) {
+      throw LifeError(
+        .usage, at: .flag("--fit"),
+        "compute and compute-curve cannot both be fitted: the curve replaces the global compute"
+          + " efficiency", got: "'" + fit.map(\.rawValue).joined(separator: ",") + "'",
+        expected: "one of them")
+    }
     self.init(
       model: try arguments.requiredText("model"), device: try arguments.requiredText("device"),
       measurements: try arguments.requiredText("measurements"),
-      out: try arguments.requiredText("out"),
-      fit: try arguments.choices("fit", FitParameter.self) ?? [.compute, .memory, .dispatch])
+      out: try arguments.requiredText("out"), fit: fit)
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import Trace
 
@@ -82,36 +83,38 @@ extension SweepRequest {
         .usage, at: .flag("sweep"), "unexpected argument", got: "'\(extra)'",
         expected: "flags only (directories are taken with --merge)")
     }
-    self = .grid(try SweepGrid(arguments, out: out))
+    self = .grid(try SweepSpec(arguments, out: out))
   }
 }
 
-extension SweepGrid {
-  /// Reads the grid flags of a parsed `sweep` command line.
+extension SweepSpec {
+  /// Reads the grid flags of a parsed `sweep` command line. Axes are parsed
+  /// by the engine (``SweepAxis/parse(_:flag:)``).
   init(_ arguments: ParsedArguments, out: String) throws(LifeError) {
     var axes: [SweepAxis] = []
     for text in arguments.values("vary") {
-      let axis = try SweepAxis(parsing: text)
+      let axis = try SweepAxis.parse(text)
+      let name = axis.name.rawValue
       if axes.contains(where: { $0.name == axis.name }) {
         throw LifeError(
-          .usage, at: .flag("--vary"), "'\(axis.name)' is varied twice", got: "'\(text)'",
+          .usage, at: .flag("--vary"), "'\(name)' is varied twice", got: "'\(text)'",
           expected: "one --vary per name")
       }
-      if arguments.has(axis.name) {
+      if arguments.has(name) {
         throw LifeError(
-          .usage, at: .flag("--vary"), "'\(axis.name)' is both varied and given as --\(axis.name)",
+          .usage, at: .flag("--vary"), "'\(name)' is both varied and given as --\(name)",
           got: "'\(text)'", expected: "one or the other")
       }
       axes.append(axis)
     }
-    let varied = Set(axes.map(\.name))
+    let varied = axes.map(\.name)
     let device = try arguments.text("device")
-    if device == nil, !varied.contains("device") {
+    if device == nil, !varied.contains(.device) {
       throw LifeError(
         .usage, at: .flag("--device"), "missing required flag",
         expected: FlagSpec.deviceValues + ", or --vary device=D1,D2")
     }
-    if !arguments.has("prompt"), !varied.contains("prompt") {
+    if !arguments.has("prompt"), !varied.contains(.prompt) {
       throw LifeError(
         .usage, at: .flag("--prompt"), "missing required flag",
         expected: WorkloadOptions.expected(for: "prompt") + ", or --vary prompt=...")
@@ -132,39 +135,37 @@ extension SweepGrid {
     self.init(
       model: try arguments.requiredText("model"), device: device, options: options,
       overlap: try arguments.choice("overlap", Overlap.self) ?? .op,
-      overrides: try arguments.deviceOverrides(), axes: axes, out: out,
-      heatmap: try Self.heatmap(arguments.text("heatmap"), varied: axes.map(\.name)),
-      shard: try Self.shard(arguments.text("shard")))
+      overrides: try arguments.deviceOverrides(), grid: try SweepGrid(axes: axes), out: out,
+      heatmap: try Self.heatmap(arguments.text("heatmap"), varied: varied),
+      shard: try arguments.text("shard").map { (text) throws(LifeError) in
+        try SweepShard.parse(text)
+      })
   }
 
-  private static func heatmap(_ text: String?, varied: [String]) throws(LifeError) -> Heatmap? {
+  private static func heatmap(_ text: String?, varied: [SweepAxis.Name]) throws(LifeError)
+    -> Heatmap?
+  {
     guard let text else { return nil }
-    let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    let names = text.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces).lowercased()
+    }
     guard names.count == 2, names[0] != names[1] else {
       throw LifeError(
         .usage, at: .flag("--heatmap"), "expected two different names", got: "'\(text)'",
         expected: "X,Y, two of the varied names")
     }
-    for name in names where !varied.contains(name) {
-      throw LifeError(
-        .usage, at: .flag("--heatmap"), "'\(name)' is not varied", got: "'\(text)'",
-        expected: varied.isEmpty
-          ? "two names given to --vary" : "two of " + varied.joined(separator: ", "),
-        suggestion: DidYouMean.suggest(name, among: varied))
+    let variedNames = varied.map(\.rawValue)
+    var chosen: [SweepAxis.Name] = []
+    for name in names {
+      guard let axis = SweepAxis.Name(rawValue: name), varied.contains(axis) else {
+        throw LifeError(
+          .usage, at: .flag("--heatmap"), "'\(name)' is not varied", got: "'\(text)'",
+          expected: variedNames.isEmpty
+            ? "two names given to --vary" : "two of " + variedNames.joined(separator: ", "),
+          suggestion: DidYouMean.suggest(name, among: variedNames))
+      }
+      chosen.append(axis)
     }
-    return Heatmap(x: names[0], y: names[1])
-  }
-
-  private static func shard(_ text: String?) throws(LifeError) -> Shard? {
-    guard let text else { return nil }
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
-      index >= 1, index <= count
-    else {
-      throw LifeError(
-        .usage, at: .flag("--shard"), "invalid shard", got: "'\(text)'",
-        expected: "I/N with 1 ≤ I ≤ N, e.g. 2/4")
-    }
-    return Shard(index: index, count: count)
+    return Heatmap(x: chosen[0], y: chosen[1])
   }
 }

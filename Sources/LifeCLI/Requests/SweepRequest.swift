@@ -4,13 +4,14 @@ import Trace
 /// `life sweep`: a grid of forecasts, or `--merge` of sharded grids.
 enum SweepRequest: Sendable, Equatable {
   /// Run (a shard of) a grid.
-  case grid(SweepGrid)
+  case grid(SweepSpec)
   /// `--merge DIR...`: join the shards' outputs into one.
   case merge(shards: [String], out: String)
 }
 
-/// A grid of forecasts: fixed flags plus one axis per `--vary`.
-struct SweepGrid: Sendable, Equatable {
+/// A grid of forecasts: fixed flags plus one axis per `--vary` (the
+/// engine's ``SweepAxis``, parsed by the engine's parser).
+struct SweepSpec: Sendable, Equatable {
   /// A preset name or config.json path.
   var model: String
   /// `--device`; nil only when `device` is varied.
@@ -22,54 +23,26 @@ struct SweepGrid: Sendable, Equatable {
   var overlap: Overlap
   /// Device fields fixed on the command line.
   var overrides: DeviceOverrides
-  /// The axes, in command-line order; the grid is their product.
-  var axes: [SweepAxis]
+  /// The grid: the axes in command-line order, and their product.
+  var grid: SweepGrid
   /// The output directory.
   var out: String
   /// `--heatmap X,Y`: two varied names.
   var heatmap: Heatmap?
-  /// `--shard I/N`: run only the I-th of N interleaved parts of the grid.
-  var shard: Shard?
+  /// `--shard I/N`: run only the I-th of N contiguous parts of the grid.
+  var shard: SweepShard?
 
   /// Two axes to chart against each other.
   struct Heatmap: Sendable, Equatable {
     /// The varied name along x.
-    var x: String
+    var x: SweepAxis.Name
     /// The varied name along y.
-    var y: String
-  }
-
-  /// One part of a grid split across processes: index in 1...count.
-  struct Shard: Sendable, Equatable {
-    /// 1-based.
-    var index: Int
-    /// How many shards in all.
-    var count: Int
+    var y: SweepAxis.Name
   }
 
   /// The number of points in the whole grid.
-  var pointCount: Int { axes.reduce(1) { $0 * $1.values.count } }
-}
+  var pointCount: Int { grid.count }
 
-/// One `--vary NAME=...`: a name and its values, ranges expanded.
-struct SweepAxis: Sendable, Equatable {
-  /// What a name varies.
-  enum Kind: Sendable, Equatable {
-    /// A workload option (`prompt`, `weights`, ...): values are flag text,
-    /// applied with ``WorkloadOptions/set(_:to:at:)``.
-    case workload
-    /// A device field (`tops`, `bandwidth`, `compute-efficiency`,
-    /// `memory-efficiency`, `dispatch-us`): values are numbers.
-    case deviceField
-    /// `device`: values are presets or device JSON paths.
-    case device
-  }
-
-  /// The name as typed after `--vary`.
-  var name: String
-  /// What it varies.
-  var kind: Kind
-  /// The values as text (numbers in ``JSONFormat/number(_:)`` form), in
-  /// order; these are also the CSV column's cells.
-  var values: [String]
+  /// The axes, in command-line order.
+  var axes: [SweepAxis] { grid.axes }
 }

@@ -1,0 +1,82 @@
+import Engine
+import Trace
+
+/// Forecasts the points of a sweep: each point's workload options and
+/// device are built as `life forecast --device` builds them (overrides
+/// through ``Device/overriding(computeEfficiency:memoryEfficiency:dispatchUs:)``,
+/// then the point's device fields), and its workload's op trace is recorded
+/// once and replayed for every point that shares it.
+struct SweepEvaluator: Sendable {
+  let spec: SweepSpec
+  let model: ModelConfig
+  /// Base devices (overrides applied) by reference: `--device`, or each
+  /// value of the `device` axis.
+  let devices: [String: Device]
+  /// Recorded traces by ``traceKey(_:)``; bounded, since each holds a whole
+  /// op trace.
+  let traces: SweepMemo<String, RecordedWorkload>
+
+  init(_ spec: SweepSpec, threads: Int) throws(LifeError) {
+    self.spec = spec
+    model = try ModelConfig.resolve(spec.model)
+    var references: [(name: String, flag: String)] = []
+    if let device = spec.device { references.append((device, "--device")) }
+    if let axis = spec.axes.first(where: { $0.name == .device }) {
+      references += axis.values.map { ($0.text, "--vary device") }
+    }
+    var devices: [String: Device] = [:]
+    for (name, flag) in references where devices[name] == nil {
+      devices[name] = try Device.resolve(name, at: .flag(flag)).overriding(
+        computeEfficiency: spec.overrides.computeEfficiency,
+        memoryEfficiency: spec.overrides.memoryEfficiency, dispatchUs: spec.overrides.dispatchUs)
+    }
+    self.devices = devices
+    traces = SweepMemo(capacity: max(8, 2 * threads))
+  }
+
+  /// The pipeline of `point`: one device, key `device`, no per-step timings.
+  func pipeline(_ point: SweepPoint) throws(LifeError) -> ForecastPipeline {
+    var options = spec.options
+    try point.apply(to: &options)
+    let reference = point.deviceName ?? spec.device ?? ""
+    guard var device = devices[reference] else {
+      throw LifeError(.failure, at: .flag("--vary device"), "unknown device", got: "'\(reference)'")
+    }
+    point.apply(to: &device)
+    return ForecastPipeline(
+      model: model, options: options, devices: [("device", device)],
+      mapping: Mapping(prefill: "device", decode: "device"), overlap: spec.overlap,
+      keepSteps: false)
+  }
+
+  /// Points with the same key share an op trace: the workload axes' values
+  /// and the tile the workload runs with (a device's `tile` may set it).
+  static func traceKey(_ point: SweepPoint, _ pipeline: ForecastPipeline) -> String {
+    point.workloadKey + " tile=" + (pipeline.effectiveOptions.tile.map(String.init) ?? "none")
+  }
+
+  /// The forecast of `point`, equal to `life forecast` with the same flags.
+  func evaluate(_ point: SweepPoint) throws(LifeError) -> SweepResult {
+    let pipeline = try self.pipeline(point)
+    let trace = try traces.value(for: Self.traceKey(point, pipeline)) { () throws(LifeError) in
+      try RecordedWorkload(pipeline: pipeline)
+    }
+    let forecast = try trace.forecast(on: pipeline)
+    return SweepResult(
+      ttftMs: forecast.ttftMs, tComputeMs: forecast.prefill.tComputeMs,
+      tMemoryMs: forecast.prefill.tMemoryMs, tpotMsMean: forecast.tpotMeanMs, tps: forecast.tps)
+  }
+
+  /// Positions in `range` ordered so that points sharing a workload come
+  /// together: by the value indices of the workload axes, then by index.
+  static func order(_ grid: SweepGrid, range: Range<Int>) -> [Int]? {
+    let workload = grid.axes.indices.filter { grid.axes[$0].name.isWorkload }
+    guard !workload.isEmpty, workload.count < grid.axes.count else { return nil }
+    let keyed = range.map { index -> (key: Int, position: Int) in
+      let indices = grid.valueIndices(of: index)
+      let key = workload.reduce(0) { $0 * grid.axes[$1].values.count + indices[$1] }
+      return (key, index - range.lowerBound)
+    }
+    return keyed.sorted { ($0.key, $0.position) < ($1.key, $1.position) }.map(\.position)
+  }
+}

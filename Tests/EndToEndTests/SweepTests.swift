@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import Trace
+
+/// `life sweep` through the binary: points equal single forecasts to the
+/// last digit, shards merge into the unsharded file byte for byte, bad
+/// `--vary` exits 2 with a did-you-mean.
+@Suite(.serialized) struct SweepTests {
+  func scratch() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("life-sweep-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  static let grid = [
+    "sweep", "--model", "llama-2-7b", "--device", "v100", "--generate", "3", "--vary",
+    "prompt=64,300", "--vary", "tops=50,126", "--vary", "bandwidth=900,1500",
+  ]
+
+  @Test func pointsEqualSingleForecasts() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try LifeBinary.run(Self.grid + ["--out", dir.path])
+    #expect(result.code == 0, "\(result)")
+    let csv = try String(contentsOf: dir.appendingPathComponent("sweep.csv"), encoding: .utf8)
+    let lines = csv.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    #expect(lines.count == 1 + 8)
+    // Point 3: prompt 64, tops 126, bandwidth 1500 (the first axis slowest).
+    let row = lines[4]
+    #expect(Array(row[0...3]) == ["3", "64", "126", "1500"])
+    let device = dir.appendingPathComponent("d.json")
+    // The same point as a forecast: the V100 with tops 126 (its fp16 and
+    // default already are) and bandwidth 1500, from a device file.
+    let json = """
+      {"name": "NVIDIA V100", "kind": "gpu", "peak_tops": {"fp16": 126, "fp32": 126, "default": 126},
+       "bandwidth_gb_s": 1500, "dispatch_us": 2, "memory_gib": 32,
+       "efficiency": {"compute": 0.6, "memory": 0.75}}
+      """
+    try json.write(to: device, atomically: true, encoding: .utf8)
+    let forecast = try LifeBinary.run([
+      "forecast", "--model", "llama-2-7b", "--device", device.path, "--prompt", "64",
+      "--generate", "3", "--json",
+    ])
+    #expect(forecast.code == 0, "\(forecast)")
+    // Compare the printed numbers as text (a JSON parser may round).
+    func first(_ key: String) -> String {
+      guard let range = forecast.out.range(of: "\"\(key)\": ") else { return "?" }
+      let rest = forecast.out[range.upperBound...]
+      return String(rest.prefix { $0 != "," && $0 != "\n" })
+    }
+    #expect(row[4] == first("ttft_ms"))
+    #expect(row[5] == first("t_compute_ms"))  // the prefill's comes first
+    #expect(row[6] == first("t_memory_ms"))
+    #expect(row[8] == first("tpot_ms_mean"))
+    #expect(row[9] == first("tps"))
+  }
+
+  @Test func shardsMergeIntoTheUnshardedFileByteForByte() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let whole = dir.appendingPathComponent("whole")
+    #expect(try LifeBinary.run(Self.grid + ["--out", whole.path]).code == 0)
+    var shards: [String] = []
+    for i in 1...3 {
+      let out = dir.appendingPathComponent("s\(i)").path
+      let result = try LifeBinary.run(Self.grid + ["--out", out, "--shard", "\(i)/3"])
+      #expect(result.code == 0, "\(result)")
+      shards.append(out)
+    }
+    let merged = dir.appendingPathComponent("merged")
+    let result = try LifeBinary.run(["sweep", "--merge"] + shards.reversed() + ["--out", merged.path])
+    #expect(result.code == 0, "\(result)")
+    let a = try Data(contentsOf: whole.appendingPathComponent("sweep.csv"))
+    let b = try Data(contentsOf: merged.appendingPathComponent("sweep.csv"))
+    #expect(a == b)
+  }
+
+  @Test func chartsFollowTheAxes() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try LifeBinary.run([
+      "sweep", "--model", "llama-2-7b", "--device", "v100", "--prompt", "1024", "--vary",
+      "chunk=128,256,512", "--vary", "tops=50,100", "--heatmap", "chunk,tops", "--out", dir.path,
+    ])
+    #expect(result.code == 0, "\(result)")
+    for file in ["sweep.csv", "heatmap-chunk-tops.svg", "chunked-prefill.svg"] {
+      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
+    }
+  }
+
+  @Test func badVaryExitsTwoWithDidYouMean() throws {
+    for (vary, hint) in [("bandwith=1,2", "did you mean 'bandwidth'?"), ("tops=10:1:1", "empty range")] {
+      let result = try LifeBinary.run(
+        ["sweep", "--model", "llama-2-7b", "--device", "v100", "--prompt", "8", "--vary", vary,
+         "--out", "unused"])
+      #expect(result.code == 2, "\(result)")
+      #expect(result.err.contains(hint), "\(result)")
+      #expect(result.out.isEmpty)
+    }
+  }
+}
