@@ -31,11 +31,12 @@ import Trace
     #expect(Array(row[0...3]) == ["3", "64", "126", "1500"])
     let device = dir.appendingPathComponent("d.json")
     // The same point as a forecast: the V100 with tops 126 (its fp16 and
-    // default already are) and bandwidth 1500, from a device file.
+    // default already are) and bandwidth 1500, from a device file with the
+    // gpu kind's default efficiencies (DeviceKind.defaultEfficiency).
     let json = """
       {"name": "NVIDIA V100", "kind": "gpu", "peak_tops": {"fp16": 126, "fp32": 126, "default": 126},
        "bandwidth_gb_s": 1500, "dispatch_us": 2, "memory_gib": 32,
-       "efficiency": {"compute": 0.6, "memory": 0.75}}
+       "efficiency": {"compute": 0.55, "memory": 0.75}}
       """
     try json.write(to: device, atomically: true, encoding: .utf8)
     let forecast = try LifeBinary.run([
