@@ -19,7 +19,7 @@ const readme = readFileSync(resolve(here, '..', 'README.md'), 'utf8');
 const queries = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)].map(m => m[1].trim());
 if (!queries.length) { console.error('check-sql.mjs: no ```sql blocks in viewers/README.md'); process.exit(1); }
 
-const candidates = [process.env.TP_WASM, resolve(here, '../../../shared/tools/perfetto/tp_wasm.js'), '/work/shared/tools/perfetto/tp_wasm.js'].filter(Boolean);
+const candidates = [process.env.TP_WASM, process.env.LIFE_PERFETTO_DIR && resolve(process.env.LIFE_PERFETTO_DIR, 'tp_wasm.js'), resolve(here, '../../../shared/tools/perfetto/tp_wasm.js')].filter(Boolean);
 const tp = candidates.find(p => existsSync(p));
 if (!tp) { console.error('check-sql.mjs: Perfetto trace processor runner (tp_wasm.js) not found; set TP_WASM'); process.exit(2); }
 
