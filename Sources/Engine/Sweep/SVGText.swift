@@ -1,25 +1,10 @@
 import Foundation
+import Trace
 
 /// Text and numbers for SVG output, deterministic and escaped.
 public enum SVGText {
   /// `s` with `& < > " '` escaped for text content and attribute values.
-  public static func escape(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default:
-        // Control characters other than tab and newlines are not allowed in XML.
-        if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { continue }
-        out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  public static func escape(_ s: String) -> String { Markup.escape(s) }
 
   /// A coordinate with one decimal.
   static func coord(_ x: Double) -> String { String(format: "%.1f", x) }

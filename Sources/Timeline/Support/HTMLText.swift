@@ -1,24 +1,9 @@
+import Trace
+
 /// Escaping for HTML and SVG text and attribute values.
 enum HTMLText {
   /// `s` with `& < > " '` replaced by entities and control characters
   /// (other than tab and line breaks) dropped: safe in text and in quoted
   /// attributes, so `<script>` renders as text.
-  static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  static func escape(_ s: String) -> String { Markup.escape(s) }
 }
