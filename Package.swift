@@ -26,7 +26,8 @@ let package = Package(
     .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"]),
     .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Engine", "Trace"]),
     .testTarget(name: "LifeCLITests", dependencies: ["LifeCLI"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Trace", "Engine", "Timeline"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["Trace", "Engine", "Timeline"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )
