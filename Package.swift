@@ -20,6 +20,8 @@ let package = Package(
     // MARK: - Command line
     .target(name: "LifeCLI", dependencies: ["Trace", "Engine", "Timeline"]),
     .executableTarget(name: "life", dependencies: ["LifeCLI"]),
+    // In-process timings for scripts/bench.sh (docs/performance.md).
+    .executableTarget(name: "LifeBench", dependencies: ["Trace", "Engine", "Timeline"]),
 
     // MARK: - Tests (one target per module, plus end to end)
     .testTarget(name: "TraceTests", dependencies: ["Trace"]),

@@ -17,20 +17,51 @@ public enum JSONFormat {
 
   /// Throws when `value` holds a NaN or an infinity anywhere, naming its path.
   public static func checkFinite(_ value: JSONValue, path: String = "") throws(LifeError) {
+    // The walk builds no path text; only a failure spells out where.
+    guard let (bad, where_) = firstNonFinite(value) else { return }
+    var full = path
+    for part in where_.reversed() {
+      switch part {
+      case .index(let i): full += "[\(i)]"
+      case .key(let k): full = full.isEmpty ? k : full + "." + k
+      }
+    }
+    throw LifeError(
+      .failure, at: ErrorLocation(path: full.isEmpty ? nil : full),
+      "a computed value is not finite", got: "\(bad)", expected: "a finite number")
+  }
+
+  private enum PathPart {
+    case index(Int)
+    case key(String)
+  }
+
+  /// The first non-finite number in document order and its path, innermost
+  /// part first.
+  private static func firstNonFinite(_ value: JSONValue) -> (Double, [PathPart])? {
     switch value {
     case .number(let n):
-      if !n.value.isFinite {
-        throw LifeError(
-          .failure, at: ErrorLocation(path: path.isEmpty ? nil : path),
-          "a computed value is not finite", got: "\(n.value)", expected: "a finite number")
-      }
+      return n.value.isFinite ? nil : (n.value, [])
     case .array(let items):
-      for (i, item) in items.enumerated() { try checkFinite(item, path: "\(path)[\(i)]") }
+      for (i, item) in items.enumerated() {
+        if case .number(let n) = item, n.value.isFinite { continue }
+        if var found = firstNonFinite(item) {
+          found.1.append(.index(i))
+          return found
+        }
+      }
+      return nil
     case .object(let members):
       for member in members {
-        try checkFinite(member.value, path: path.isEmpty ? member.key : path + "." + member.key)
+        if case .number(let n) = member.value, n.value.isFinite { continue }
+        if var found = firstNonFinite(member.value) {
+          found.1.append(.key(member.key))
+          return found
+        }
       }
-    default: break
+      return nil
+    default:
+      return nil
     }
   }
 
@@ -46,6 +77,13 @@ public enum JSONFormat {
   /// Appends the JSON string literal for `s`, escaping quotes, backslashes and
   /// every control character.
   public static func appendString(_ s: String, into out: inout String) {
+    // Plain printable ASCII, the common case, goes in whole.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {
@@ -80,8 +118,15 @@ public enum JSONFormat {
   private static func newline(_ out: inout String, _ indent: Int) {
     guard indent >= 0 else { return }
     out += "\n"
-    out += String(repeating: "  ", count: indent)
+    if indent < indents.count {
+      out += indents[indent]
+    } else {
+      out += String(repeating: "  ", count: indent)
+    }
   }
+
+  /// Indentation strings for the usual nesting depths.
+  private static let indents: [String] = (0..<16).map { String(repeating: "  ", count: $0) }
 
   private static func write(_ value: JSONValue, into out: inout String, indent: Int) {
     switch value {
