@@ -68,10 +68,13 @@ public enum JSONFormat {
   /// Serialises a value. `pretty` indents with two spaces and one member per
   /// line; otherwise the text is compact.
   public static func text(_ value: JSONValue, pretty: Bool = true) -> String {
-    var out = ""
+    // Written as UTF-8 bytes and decoded once: far cheaper than growing a
+    // String token by token.
+    var out: [UInt8] = []
+    out.reserveCapacity(4096)
     write(value, into: &out, indent: pretty ? 0 : -1)
-    if pretty { out += "\n" }
-    return out
+    if pretty { out.append(0x0A) }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Appends the JSON string literal for `s`, escaping quotes, backslashes and
@@ -115,28 +118,40 @@ public enum JSONFormat {
     return out
   }
 
-  private static func newline(_ out: inout String, _ indent: Int) {
+  private static func newline(_ out: inout [UInt8], _ indent: Int) {
     guard indent >= 0 else { return }
-    out += "\n"
-    if indent < indents.count {
-      out += indents[indent]
-    } else {
-      out += String(repeating: "  ", count: indent)
+    out.append(0x0A)
+    for _ in 0..<indent {
+      out.append(0x20)
+      out.append(0x20)
     }
   }
 
-  /// Indentation strings for the usual nesting depths.
-  private static let indents: [String] = (0..<16).map { String(repeating: "  ", count: $0) }
+  private static func append(_ s: String, into out: inout [UInt8]) {
+    out.append(contentsOf: s.utf8)
+  }
 
-  private static func write(_ value: JSONValue, into out: inout String, indent: Int) {
+  private static func appendString(_ s: String, into out: inout [UInt8]) {
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+      out.append(0x22)
+      out.append(contentsOf: s.utf8)
+      out.append(0x22)
+    } else {
+      var text = ""
+      appendString(s, into: &text)
+      out.append(contentsOf: text.utf8)
+    }
+  }
+
+  private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
     switch value {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let n): out += n.value.isFinite ? n.text : "null"
+    case .null: append("null", into: &out)
+    case .bool(let b): append(b ? "true" : "false", into: &out)
+    case .number(let n): append(n.value.isFinite ? n.text : "null", into: &out)
     case .string(let s): appendString(s, into: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        append("[]", into: &out)
         return
       }
       // Arrays of scalars stay on one line: long numeric series stay readable.
@@ -146,29 +161,33 @@ public enum JSONFormat {
         default: return true
         }
       }
-      out += "["
+      out.append(0x5B)  // [
       for (i, item) in items.enumerated() {
-        if i > 0 { out += indent >= 0 && flat ? ", " : "," }
+        if i > 0 {
+          out.append(0x2C)  // ,
+          if indent >= 0 && flat { out.append(0x20) }
+        }
         if !flat { newline(&out, indent >= 0 ? indent + 1 : -1) }
         write(item, into: &out, indent: indent >= 0 ? indent + 1 : -1)
       }
       if !flat { newline(&out, indent) }
-      out += "]"
+      out.append(0x5D)  // ]
     case .object(let members):
       if members.isEmpty {
-        out += "{}"
+        append("{}", into: &out)
         return
       }
-      out += "{"
+      out.append(0x7B)  // {
       for (i, member) in members.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out.append(0x2C) }
         newline(&out, indent >= 0 ? indent + 1 : -1)
         appendString(member.key, into: &out)
-        out += indent >= 0 ? ": " : ":"
+        out.append(0x3A)  // :
+        if indent >= 0 { out.append(0x20) }
         write(member.value, into: &out, indent: indent >= 0 ? indent + 1 : -1)
       }
       newline(&out, indent)
-      out += "}"
+      out.append(0x7D)  // }
     }
   }
 }
