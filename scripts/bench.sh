@@ -56,13 +56,13 @@ whole() {
       l, t, all, r, r / t / 1e6, m / 1024 }'
 }
 
-forecast() { "$BIN/life" forecast --model llama-2-7b --device h100-sxm --json "$@"; }
+FORECAST=("$BIN/life" forecast --model llama-2-7b --device h100-sxm --json)
 
 echo "== workload 1: Llama-2-7B bf16, prompt 4096, forecast --json (whole process)"
 R1000=$("$BIN/LifeBench" count 4096 1000)
 R2000=$("$BIN/LifeBench" count 4096 2000)
-whole "w1 1000 steps" "$R1000" forecast --prompt 4096 --generate 1000
-whole "w1 2000 steps" "$R2000" forecast --prompt 4096 --generate 2000
+whole "w1 1000 steps" "$R1000" "${FORECAST[@]}" --prompt 4096 --generate 1000
+whole "w1 2000 steps" "$R2000" "${FORECAST[@]}" --prompt 4096 --generate 2000
 "$BIN/LifeBench" steps "$REPS"
 
 echo "== workloads 2 and 3: every operator of every step traced / default budget"
@@ -95,8 +95,9 @@ else
 fi
 
 echo "== workload 4: sweep of 10,000 points (100 TOPS x 100 bandwidth; 2048 prefill + 128 decode)"
-if "$BIN/life" sweep --help > /dev/null 2>&1 && ! "$BIN/life" sweep --model llama-2-7b --device h100-sxm \
-  --prompt 16 --generate 1 --vary tops=100 --out "$SCRATCH/probe" 2>&1 | grep -q "not implemented"; then
+PROBE=$("$BIN/life" sweep --model llama-2-7b --device h100-sxm --prompt 16 --generate 1 \
+  --vary tops=100 --out "$SCRATCH/probe" 2>&1 || true)
+if ! grep -q "not implemented" <<< "$PROBE"; then
   whole "w4 sweep 10,000 points" 0 "$BIN/life" sweep --model llama-2-7b --device h100-sxm \
     --prompt 2048 --generate 128 --vary "tops=10:1000:10" --vary "bandwidth=100:10000:100" \
     --out "$SCRATCH/sweep"
@@ -106,5 +107,5 @@ fi
 
 echo "== workload 5: prompt 131072, 1000 decode steps, summary only"
 R5=$("$BIN/LifeBench" count 131072 1000)
-whole "w5 131072 + 1000 steps" "$R5" forecast --prompt 131072 --generate 1000
+whole "w5 131072 + 1000 steps" "$R5" "${FORECAST[@]}" --prompt 131072 --generate 1000
 "$BIN/LifeBench" long "$REPS"
