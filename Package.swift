@@ -20,13 +20,16 @@ let package = Package(
     // MARK: - Command line
     .target(name: "LifeCLI", dependencies: ["Trace", "Engine", "Timeline"]),
     .executableTarget(name: "life", dependencies: ["LifeCLI"]),
+    // In-process timings for scripts/bench.sh (docs/performance.md).
+    .executableTarget(name: "LifeBench", dependencies: ["Trace", "Engine", "Timeline"]),
 
     // MARK: - Tests (one target per module, plus end to end)
     .testTarget(name: "TraceTests", dependencies: ["Trace"]),
     .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"]),
     .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Engine", "Trace"]),
     .testTarget(name: "LifeCLITests", dependencies: ["LifeCLI"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Trace", "Engine", "Timeline"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["Trace", "Engine", "Timeline"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

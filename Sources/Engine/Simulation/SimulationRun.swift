@@ -8,6 +8,9 @@ public struct SimulationRun<E: EventSink>: OpSink {
   var sink: E
   /// The first error (a dtype with no peak TOPS); the run stops timing.
   var failure: LifeError?
+  /// `failure != nil`, kept as a flag: testing the optional error on every
+  /// operator cost more than timing it.
+  var failed = false
 
   /// Time now, seconds from the start of the current pass (so a pass's
   /// duration does not depend on how long the run has been going).
@@ -83,7 +86,7 @@ public struct SimulationRun<E: EventSink>: OpSink {
   /// `count` identical operators back to back (a compact trace's run of
   /// identical layers): timed as `count` separate operators.
   public mutating func consume(_ record: OpRecord, repeating count: Int) {
-    guard failure == nil, count > 0 else { return }
+    guard !failed, count > 0 else { return }
     let phaseIndex = record.phase == .prefill ? 0 : 1
     let device = simulator.deviceOf[phaseIndex * OpKind.count + record.kind.tableIndex]
     if device != segmentDevice { switchSegment(to: device) }
@@ -240,6 +243,7 @@ public struct SimulationRun<E: EventSink>: OpSink {
   mutating func fail(_ record: OpRecord, device: Int) {
     let key = simulator.info.devices[device].key
     let tops = simulator.info.devices[device].device.peakTops.keys.sorted()
+    failed = true
     failure = LifeError(
       .failure, at: ErrorLocation(path: "devices.\(key).peak_tops"),
       "no peak TOPS for the compute dtype of \(record.name)", got: "'\(record.computeType.topsKey)'",

@@ -10,10 +10,26 @@ public struct PassTotals: Sendable, Equatable {
   public var written = BytesWritten()
   /// Kernel dispatches.
   public var dispatchCalls = 0
-  /// Operations by kind.
-  public var opsByKind: [OpKind: Double] = [:]
-  /// Bytes read + written by kind.
-  public var bytesByKind: [OpKind: Double] = [:]
+  /// Operations by kind, indexed by `OpKind.slot`.
+  var kindOps = [Double](repeating: 0, count: OpKind.slotCount)
+  /// Bytes read + written by kind, indexed by `OpKind.slot`.
+  var kindBytes = [Double](repeating: 0, count: OpKind.slotCount)
+  /// Bit `slot` is set when ``opsByKind`` has an entry for that kind.
+  var kindOpsSeen: UInt32 = 0
+  /// Bit `slot` is set when ``bytesByKind`` has an entry for that kind.
+  var kindBytesSeen: UInt32 = 0
+
+  /// Operations by kind (kinds seen only).
+  public var opsByKind: [OpKind: Double] {
+    get { Self.dictionary(kindOps, seen: kindOpsSeen) }
+    set { (kindOps, kindOpsSeen) = Self.table(newValue) }
+  }
+
+  /// Bytes read + written by kind (kinds seen only).
+  public var bytesByKind: [OpKind: Double] {
+    get { Self.dictionary(kindBytes, seen: kindBytesSeen) }
+    set { (kindBytes, kindBytesSeen) = Self.table(newValue) }
+  }
 
   /// Empty totals.
   public init() {}
@@ -25,8 +41,12 @@ public struct PassTotals: Sendable, Equatable {
     read += r.read
     written += r.written
     dispatchCalls += r.dispatchCalls
-    opsByKind[r.kind, default: 0] += r.ops
-    bytesByKind[r.kind, default: 0] += r.bytes
+    let slot = r.kind.slot
+    kindOps[slot] += r.ops
+    kindBytes[slot] += r.bytes
+    let bit: UInt32 = 1 << UInt32(slot)
+    kindOpsSeen |= bit
+    kindBytesSeen |= bit
   }
 
   /// Adds another pass's totals.
@@ -36,8 +56,31 @@ public struct PassTotals: Sendable, Equatable {
     read += other.read
     written += other.written
     dispatchCalls += other.dispatchCalls
-    for (k, v) in other.opsByKind { opsByKind[k, default: 0] += v }
-    for (k, v) in other.bytesByKind { bytesByKind[k, default: 0] += v }
+    for slot in 0..<OpKind.slotCount {
+      let bit: UInt32 = 1 << UInt32(slot)
+      if other.kindOpsSeen & bit != 0 { kindOps[slot] += other.kindOps[slot] }
+      if other.kindBytesSeen & bit != 0 { kindBytes[slot] += other.kindBytes[slot] }
+    }
+    kindOpsSeen |= other.kindOpsSeen
+    kindBytesSeen |= other.kindBytesSeen
+  }
+
+  static func dictionary(_ values: [Double], seen: UInt32) -> [OpKind: Double] {
+    var out: [OpKind: Double] = [:]
+    for kind in OpKind.allCases where seen & (1 << UInt32(kind.slot)) != 0 {
+      out[kind] = values[kind.slot]
+    }
+    return out
+  }
+
+  static func table(_ values: [OpKind: Double]) -> ([Double], UInt32) {
+    var table = [Double](repeating: 0, count: OpKind.slotCount)
+    var seen: UInt32 = 0
+    for (kind, value) in values {
+      table[kind.slot] = value
+      seen |= 1 << UInt32(kind.slot)
+    }
+    return (table, seen)
   }
 }
 

@@ -17,35 +17,76 @@ public enum JSONFormat {
 
   /// Throws when `value` holds a NaN or an infinity anywhere, naming its path.
   public static func checkFinite(_ value: JSONValue, path: String = "") throws(LifeError) {
+    // The walk builds no path text; only a failure spells out where.
+    guard let (bad, where_) = firstNonFinite(value) else { return }
+    var full = path
+    for part in where_.reversed() {
+      switch part {
+      case .index(let i): full += "[\(i)]"
+      case .key(let k): full = full.isEmpty ? k : full + "." + k
+      }
+    }
+    throw LifeError(
+      .failure, at: ErrorLocation(path: full.isEmpty ? nil : full),
+      "a computed value is not finite", got: "\(bad)", expected: "a finite number")
+  }
+
+  private enum PathPart {
+    case index(Int)
+    case key(String)
+  }
+
+  /// The first non-finite number in document order and its path, innermost
+  /// part first.
+  private static func firstNonFinite(_ value: JSONValue) -> (Double, [PathPart])? {
     switch value {
     case .number(let n):
-      if !n.value.isFinite {
-        throw LifeError(
-          .failure, at: ErrorLocation(path: path.isEmpty ? nil : path),
-          "a computed value is not finite", got: "\(n.value)", expected: "a finite number")
-      }
+      return n.value.isFinite ? nil : (n.value, [])
     case .array(let items):
-      for (i, item) in items.enumerated() { try checkFinite(item, path: "\(path)[\(i)]") }
+      for (i, item) in items.enumerated() {
+        if case .number(let n) = item, n.value.isFinite { continue }
+        if var found = firstNonFinite(item) {
+          found.1.append(.index(i))
+          return found
+        }
+      }
+      return nil
     case .object(let members):
       for member in members {
-        try checkFinite(member.value, path: path.isEmpty ? member.key : path + "." + member.key)
+        if case .number(let n) = member.value, n.value.isFinite { continue }
+        if var found = firstNonFinite(member.value) {
+          found.1.append(.key(member.key))
+          return found
+        }
       }
-    default: break
+      return nil
+    default:
+      return nil
     }
   }
 
   /// Serialises a value. `pretty` indents with two spaces and one member per
   /// line; otherwise the text is compact.
   public static func text(_ value: JSONValue, pretty: Bool = true) -> String {
-    var out = ""
+    // Written as UTF-8 bytes and decoded once: far cheaper than growing a
+    // String token by token.
+    var out: [UInt8] = []
+    out.reserveCapacity(4096)
     write(value, into: &out, indent: pretty ? 0 : -1)
-    if pretty { out += "\n" }
-    return out
+    if pretty { out.append(0x0A) }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Appends the JSON string literal for `s`, escaping quotes, backslashes and
   /// every control character.
   public static func appendString(_ s: String, into out: inout String) {
+    // Plain printable ASCII, the common case, goes in whole.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {
@@ -77,21 +118,40 @@ public enum JSONFormat {
     return out
   }
 
-  private static func newline(_ out: inout String, _ indent: Int) {
+  private static func newline(_ out: inout [UInt8], _ indent: Int) {
     guard indent >= 0 else { return }
-    out += "\n"
-    out += String(repeating: "  ", count: indent)
+    out.append(0x0A)
+    for _ in 0..<indent {
+      out.append(0x20)
+      out.append(0x20)
+    }
   }
 
-  private static func write(_ value: JSONValue, into out: inout String, indent: Int) {
+  private static func append(_ s: String, into out: inout [UInt8]) {
+    out.append(contentsOf: s.utf8)
+  }
+
+  private static func appendString(_ s: String, into out: inout [UInt8]) {
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+      out.append(0x22)
+      out.append(contentsOf: s.utf8)
+      out.append(0x22)
+    } else {
+      var text = ""
+      appendString(s, into: &text)
+      out.append(contentsOf: text.utf8)
+    }
+  }
+
+  private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
     switch value {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let n): out += n.value.isFinite ? n.text : "null"
+    case .null: append("null", into: &out)
+    case .bool(let b): append(b ? "true" : "false", into: &out)
+    case .number(let n): append(n.value.isFinite ? n.text : "null", into: &out)
     case .string(let s): appendString(s, into: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        append("[]", into: &out)
         return
       }
       // Arrays of scalars stay on one line: long numeric series stay readable.
@@ -101,29 +161,33 @@ public enum JSONFormat {
         default: return true
         }
       }
-      out += "["
+      out.append(0x5B)  // [
       for (i, item) in items.enumerated() {
-        if i > 0 { out += indent >= 0 && flat ? ", " : "," }
+        if i > 0 {
+          out.append(0x2C)  // ,
+          if indent >= 0 && flat { out.append(0x20) }
+        }
         if !flat { newline(&out, indent >= 0 ? indent + 1 : -1) }
         write(item, into: &out, indent: indent >= 0 ? indent + 1 : -1)
       }
       if !flat { newline(&out, indent) }
-      out += "]"
+      out.append(0x5D)  // ]
     case .object(let members):
       if members.isEmpty {
-        out += "{}"
+        append("{}", into: &out)
         return
       }
-      out += "{"
+      out.append(0x7B)  // {
       for (i, member) in members.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out.append(0x2C) }
         newline(&out, indent >= 0 ? indent + 1 : -1)
         appendString(member.key, into: &out)
-        out += indent >= 0 ? ": " : ":"
+        out.append(0x3A)  // :
+        if indent >= 0 { out.append(0x20) }
         write(member.value, into: &out, indent: indent >= 0 ? indent + 1 : -1)
       }
       newline(&out, indent)
-      out += "}"
+      out.append(0x7D)  // }
     }
   }
 }

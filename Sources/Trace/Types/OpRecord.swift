@@ -25,8 +25,8 @@ public struct OpRecord: Sendable, Equatable {
   public var shape: OpShape
   /// The dtype of the input activations (or of the data, for data movement).
   public var inputType: DType
-  /// The dtype the weights or second operand are stored in.
-  public var weightType: WeightStorage
+  /// How the weights are stored, as plain bits (see ``weightType``).
+  var weight: WeightCode
   /// The dtype the arithmetic runs in: the key into a device's `peak_tops`.
   public var computeType: DType
   /// Ideal operations (a multiply-add is 2).
@@ -57,13 +57,44 @@ public struct OpRecord: Sendable, Equatable {
     self.kind = kind
     self.shape = shape
     self.inputType = inputType
-    self.weightType = weightType
+    self.weight = WeightCode(weightType)
     self.computeType = computeType
     self.ops = ops
     self.opsPadded = opsPadded ?? ops
     self.read = read
     self.written = written
     self.dispatchCalls = dispatchCalls
+  }
+
+  /// Creates a record whose weight storage is already coded (the hot path:
+  /// no format lookup).
+  init(
+    phase: Phase, step: Int, chunk: Int, layer: Int, site: OpSite, kind: OpKind,
+    shape: OpShape, inputType: DType, weight: WeightCode, computeType: DType,
+    ops: Double, opsPadded: Double, read: BytesRead, written: BytesWritten,
+    dispatchCalls: Int
+  ) {
+    self.phase = phase
+    self.step = step
+    self.chunk = chunk
+    self.layer = layer
+    self.site = site
+    self.kind = kind
+    self.shape = shape
+    self.inputType = inputType
+    self.weight = weight
+    self.computeType = computeType
+    self.ops = ops
+    self.opsPadded = opsPadded
+    self.read = read
+    self.written = written
+    self.dispatchCalls = dispatchCalls
+  }
+
+  /// The dtype the weights or second operand are stored in.
+  public var weightType: WeightStorage {
+    get { weight.storage }
+    set { weight = WeightCode(newValue) }
   }
 
   /// All bytes moved: read plus written.

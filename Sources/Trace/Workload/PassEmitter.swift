@@ -6,11 +6,18 @@ struct PassEmitter<S: OpSink> {
   var sink: S
   /// The current layer (-1 outside the layers).
   var layer = -1
+  /// The workload's quantized format and its code, looked up once per pass.
+  let quantized: (format: WeightFormat, code: WeightCode)?
 
   init(workload: Workload, pass: PassInfo, sink: S) {
     self.w = workload
     self.pass = pass
     self.sink = sink
+    if case .quantized(let f) = workload.weights {
+      quantized = (f, WeightCode(.quantized(f)))
+    } else {
+      quantized = nil
+    }
   }
 
   var model: ModelConfig { w.model }
@@ -27,10 +34,17 @@ struct PassEmitter<S: OpSink> {
     _ site: OpSite, _ kind: OpKind, _ shape: OpShape, _ cost: OpCost, dispatch: Int,
     weight: WeightStorage = .none, compute: DType? = nil, input: DType? = nil
   ) {
+    let code: WeightCode
+    switch weight {
+    case .none: code = .none
+    case .plain(let d): code = .plain(d)
+    case .quantized(let f):
+      if let quantized, quantized.format == f { code = quantized.code } else { code = WeightCode(weight) }
+    }
     sink.consume(
       OpRecord(
         phase: pass.phase, step: pass.step, chunk: pass.chunk, layer: layer, site: site, kind: kind,
-        shape: shape, inputType: input ?? act, weightType: weight, computeType: compute ?? act,
+        shape: shape, inputType: input ?? act, weight: code, computeType: compute ?? act,
         ops: cost.ops, opsPadded: cost.opsPadded, read: cost.read, written: cost.written,
         dispatchCalls: dispatch))
   }

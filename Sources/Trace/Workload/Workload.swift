@@ -109,19 +109,51 @@ public struct Workload: Sendable {
   }
 
   /// Emits one pass: `beginPass`, its operators in execution order, `endPass`.
+  ///
+  /// Inlinable, like ``run(into:)``: the operators are built here into a
+  /// plain array (``records(of:into:)``) and handed to `sink` in the
+  /// caller's module, where `S` is known, so the sink's `consume` is
+  /// specialised rather than called through a witness table per operator.
+  @inlinable
   public func emit<S: OpSink>(_ pass: PassInfo, into sink: inout S) {
-    sink.beginPass(pass)
-    var emitter = PassEmitter(workload: self, pass: pass, sink: sink)
-    emitter.emitModel()
-    sink = emitter.sink
-    sink.endPass(pass)
+    var buffer: [OpRecord] = []
+    emit(pass, into: &sink, buffer: &buffer)
   }
 
   /// Emits every pass: prefill (or its chunks), then each decode step.
+  @inlinable
   public func run<S: OpSink>(into sink: inout S) {
-    for pass in prefillPasses { emit(pass, into: &sink) }
+    var buffer: [OpRecord] = []
+    for pass in prefillPasses { emit(pass, into: &sink, buffer: &buffer) }
     if options.generate > 0 {
-      for step in 1...options.generate { emit(decodePass(step: step), into: &sink) }
+      for step in 1...options.generate { emit(decodePass(step: step), into: &sink, buffer: &buffer) }
     }
   }
+
+  @inlinable
+  func emit<S: OpSink>(_ pass: PassInfo, into sink: inout S, buffer: inout [OpRecord]) {
+    records(of: pass, into: &buffer)
+    sink.beginPass(pass)
+    for record in buffer { sink.consume(record) }
+    sink.endPass(pass)
+  }
+
+  /// Replaces the contents of `records` with the operators of `pass`, in
+  /// execution order (its capacity is kept, so a buffer reused across passes
+  /// allocates once).
+  public func records(of pass: PassInfo, into records: inout [OpRecord]) {
+    records.removeAll(keepingCapacity: true)
+    var emitter = PassEmitter(workload: self, pass: pass, sink: RecordBuffer(records: records))
+    records = []
+    emitter.emitModel()
+    records = emitter.sink.records
+  }
+}
+
+/// An ``OpSink`` that keeps the records of one pass.
+struct RecordBuffer: OpSink {
+  var records: [OpRecord]
+  mutating func beginPass(_ pass: PassInfo) {}
+  mutating func consume(_ record: OpRecord) { records.append(record) }
+  mutating func endPass(_ pass: PassInfo) {}
 }

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The LIFE benchmark (issue 9; figures in docs/performance.md).
+#
+#   ./scripts/bench.sh            # REPS=5 whole-process runs per workload
+#   REPS=9 ./scripts/bench.sh
+#
+# Builds release, then times the workloads: whole-process wall time and peak
+# resident memory of the `life` binary (median of REPS runs), and in-process
+# timings from the LifeBench helper (µs per decode step, records per second,
+# timeline bytes per second).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+REPS=${REPS:-5}
+BIN=.build/release
+swift build -c release --product life >&2
+swift build -c release --product LifeBench >&2
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
+
+echo "== machine"
+echo "nproc: $(nproc)"
+grep -m1 "model name" /proc/cpuinfo | sed 's/^model name\s*: /cpu: /' || true
+awk '/MemTotal/ {printf "memory: %.1f GiB\n", $2 / 1048576}' /proc/meminfo || true
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "reps: $REPS (median reported)"
+
+# median of numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# whole LABEL RECORDS CMD...: REPS runs of CMD; median wall seconds and peak RSS
+whole() {
+  local label=$1 records=$2
+  shift 2
+  local times=() rss=()
+  for _ in $(seq "$REPS"); do
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f "%e %M" -o "$SCRATCH/time" "$@" > "$SCRATCH/out" 2> /dev/null
+      read -r t m < "$SCRATCH/time"
+    else
+      local s e
+      s=$(date +%s.%N)
+      "$@" > "$SCRATCH/out" 2> /dev/null
+      e=$(date +%s.%N)
+      t=$(echo "$e - $s" | bc)
+      m=0
+    fi
+    times+=("$t")
+    rss+=("$m")
+  done
+  local tm rm
+  tm=$(printf '%s\n' "${times[@]}" | median)
+  rm=$(printf '%s\n' "${rss[@]}" | median)
+  awk -v l="$label" -v t="$tm" -v r="$records" -v m="$rm" -v all="${times[*]}" 'BEGIN {
+    printf "%s: median %.3f s (runs: %s), %d records, %.2f M records/s, peak RSS %.1f MiB\n",
+      l, t, all, r, r / t / 1e6, m / 1024 }'
+}
+
+FORECAST=("$BIN/life" forecast --model llama-2-7b --device h100-sxm --json)
+
+echo "== workload 1: Llama-2-7B bf16, prompt 4096, forecast --json (whole process)"
+R1000=$("$BIN/LifeBench" count 4096 1000)
+R2000=$("$BIN/LifeBench" count 4096 2000)
+whole "w1 1000 steps" "$R1000" "${FORECAST[@]}" --prompt 4096 --generate 1000
+whole "w1 2000 steps" "$R2000" "${FORECAST[@]}" --prompt 4096 --generate 2000
+"$BIN/LifeBench" steps "$REPS"
+
+echo "== workloads 2 and 3: every operator of every step traced / default budget"
+if [ -f traces/long-context.json ] && ! "$BIN/life" simulate traces/long-context.json --output "$SCRATCH/sim" 2>&1 | grep -q "not implemented"; then
+  for mode in all auto; do
+    extra=()
+    [ "$mode" = all ] && extra=(--trace-steps all --trace-detail op)
+    rm -rf "$SCRATCH/sim" && mkdir -p "$SCRATCH/sim"
+    whole "w$([ $mode = all ] && echo 2 || echo 3) simulate ($mode)" "$R2000" \
+      "$BIN/life" simulate traces/long-context.json --output "$SCRATCH/sim" "${extra[@]}"
+    ls -l "$SCRATCH/sim"
+  done
+else
+  echo "note: 'life simulate traces/long-context.json' is not available on this branch;"
+  echo "      timing the same outputs in-process (ForecastPipeline into OutputSet) instead."
+  for mode in all auto; do
+    dir="$SCRATCH/$mode" && mkdir -p "$dir"
+    whole "w$([ $mode = all ] && echo 2 || echo 3) LifeBench timeline $mode (whole process)" "$R2000" \
+      "$BIN/LifeBench" timeline "$mode" "$dir"
+    cat "$SCRATCH/out"
+  done
+  echo "resident memory vs steps (timeline all):"
+  for g in 500 1000 2000; do
+    dir="$SCRATCH/rss$g" && mkdir -p "$dir"
+    /usr/bin/time -f "%e %M" -o "$SCRATCH/time" "$BIN/LifeBench" timeline all "$dir" "$g" > /dev/null
+    read -r t m < "$SCRATCH/time"
+    echo "  generate $g: $t s, peak RSS $((m / 1024)) MiB"
+    rm -rf "$dir"
+  done
+fi
+
+echo "== workload 4: sweep of 10,000 points (100 TOPS x 100 bandwidth; 2048 prefill + 128 decode)"
+PROBE=$("$BIN/life" sweep --model llama-2-7b --device h100-sxm --prompt 16 --generate 1 \
+  --vary tops=100 --out "$SCRATCH/probe" 2>&1 || true)
+if ! grep -q "not implemented" <<< "$PROBE"; then
+  whole "w4 sweep 10,000 points" 0 "$BIN/life" sweep --model llama-2-7b --device h100-sxm \
+    --prompt 2048 --generate 128 --vary "tops=10:1000:10" --vary "bandwidth=100:10000:100" \
+    --out "$SCRATCH/sweep"
+else
+  echo "note: 'life sweep' is not available on this branch; skipped (see docs/performance.md)."
+fi
+
+echo "== workload 5: prompt 131072, 1000 decode steps, summary only"
+R5=$("$BIN/LifeBench" count 131072 1000)
+whole "w5 131072 + 1000 steps" "$R5" "${FORECAST[@]}" --prompt 131072 --generate 1000
+"$BIN/LifeBench" long "$REPS"
