@@ -66,13 +66,13 @@ whole "w1 2000 steps" "$R2000" "${FORECAST[@]}" --prompt 4096 --generate 2000
 "$BIN/LifeBench" steps "$REPS"
 
 echo "== workloads 2 and 3: every operator of every step traced / default budget"
-if [ -f traces/long-context.json ] && ! "$BIN/life" simulate traces/long-context.json --output "$SCRATCH/sim" 2>&1 | grep -q "not implemented"; then
+if [ -f traces/long-context.json ] && ! "$BIN/life" simulate traces/long-context.json --out "$SCRATCH/sim" 2>&1 | grep -q "not implemented"; then
   for mode in all auto; do
     extra=()
     [ "$mode" = all ] && extra=(--trace-steps all --trace-detail op)
     rm -rf "$SCRATCH/sim" && mkdir -p "$SCRATCH/sim"
     whole "w$([ $mode = all ] && echo 2 || echo 3) simulate ($mode)" "$R2000" \
-      "$BIN/life" simulate traces/long-context.json --output "$SCRATCH/sim" "${extra[@]}"
+      "$BIN/life" simulate traces/long-context.json --out "$SCRATCH/sim" "${extra[@]}"
     ls -l "$SCRATCH/sim"
   done
 else
@@ -99,7 +99,7 @@ PROBE=$("$BIN/life" sweep --model llama-2-7b --device h100-sxm --prompt 16 --gen
   --vary tops=100 --out "$SCRATCH/probe" 2>&1 || true)
 if ! grep -q "not implemented" <<< "$PROBE"; then
   whole "w4 sweep 10,000 points" 0 "$BIN/life" sweep --model llama-2-7b --device h100-sxm \
-    --prompt 2048 --generate 128 --vary "tops=10:1000:10" --vary "bandwidth=100:10000:100" \
+    --prompt 2048 --generate 128 --vary "tops=1:100:1" --vary "bandwidth=10:1000:10" \
     --out "$SCRATCH/sweep"
 else
   echo "note: 'life sweep' is not available on this branch; skipped (see docs/performance.md)."
