@@ -3,7 +3,8 @@ import Foundation
 /// The `life workload` output: JSON per CONTRACT.md and a readable table.
 public enum WorkloadReport {
   /// The `life workload --json` object, keys in a fixed order:
-  /// `schema_version`, `model`, `options`, `prefill`, `decode`, `lora` (with
+  /// `schema_version`, `model`, `options`, `prefill`, `decode` (totals over
+  /// the steps, then `steps`), `lora` (with
   /// `--lora-rank`), `footprint`, `warnings`.
   public static func json(workload: Workload, totals: WorkloadTotals) -> JSONValue {
     var members: [(key: String, value: JSONValue)] = [
@@ -11,7 +12,7 @@ public enum WorkloadReport {
       ("model", modelJSON(workload.model)),
       ("options", optionsJSON(workload)),
       ("prefill", prefillJSON(workload, totals)),
-      ("decode", .object([("steps", .array(totals.steps.map(stepJSON)))])),
+      ("decode", decodeJSON(totals)),
     ]
     if let merge = workload.loraMergeOps {
       members.append(("lora", .object([("rank", .int(workload.options.loraRank ?? 0)), ("merge_ops", .num(merge))])))
@@ -67,6 +68,20 @@ public enum WorkloadReport {
       ("kv_bytes_read", .num(p.read.kv)),
       ("kv_cache_bytes", .num(w.kvCacheBytes(tokens: w.options.prompt))),
       ("dispatch_calls", .int(p.dispatchCalls)), ("passes", .int(t.prefillPasses)),
+    ])
+  }
+
+  /// `decode`: totals over every step (ops and bytes by kind included, as
+  /// for prefill), then `steps`, one object per step.
+  static func decodeJSON(_ t: WorkloadTotals) -> JSONValue {
+    var sum = PassTotals()
+    for step in t.steps { sum.add(step.totals) }
+    return .object([
+      ("ops", .num(sum.ops)), ("ops_padded", .num(sum.opsPadded)),
+      ("ops_by_kind", kinds(sum.opsByKind)), ("bytes_read", .num(sum.read.total)),
+      ("bytes_written", .num(sum.written.total)), ("bytes_by_kind", kinds(sum.bytesByKind)),
+      ("kv_bytes_read", .num(sum.read.kv)), ("dispatch_calls", .int(sum.dispatchCalls)),
+      ("steps", .array(t.steps.map(stepJSON))),
     ])
   }
 
