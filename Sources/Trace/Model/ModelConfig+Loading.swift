@@ -5,6 +5,10 @@ extension ModelConfig {
     "llama", "mistral", "qwen2", "qwen3", "gemma2", "phi3", "mixtral", "deepseek_v2",
   ]
 
+  /// The most decoder layers a config may have (the op trace walks every
+  /// layer of every pass).
+  public static let maxLayers = 1 << 14
+
   /// Preset names (`life models`).
   public static var presetNames: [String] { ModelPresets.names }
 
@@ -52,7 +56,7 @@ extension ModelConfig {
       try root.optional(key)?.int(min: 1, max: 1 << 40)
     }
     let hidden = try int("hidden_size")
-    let layers = try int("num_hidden_layers")
+    let layers = try root.required("num_hidden_layers").int(min: 1, max: maxLayers)
     let heads = try int("num_attention_heads")
     let kvHeads = try optInt("num_key_value_heads") ?? heads
     let vocab = try int("vocab_size")
@@ -71,6 +75,10 @@ extension ModelConfig {
           expected: "a multiple of \(heads)")
       }
       headDim = hidden / heads
+    }
+    guard Double(heads) * Double(headDim) <= Double(1 << 40) else {
+      throw try root.required("num_attention_heads").error(
+        "heads × head_dim is too large", expected: "heads × head_dim ≤ 2^40")
     }
     var dtype: DType?
     if let node = try root.optional("torch_dtype") {

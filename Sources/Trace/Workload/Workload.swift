@@ -65,6 +65,7 @@ public struct Workload: Sendable {
     if let chunk = options.chunk, chunk < 1 {
       throw LifeError(.usage, at: .flag("--chunk"), "out of range", got: "\(chunk)", expected: "≥ 1")
     }
+    try Self.checkLimits(model: model, options: options)
     self.model = model
     self.options = options
   }
