@@ -229,7 +229,7 @@ extension Scenario {
       links.append(
         Link(
           from: from, to: to,
-          bandwidthGBs: try item.required("bandwidth_gb_s", expected: "a number > 0").double(min: 0, exclusiveMin: true),
+          bandwidthGBs: try item.required("bandwidth_gb_s", expected: "a number > 0").rate(),
           latencyUs: try item.optional("latency_us")?.double(min: 0) ?? Device.defaultLinkLatencyUs))
     }
     return links

@@ -31,8 +31,8 @@ extension ParsedArguments {
   /// `--compute-efficiency`, `--memory-efficiency` and `--dispatch-us`.
   func deviceOverrides() throws(LifeError) -> DeviceOverrides {
     DeviceOverrides(
-      computeEfficiency: try number("compute-efficiency", min: 0, max: 1, exclusiveMin: true),
-      memoryEfficiency: try number("memory-efficiency", min: 0, max: 1, exclusiveMin: true),
+      computeEfficiency: try number("compute-efficiency", min: 1e-9, max: 1),
+      memoryEfficiency: try number("memory-efficiency", min: 1e-9, max: 1),
       dispatchUs: try number("dispatch-us", min: 0, max: 1e9))
   }
 }
