@@ -132,6 +132,10 @@ extension ModelConfig {
         qkNopeHeadDim: try int("qk_nope_head_dim"), qkRopeHeadDim: try int("qk_rope_head_dim"),
         vHeadDim: try int("v_head_dim"))
     }
+    if let moe = config.moe, moe.topK > moe.experts {
+      throw try root.required("num_experts_per_tok").error(
+        "more experts per token than experts", expected: "at most \(moe.experts)")
+    }
     return config
   }
 }

@@ -42,7 +42,7 @@ import Trace
     Case(line: "\(f) --prompt 10 --compute-efficiency 0", code: 2, prefix: "error: --compute-efficiency: out of range (got '0'"),
     Case(line: "\(f) --prompt 10 --compute-efficiency 1.5", code: 2, prefix: "error: --compute-efficiency: out of range (got '1.5'"),
     Case(line: "\(f) --prompt 10 --memory-efficiency nan", code: 2, prefix: "error: --memory-efficiency: not a number (got 'nan'"),
-    Case(line: "\(f) --prompt 10 --memory-efficiency 1e-320", code: 2, prefix: "error: --memory-efficiency: out of range"),
+    Case(line: "\(f) --prompt 10 --memory-efficiency 1e-320", code: 2, prefix: "error: --memory-efficiency: number too small (got '1e-320'; expected a number in (0, 1], at least 1e-9)"),
     Case(line: "\(f) --prompt 10 --dispatch-us inf", code: 2, prefix: "error: --dispatch-us: not a number (got 'inf'"),
     Case(line: "\(f) --prompt 10 --dispatch-us -1", code: 2, prefix: "error: --dispatch-us: out of range"),
     Case(line: "\(f) --prompt 10 --overlap both", code: 2, prefix: "error: --overlap: invalid value (got 'both'"),

@@ -107,3 +107,21 @@ import Trace
     }
   }
 }
+
+/// Mixture-of-experts configs: top-k cannot exceed the experts.
+@Suite struct MoEConfigBadValueTests {
+  @Test(arguments: ["9", "1099511627776"])
+  func topKBeyondExperts(_ topK: String) {
+    let text = """
+      {"model_type": "mixtral", "hidden_size": 64, "num_hidden_layers": 2,
+       "num_attention_heads": 4, "num_key_value_heads": 2, "intermediate_size": 128,
+       "vocab_size": 100, "num_local_experts": 8, "num_experts_per_tok": \(topK)}
+      """
+    do {
+      _ = try ModelConfig.parse(JSONNode.parse(text, file: "c.json"), name: "x")
+      Issue.record("accepted")
+    } catch {
+      #expect(error.rendered == "error: c.json: num_experts_per_tok: more experts per token than experts (got \(topK); expected at most 8)")
+    }
+  }
+}
