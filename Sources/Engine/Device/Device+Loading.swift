@@ -39,7 +39,7 @@ extension Device {
     else { throw kindNode.error("unknown value") }
     let tops = try Device.parsePeakTops(try node.required("peak_tops", expected: "an object"))
     let bandwidth = try node.required("bandwidth_gb_s", expected: "a number > 0").rate()
-    let dispatch = try node.optional("dispatch_us")?.double(min: 0) ?? kind.defaultDispatchUs
+    let dispatch = try node.optional("dispatch_us")?.double(min: 0, max: 1e9) ?? kind.defaultDispatchUs
     let memory = try node.optional("memory_gib")?.double(min: 0, exclusiveMin: true)
     let tile = try node.optional("tile")?.int(min: 1, max: 1 << 20)
     let group = try node.optional("shared_memory_group")?.string()

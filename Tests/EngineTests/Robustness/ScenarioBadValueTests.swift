@@ -44,6 +44,7 @@ import Trace
     ("links", "[{\"from\": \"npu\", \"to\": \"npu\", \"bandwidth_gb_s\": 1}]", "links[0].to: a link from a device to itself"),
     ("links", "[{\"from\": \"npu\", \"to\": \"igpu\", \"bandwidth_gb_s\": 0}]", "links[0].bandwidth_gb_s: number out of range (got 0"),
     ("links", "[{\"from\": \"npu\", \"to\": \"igpu\", \"bandwidth_gb_s\": 1e-320}]", "links[0].bandwidth_gb_s: number too small"),
+    ("links", "[{\"from\": \"npu\", \"to\": \"igpu\", \"bandwidth_gb_s\": 1, \"latency_us\": 1e308}]", "links[0].latency_us: number out of range (got 1e308; expected a number in [0, 1000000000])"),
     ("overlap", "\"both\"", "overlap: unknown value (got 'both'"),
     ("trace", "{\"steps\": \"0-3\"}", "trace.steps"),
     ("trace", "{\"detail\": \"ops\"}", "did you mean 'op'?"),
