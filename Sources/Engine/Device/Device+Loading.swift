@@ -39,7 +39,8 @@ extension Device {
     else { throw kindNode.error("unknown value") }
     let tops = try Device.parsePeakTops(try node.required("peak_tops", expected: "an object"))
     let bandwidth = try node.required("bandwidth_gb_s", expected: "a number > 0").rate()
-    let dispatch = try node.optional("dispatch_us")?.double(min: 0, max: 1e9) ?? kind.defaultDispatchUs
+    let dispatch =
+      try node.optional("dispatch_us")?.double(min: 0, max: 1e9) ?? kind.defaultDispatchUs
     let memory = try node.optional("memory_gib")?.double(min: 0, exclusiveMin: true)
     let tile = try node.optional("tile")?.int(min: 1, max: 1 << 20)
     let group = try node.optional("shared_memory_group")?.string()
@@ -144,14 +145,18 @@ extension JSONNode {
   /// An efficiency: a number in (0, 1], at least ``Device/minimumRate``.
   func efficiency() throws(LifeError) -> Double {
     let value = try double(min: 0, max: 1, exclusiveMin: true)
-    if value < Device.minimumRate { throw error("number too small", expected: "a number in [1e-9, 1]") }
+    if value < Device.minimumRate {
+      throw error("number too small", expected: "a number in [1e-9, 1]")
+    }
     return value
   }
 
   /// A rate (TOPS or GB/s): a number > 0, at least ``Device/minimumRate``.
   public func rate() throws(LifeError) -> Double {
     let value = try double(min: 0, exclusiveMin: true)
-    if value < Device.minimumRate { throw error("number too small", expected: "a number ≥ 1e-9") }
+    if value < Device.minimumRate {
+      throw error("number too small", expected: "a number ≥ 1e-9")
+    }
     return value
   }
 }

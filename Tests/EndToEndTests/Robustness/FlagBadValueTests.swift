@@ -17,39 +17,94 @@ import Trace
   static let f = "forecast --model llama-3.2-1b --device h100-sxm"
 
   static let cases: [Case] = [
-    Case(line: "\(w) --prompt 99999999999999999999", code: 2, prefix: "error: --prompt: integer too large (got '99999999999999999999'"),
+    Case(
+      line: "\(w) --prompt 99999999999999999999", code: 2,
+      prefix: "error: --prompt: integer too large (got '99999999999999999999'"),
     Case(line: "\(w) --prompt -1", code: 2, prefix: "error: --prompt: out of range (got '-1'"),
     Case(line: "\(w) --prompt 1e3", code: 2, prefix: "error: --prompt: not an integer (got '1e3'"),
-    Case(line: "\(w) --prompt 9223372036854775807", code: 2, prefix: "error: --prompt: too large (got prompt + generate = 9223372036854775807 + 0; expected at most 2^40"),
-    Case(line: "\(w) --prompt 1 --generate 9223372036854775807", code: 2, prefix: "error: --generate: too large"),
-    Case(line: "\(w) --prompt 10 --batch 9223372036854775807", code: 2, prefix: "error: --batch: too large"),
-    Case(line: "\(w) --prompt 10 --batch 0", code: 2, prefix: "error: --batch: out of range (got '0'"),
-    Case(line: "\(w) --prompt 1099511627776 --chunk 1", code: 2, prefix: "error: --chunk: too many passes"),
+    Case(
+      line: "\(w) --prompt 9223372036854775807", code: 2,
+      prefix:
+        "error: --prompt: too large (got prompt + generate = 9223372036854775807 + 0; expected at most 2^40"
+    ),
+    Case(
+      line: "\(w) --prompt 1 --generate 9223372036854775807", code: 2,
+      prefix: "error: --generate: too large"),
+    Case(
+      line: "\(w) --prompt 10 --batch 9223372036854775807", code: 2,
+      prefix: "error: --batch: too large"),
+    Case(
+      line: "\(w) --prompt 10 --batch 0", code: 2, prefix: "error: --batch: out of range (got '0'"),
+    Case(
+      line: "\(w) --prompt 1099511627776 --chunk 1", code: 2,
+      prefix: "error: --chunk: too many passes"),
     Case(line: "\(w) --prompt 10 --chunk 0", code: 2, prefix: "error: --chunk: out of range"),
     Case(line: "\(w) --prompt 10 --tile -1", code: 2, prefix: "error: --tile: out of range"),
-    Case(line: "\(w) --prompt 10 --weights int9", code: 2, prefix: "error: --weights: invalid value (got 'int9'"),
-    Case(line: "\(w) --prompt 10 --kv fp4", code: 2, prefix: "error: --kv: invalid value (got 'fp4'"),
-    Case(line: "\(w) --prompt 10 --attention gqa:3", code: 2, prefix: "error: --attention: KV heads must divide the attention heads (got 'gqa:3'"),
-    Case(line: "\(w) --prompt 10 --attention gqa:9223372036854775807", code: 2, prefix: "error: --attention: KV heads must divide the attention heads"),
-    Case(line: "\(w) --prompt 10 --fusion fusd", code: 2, prefix: "error: --fusion: invalid value (got 'fusd'"),
+    Case(
+      line: "\(w) --prompt 10 --weights int9", code: 2,
+      prefix: "error: --weights: invalid value (got 'int9'"),
+    Case(
+      line: "\(w) --prompt 10 --kv fp4", code: 2, prefix: "error: --kv: invalid value (got 'fp4'"),
+    Case(
+      line: "\(w) --prompt 10 --attention gqa:3", code: 2,
+      prefix: "error: --attention: KV heads must divide the attention heads (got 'gqa:3'"),
+    Case(
+      line: "\(w) --prompt 10 --attention gqa:9223372036854775807", code: 2,
+      prefix: "error: --attention: KV heads must divide the attention heads"),
+    Case(
+      line: "\(w) --prompt 10 --fusion fusd", code: 2,
+      prefix: "error: --fusion: invalid value (got 'fusd'"),
     Case(line: "\(w) --prompt", code: 2, prefix: "error: --prompt: "),
     Case(line: "workload --prompt 10", code: 2, prefix: "error: --model: missing required flag"),
-    Case(line: "workload --model lama-2-7b --prompt 10", code: 2, prefix: "error: --model: unknown model preset (got 'lama-2-7b'"),
-    Case(line: "workload --model /nonexistent/config.json --prompt 10", code: 1, prefix: "error: /nonexistent/config.json: no such file"),
-    Case(line: "workload --model traces --prompt 10", code: 2, prefix: "error: --model: unknown model preset (got 'traces'"),
-    Case(line: "workload --model traces/ --prompt 10", code: 1, prefix: "error: traces/: is a directory (expected a file)"),
-    Case(line: "workload --model traces/measurements/v100.csv --prompt 10", code: 1, prefix: "error: traces/measurements/v100.csv: line 1, column 1: invalid JSON"),
-    Case(line: "\(f) --prompt 10 --compute-efficiency 0", code: 2, prefix: "error: --compute-efficiency: out of range (got '0'"),
-    Case(line: "\(f) --prompt 10 --compute-efficiency 1.5", code: 2, prefix: "error: --compute-efficiency: out of range (got '1.5'"),
-    Case(line: "\(f) --prompt 10 --memory-efficiency nan", code: 2, prefix: "error: --memory-efficiency: not a number (got 'nan'"),
-    Case(line: "\(f) --prompt 10 --memory-efficiency 1e-320", code: 2, prefix: "error: --memory-efficiency: number too small (got '1e-320'; expected a number in (0, 1], at least 1e-9)"),
-    Case(line: "\(f) --prompt 10 --dispatch-us inf", code: 2, prefix: "error: --dispatch-us: not a number (got 'inf'"),
-    Case(line: "\(f) --prompt 10 --dispatch-us -1", code: 2, prefix: "error: --dispatch-us: out of range"),
-    Case(line: "\(f) --prompt 10 --overlap both", code: 2, prefix: "error: --overlap: invalid value (got 'both'"),
+    Case(
+      line: "workload --model lama-2-7b --prompt 10", code: 2,
+      prefix: "error: --model: unknown model preset (got 'lama-2-7b'"),
+    Case(
+      line: "workload --model /nonexistent/config.json --prompt 10", code: 1,
+      prefix: "error: /nonexistent/config.json: no such file"),
+    Case(
+      line: "workload --model traces --prompt 10", code: 2,
+      prefix: "error: --model: unknown model preset (got 'traces'"),
+    Case(
+      line: "workload --model traces/ --prompt 10", code: 1,
+      prefix: "error: traces/: is a directory (expected a file)"),
+    Case(
+      line: "workload --model traces/measurements/v100.csv --prompt 10", code: 1,
+      prefix: "error: traces/measurements/v100.csv: line 1, column 1: invalid JSON"),
+    Case(
+      line: "\(f) --prompt 10 --compute-efficiency 0", code: 2,
+      prefix: "error: --compute-efficiency: out of range (got '0'"),
+    Case(
+      line: "\(f) --prompt 10 --compute-efficiency 1.5", code: 2,
+      prefix: "error: --compute-efficiency: out of range (got '1.5'"),
+    Case(
+      line: "\(f) --prompt 10 --memory-efficiency nan", code: 2,
+      prefix: "error: --memory-efficiency: not a number (got 'nan'"),
+    Case(
+      line: "\(f) --prompt 10 --memory-efficiency 1e-320", code: 2,
+      prefix:
+        "error: --memory-efficiency: number too small (got '1e-320'; expected a number in (0, 1], at least 1e-9)"
+    ),
+    Case(
+      line: "\(f) --prompt 10 --dispatch-us inf", code: 2,
+      prefix: "error: --dispatch-us: not a number (got 'inf'"),
+    Case(
+      line: "\(f) --prompt 10 --dispatch-us -1", code: 2,
+      prefix: "error: --dispatch-us: out of range"),
+    Case(
+      line: "\(f) --prompt 10 --overlap both", code: 2,
+      prefix: "error: --overlap: invalid value (got 'both'"),
     Case(line: "forecast --model llama-3.2-1b --prompt 10", code: 2, prefix: "error: "),
-    Case(line: "forecast --model llama-3.2-1b --device h100-sxn --prompt 10", code: 2, prefix: "error: --device: unknown device (got 'h100-sxn'"),
-    Case(line: "forecast --model llama-3.2-1b --device /nonexistent/d.json --prompt 10", code: 2, prefix: "error: --device: unknown device (got '/nonexistent/d.json'"),
-    Case(line: "forecast --model llama-3.2-1b --device traces/llama2-7b-bf16-int4.json --prompt 10", code: 1, prefix: "error: traces/llama2-7b-bf16-int4.json: version: unknown key (got 'version'"),
+    Case(
+      line: "forecast --model llama-3.2-1b --device h100-sxn --prompt 10", code: 2,
+      prefix: "error: --device: unknown device (got 'h100-sxn'"),
+    Case(
+      line: "forecast --model llama-3.2-1b --device /nonexistent/d.json --prompt 10", code: 2,
+      prefix: "error: --device: unknown device (got '/nonexistent/d.json'"),
+    Case(
+      line: "forecast --model llama-3.2-1b --device traces/llama2-7b-bf16-int4.json --prompt 10",
+      code: 1, prefix: "error: traces/llama2-7b-bf16-int4.json: version: unknown key (got 'version'"
+    ),
   ]
 
   @Test(arguments: cases)

@@ -37,7 +37,9 @@ import Trace
     let first = try LifeBinary.run(["simulate", Self.scenario, "--out", dir, "--generate", "4"])
     if first.err.contains("not implemented") { return }
     #expect(first.code == 0, "\(first)")
-    let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
+      !$0.hasPrefix(".")
+    }
     #expect(names.contains("summary.json"))
     var before: [String: Data] = [:]
     for name in names { before[name] = FileManager.default.contents(atPath: dir + "/" + name) }
@@ -55,7 +57,8 @@ import Trace
           }
         }
         if name.hasSuffix(".html"), let data, data != before[name] {
-          #expect(String(decoding: data, as: UTF8.self).hasSuffix("</html>\n"), "\(name) is half written")
+          #expect(
+            String(decoding: data, as: UTF8.self).hasSuffix("</html>\n"), "\(name) is half written")
         }
       }
     }

@@ -25,12 +25,20 @@ import Trace
   ]
 
   /// A fuzzed input's error must say where and what.
-  static func checkError(_ error: LifeError, input: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func checkError(
+    _ error: LifeError, input: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     #expect(error.rendered.hasPrefix("error: "), sourceLocation: sourceLocation)
-    #expect(!error.location.description.isEmpty, "no location: \(error.rendered)\n\(input)", sourceLocation: sourceLocation)
+    #expect(
+      !error.location.description.isEmpty, "no location: \(error.rendered)\n\(input)",
+      sourceLocation: sourceLocation)
     #expect(!error.message.isEmpty, sourceLocation: sourceLocation)
-    #expect(!error.rendered.contains("\n"), "multi-line: \(error.rendered)", sourceLocation: sourceLocation)
-    if ProcessInfo.processInfo.environment["FUZZ_PRINT"] != nil { print("FUZZERR", error.rendered, "@@", input) }
+    #expect(
+      !error.rendered.contains("\n"), "multi-line: \(error.rendered)",
+      sourceLocation: sourceLocation)
+    if ProcessInfo.processInfo.environment["FUZZ_PRINT"] != nil {
+      print("FUZZERR", error.rendered, "@@", input)
+    }
   }
 
   /// A small forecast of `model` on `devices`: at most 32 prompt tokens,
@@ -51,9 +59,10 @@ import Trace
     _ = JSONFormat.text(outcome.json)
   }
 
-  static let gpu: [(key: String, device: Device)] = Device.preset(named: "h100-sxm").map {
-    [("device", $0)]
-  } ?? []
+  static let gpu: [(key: String, device: Device)] =
+    Device.preset(named: "h100-sxm").map {
+      [("device", $0)]
+    } ?? []
 
   @Test(arguments: FuzzInputs.configs)
   func modelConfigs(_ path: String) throws {

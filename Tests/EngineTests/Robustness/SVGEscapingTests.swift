@@ -34,6 +34,8 @@ import Testing
       title: "<t>", xName: "<x>", yName: "<y>", categories: ["<c>"],
       series: [BarChartSVG.Series(name: "<s>", values: [2], colour: "#000")])
     let svg = chart.svg()
-    for raw in ["<t>", "<x>", "<y>", "<c>", "<s>"] { #expect(!svg.contains(raw), "\(raw) unescaped") }
+    for raw in ["<t>", "<x>", "<y>", "<c>", "<s>"] {
+      #expect(!svg.contains(raw), "\(raw) unescaped")
+    }
   }
 }

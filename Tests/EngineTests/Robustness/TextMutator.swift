@@ -24,7 +24,8 @@ struct TextMutator {
     let choice = random.index(json ? 10 : 7)
     switch choice {
     case 0: return edit(text) { bytes, r in bytes.removeSubrange(r) }
-    case 1: return edit(text) { bytes, r in bytes.insert(contentsOf: Array(bytes[r]), at: r.lowerBound) }
+    case 1:
+      return edit(text) { bytes, r in bytes.insert(contentsOf: Array(bytes[r]), at: r.lowerBound) }
     case 2: return swapBytes(text)
     case 3, 4: return replaceNumber(text)
     case 5: return truncate(text)
@@ -33,7 +34,9 @@ struct TextMutator {
     }
   }
 
-  private mutating func edit(_ text: String, _ change: (inout [UInt8], Range<Int>) -> Void) -> String {
+  private mutating func edit(_ text: String, _ change: (inout [UInt8], Range<Int>) -> Void)
+    -> String
+  {
     var bytes = Array(text.utf8)
     guard !bytes.isEmpty else { return text }
     let start = random.index(bytes.count)
@@ -130,7 +133,8 @@ struct TextMutator {
           }
           continue
         }
-        out.append((member.key, rewrite(member.value, &target, action: action, replacement: replacement)))
+        out.append(
+          (member.key, rewrite(member.value, &target, action: action, replacement: replacement)))
       }
       return .object(out)
     case .array(let items):

@@ -86,8 +86,10 @@ import Trace
   /// removed and the directory is untouched.
   @Test func targetIsADirectory() throws {
     let dir = try Self.scratch()
-    try FileManager.default.createDirectory(atPath: dir + "/out.json", withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(atPath: dir + "/out.json/keep", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/out.json", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/out.json/keep", withIntermediateDirectories: true)
     do {
       try AtomicFile.write("x", to: dir + "/out.json")
       Issue.record("replaced a directory")

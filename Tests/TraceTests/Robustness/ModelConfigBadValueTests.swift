@@ -28,36 +28,82 @@ import Trace
 
   static let cases: [Case] = [
     Case(key: "model_type", raw: nil, expected: "config.json: model_type: missing required field"),
-    Case(key: "model_type", raw: "\"lama\"", expected: "model_type: unknown value (got 'lama'; expected one of"),
-    Case(key: "model_type", raw: "7", expected: "model_type: wrong type (got 7; expected a string)"),
+    Case(
+      key: "model_type", raw: "\"lama\"",
+      expected: "model_type: unknown value (got 'lama'; expected one of"),
+    Case(
+      key: "model_type", raw: "7", expected: "model_type: wrong type (got 7; expected a string)"),
     Case(key: "hidden_size", raw: nil, expected: "hidden_size: missing required field"),
-    Case(key: "hidden_size", raw: "\"4096\"", expected: "hidden_size: wrong type (got '4096'; expected an integer)"),
-    Case(key: "hidden_size", raw: "0", expected: "hidden_size: integer out of range (got 0; expected an integer in [1, "),
-    Case(key: "hidden_size", raw: "-4096", expected: "hidden_size: integer out of range (got -4096"),
-    Case(key: "hidden_size", raw: "4096.5", expected: "hidden_size: not a whole number (got 4096.5"),
+    Case(
+      key: "hidden_size", raw: "\"4096\"",
+      expected: "hidden_size: wrong type (got '4096'; expected an integer)"),
+    Case(
+      key: "hidden_size", raw: "0",
+      expected: "hidden_size: integer out of range (got 0; expected an integer in [1, "),
+    Case(
+      key: "hidden_size", raw: "-4096", expected: "hidden_size: integer out of range (got -4096"),
+    Case(
+      key: "hidden_size", raw: "4096.5", expected: "hidden_size: not a whole number (got 4096.5"),
     Case(key: "hidden_size", raw: "1e999", expected: "hidden_size: integer too large (got 1e999"),
     Case(key: "hidden_size", raw: "-1e999", expected: "hidden_size: integer too large (got -1e999"),
-    Case(key: "hidden_size", raw: "99999999999999999999999", expected: "hidden_size: integer too large (got 99999999999999999999999; expected an integer of at most 64 bits)"),
-    Case(key: "hidden_size", raw: "4095", expected: "hidden_size: hidden size is not a multiple of the heads and no head_dim is given (got 4095; expected a multiple of 32)"),
+    Case(
+      key: "hidden_size", raw: "99999999999999999999999",
+      expected:
+        "hidden_size: integer too large (got 99999999999999999999999; expected an integer of at most 64 bits)"
+    ),
+    Case(
+      key: "hidden_size", raw: "4095",
+      expected:
+        "hidden_size: hidden size is not a multiple of the heads and no head_dim is given (got 4095; expected a multiple of 32)"
+    ),
     Case(key: "hidden_size", raw: "null", expected: "hidden_size: missing required field"),
-    Case(key: "num_hidden_layers", raw: "1048576", expected: "num_hidden_layers: integer out of range (got 1048576; expected an integer in [1, 16384])"),
-    Case(key: "num_attention_heads", raw: "[32]", expected: "num_attention_heads: wrong type (got an array of 1; expected an integer)"),
-    Case(key: "num_key_value_heads", raw: "5", expected: "num_key_value_heads: attention heads are not a multiple of the KV heads (got 5; expected a divisor of 32)"),
-    Case(key: "num_key_value_heads", raw: "64", expected: "num_key_value_heads: attention heads are not a multiple of the KV heads (got 64"),
-    Case(key: "num_key_value_heads", raw: "0", expected: "num_key_value_heads: integer out of range (got 0"),
-    Case(key: "vocab_size", raw: "true", expected: "vocab_size: wrong type (got true; expected an integer)"),
-    Case(key: "intermediate_size", raw: "18446744073709551616", expected: "intermediate_size: integer too large"),
-    Case(key: "torch_dtype", raw: "\"int8\"", expected: "torch_dtype: unknown torch_dtype (got 'int8'; expected float32, float16 or bfloat16)"),
-    Case(key: "max_position_embeddings", raw: "-1", expected: "max_position_embeddings: integer out of range (got -1"),
-    Case(key: "head_dim", raw: "1099511627776", expected: "num_attention_heads: heads × head_dim is too large (got 32; expected heads × head_dim ≤ 2^40)"),
-    Case(key: "tie_word_embeddings", raw: "\"yes\"", expected: "tie_word_embeddings: wrong type (got 'yes'; expected true or false)"),
+    Case(
+      key: "num_hidden_layers", raw: "1048576",
+      expected:
+        "num_hidden_layers: integer out of range (got 1048576; expected an integer in [1, 16384])"),
+    Case(
+      key: "num_attention_heads", raw: "[32]",
+      expected: "num_attention_heads: wrong type (got an array of 1; expected an integer)"),
+    Case(
+      key: "num_key_value_heads", raw: "5",
+      expected:
+        "num_key_value_heads: attention heads are not a multiple of the KV heads (got 5; expected a divisor of 32)"
+    ),
+    Case(
+      key: "num_key_value_heads", raw: "64",
+      expected: "num_key_value_heads: attention heads are not a multiple of the KV heads (got 64"),
+    Case(
+      key: "num_key_value_heads", raw: "0",
+      expected: "num_key_value_heads: integer out of range (got 0"),
+    Case(
+      key: "vocab_size", raw: "true",
+      expected: "vocab_size: wrong type (got true; expected an integer)"),
+    Case(
+      key: "intermediate_size", raw: "18446744073709551616",
+      expected: "intermediate_size: integer too large"),
+    Case(
+      key: "torch_dtype", raw: "\"int8\"",
+      expected:
+        "torch_dtype: unknown torch_dtype (got 'int8'; expected float32, float16 or bfloat16)"),
+    Case(
+      key: "max_position_embeddings", raw: "-1",
+      expected: "max_position_embeddings: integer out of range (got -1"),
+    Case(
+      key: "head_dim", raw: "1099511627776",
+      expected:
+        "num_attention_heads: heads × head_dim is too large (got 32; expected heads × head_dim ≤ 2^40)"
+    ),
+    Case(
+      key: "tie_word_embeddings", raw: "\"yes\"",
+      expected: "tie_word_embeddings: wrong type (got 'yes'; expected true or false)"),
   ]
 
   @Test(arguments: cases)
   func badValue(_ c: Case) {
     let file = "models/x/config.json"
     do {
-      let config = try ModelConfig.parse(JSONNode.parse(Self.text(c.key, c.raw), file: file), name: "x")
+      let config = try ModelConfig.parse(
+        JSONNode.parse(Self.text(c.key, c.raw), file: file), name: "x")
       Issue.record("accepted: \(config.name)")
     } catch {
       #expect(error.kind == .failure)
@@ -121,7 +167,10 @@ import Trace
       _ = try ModelConfig.parse(JSONNode.parse(text, file: "c.json"), name: "x")
       Issue.record("accepted")
     } catch {
-      #expect(error.rendered == "error: c.json: num_experts_per_tok: more experts per token than experts (got \(topK); expected at most 8)")
+      #expect(
+        error.rendered
+          == "error: c.json: num_experts_per_tok: more experts per token than experts (got \(topK); expected at most 8)"
+      )
     }
   }
 }

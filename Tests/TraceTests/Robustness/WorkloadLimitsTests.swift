@@ -20,7 +20,8 @@ import Trace
 
   /// A 10^9-token prompt: finite counts.
   @Test func billionTokenPrompt() throws {
-    let workload = try Workload(model: try Self.model(), options: WorkloadOptions(prompt: 1_000_000_000))
+    let workload = try Workload(
+      model: try Self.model(), options: WorkloadOptions(prompt: 1_000_000_000))
     let totals = WorkloadTotals.of(workload)
     #expect(totals.prefill.ops.isFinite && totals.prefill.ops > 1e18)
     try JSONFormat.checkFinite(WorkloadReport.json(workload: workload, totals: totals))
@@ -45,12 +46,26 @@ import Trace
   }
 
   static let limits: [Limit] = [
-    Limit(prompt: Int.max, expected: "error: --prompt: too large (got prompt + generate = 9223372036854775807 + 0; expected at most 2^40 = 1099511627776 tokens per sequence)"),
-    Limit(prompt: 1, generate: Int.max, expected: "error: --generate: too large (got prompt + generate = 1 + 9223372036854775807"),
+    Limit(
+      prompt: Int.max,
+      expected:
+        "error: --prompt: too large (got prompt + generate = 9223372036854775807 + 0; expected at most 2^40 = 1099511627776 tokens per sequence)"
+    ),
+    Limit(
+      prompt: 1, generate: Int.max,
+      expected: "error: --generate: too large (got prompt + generate = 1 + 9223372036854775807"),
     Limit(prompt: 1 << 40, generate: 1, expected: "error: --prompt: too large"),
-    Limit(prompt: 10, batch: Int.max, expected: "error: --batch: too large (got batch 9223372036854775807 × 10 tokens × 32 heads; expected batch × (prompt + generate) × heads ≤ 2^62)"),
+    Limit(
+      prompt: 10, batch: Int.max,
+      expected:
+        "error: --batch: too large (got batch 9223372036854775807 × 10 tokens × 32 heads; expected batch × (prompt + generate) × heads ≤ 2^62)"
+    ),
     Limit(prompt: 1 << 40, batch: 1 << 20, expected: "error: --batch: too large"),
-    Limit(prompt: 1 << 30, chunk: 1, expected: "error: --chunk: too many passes (got 1073741824 prefill chunks + 0 decode steps; expected at most 10000000 passes in one run)"),
+    Limit(
+      prompt: 1 << 30, chunk: 1,
+      expected:
+        "error: --chunk: too many passes (got 1073741824 prefill chunks + 0 decode steps; expected at most 10000000 passes in one run)"
+    ),
     Limit(prompt: 1, generate: 20_000_000, expected: "error: --generate: too many passes"),
     Limit(prompt: -1, expected: "error: --prompt: negative size"),
   ]
@@ -92,7 +107,9 @@ import Trace
       Issue.record("accepted")
     } catch {
       #expect(error.kind == .usage)
-      #expect(error.rendered.hasPrefix("error: --\(name): \(message) (got '\(value)'; expected "), "\(error.rendered)")
+      #expect(
+        error.rendered.hasPrefix("error: --\(name): \(message) (got '\(value)'; expected "),
+        "\(error.rendered)")
     }
   }
 }
