@@ -38,9 +38,9 @@ extension Device {
     guard let kind = DeviceKind(rawValue: try kindNode.choice(DeviceKind.allCases.map(\.rawValue)))
     else { throw kindNode.error("unknown value") }
     let tops = try Device.parsePeakTops(try node.required("peak_tops", expected: "an object"))
-    let bandwidth = try node.required("bandwidth_gb_s", expected: "a number > 0")
-      .double(min: 0, exclusiveMin: true)
-    let dispatch = try node.optional("dispatch_us")?.double(min: 0) ?? kind.defaultDispatchUs
+    let bandwidth = try node.required("bandwidth_gb_s", expected: "a number > 0").rate()
+    let dispatch =
+      try node.optional("dispatch_us")?.double(min: 0, max: 1e9) ?? kind.defaultDispatchUs
     let memory = try node.optional("memory_gib")?.double(min: 0, exclusiveMin: true)
     let tile = try node.optional("tile")?.int(min: 1, max: 1 << 20)
     let group = try node.optional("shared_memory_group")?.string()
@@ -58,7 +58,7 @@ extension Device {
   static func parsePeakTops(_ node: JSONNode) throws(LifeError) -> [String: Double] {
     var tops: [String: Double] = [:]
     for member in try node.members(allowed: peakTopsKeys) {
-      tops[member.key] = try member.node.double(min: 0, exclusiveMin: true)
+      tops[member.key] = try member.node.rate()
     }
     if tops.isEmpty {
       throw node.error("no peak TOPS given", expected: "at least one of " + peakTopsKeys.joined(separator: ", "))
@@ -135,10 +135,29 @@ extension EfficiencyCurve {
   }
 }
 
+extension Device {
+  /// The smallest rate (TOPS, GB/s) or efficiency LIFE accepts: below it
+  /// times overflow to infinity (a forecast of 1e-320 TOPS is no forecast).
+  public static let minimumRate = 1e-9
+}
+
 extension JSONNode {
-  /// An efficiency: a number in (0, 1].
+  /// An efficiency: a number in (0, 1], at least ``Device/minimumRate``.
   func efficiency() throws(LifeError) -> Double {
-    try double(min: 0, max: 1, exclusiveMin: true)
+    let value = try double(min: 0, max: 1, exclusiveMin: true)
+    if value < Device.minimumRate {
+      throw error("number too small", expected: "a number in [1e-9, 1]")
+    }
+    return value
+  }
+
+  /// A rate (TOPS or GB/s): a number > 0, at least ``Device/minimumRate``.
+  public func rate() throws(LifeError) -> Double {
+    let value = try double(min: 0, exclusiveMin: true)
+    if value < Device.minimumRate {
+      throw error("number too small", expected: "a number ≥ 1e-9")
+    }
+    return value
   }
 }
 

@@ -31,8 +31,20 @@ extension ParsedArguments {
   /// `--compute-efficiency`, `--memory-efficiency` and `--dispatch-us`.
   func deviceOverrides() throws(LifeError) -> DeviceOverrides {
     DeviceOverrides(
-      computeEfficiency: try number("compute-efficiency", min: 0, max: 1, exclusiveMin: true),
-      memoryEfficiency: try number("memory-efficiency", min: 0, max: 1, exclusiveMin: true),
+      computeEfficiency: try efficiency("compute-efficiency"),
+      memoryEfficiency: try efficiency("memory-efficiency"),
       dispatchUs: try number("dispatch-us", min: 0, max: 1e9))
+  }
+
+  /// An efficiency in (0, 1]; below ``Device/minimumRate`` every time would
+  /// overflow to infinity.
+  private func efficiency(_ name: String) throws(LifeError) -> Double? {
+    guard let value = try number(name, min: 0, max: 1, exclusiveMin: true) else { return nil }
+    guard value >= Device.minimumRate else {
+      throw LifeError.usage(
+        "--" + name, "number too small", got: "'\(self.value(name) ?? "")'",
+        expected: "a number in (0, 1], at least 1e-9")
+    }
+    return value
   }
 }

@@ -8,6 +8,10 @@ extension ModelConfig {
   /// The largest size a config.json may give (hidden, heads, vocab, ...): 2^24.
   public static let maxSize = 1 << 24
 
+  /// The most decoder layers a config may have (the op trace walks every
+  /// layer of every pass).
+  public static let maxLayers = 1 << 14
+
   /// Preset names (`life models`).
   public static var presetNames: [String] { ModelPresets.names }
 
@@ -58,7 +62,7 @@ extension ModelConfig {
       try root.optional(key)?.int(min: 1, max: key == "max_position_embeddings" ? 1 << 40 : maxSize)
     }
     let hidden = try int("hidden_size")
-    let layers = try int("num_hidden_layers")
+    let layers = try root.required("num_hidden_layers").int(min: 1, max: maxLayers)
     let heads = try int("num_attention_heads")
     let kvHeads = try optInt("num_key_value_heads") ?? heads
     let vocab = try int("vocab_size")
@@ -77,6 +81,10 @@ extension ModelConfig {
           expected: "a multiple of \(heads)")
       }
       headDim = hidden / heads
+    }
+    guard Double(heads) * Double(headDim) <= Double(1 << 40) else {
+      throw try root.required("num_attention_heads").error(
+        "heads × head_dim is too large", expected: "heads × head_dim ≤ 2^40")
     }
     var dtype: DType?
     if let node = try root.optional("torch_dtype") {
@@ -129,6 +137,10 @@ extension ModelConfig {
         qLoraRank: try optInt("q_lora_rank"), kvLoraRank: try int("kv_lora_rank"),
         qkNopeHeadDim: try int("qk_nope_head_dim"), qkRopeHeadDim: try int("qk_rope_head_dim"),
         vHeadDim: try int("v_head_dim"))
+    }
+    if let moe = config.moe, moe.topK > moe.experts {
+      throw try root.required("num_experts_per_tok").error(
+        "more experts per token than experts", expected: "at most \(moe.experts)")
     }
     return config
   }

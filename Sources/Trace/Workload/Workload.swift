@@ -62,10 +62,11 @@ public struct Workload: Sendable {
           qLoraRank: 128, kvLoraRank: 128, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128)
       }
     }
-    try Self.checkLimits(options)
     if let chunk = options.chunk, chunk < 1 {
       throw LifeError(.usage, at: .flag("--chunk"), "out of range", got: "\(chunk)", expected: "≥ 1")
     }
+    try Self.checkLimits(model: model, options: options)
+    try Self.checkLimits(options)
     self.model = model
     self.options = options
   }
