@@ -34,27 +34,52 @@ extension SimulationRun {
     }
     if device != segmentDevice { switchSegment(to: device) }
     let overlapsOps = simulator.info.overlap == .op
-    for _ in 0..<count {
-      var j = 0
-      for record in layer {
-        let (c, m, d) = layerTimes[j]
-        j += 1
-        if overlapsOps {
-          time += d + max(c, m)
-        } else {
-          segmentCompute += d + c
-          segmentMemory += d + m
+    // The sums in locals (the same additions in the same order).
+    var time = self.time
+    var segmentCompute = self.segmentCompute
+    var segmentMemory = self.segmentMemory
+    var tCompute = self.tCompute
+    var tMemory = self.tMemory
+    var tDispatch = self.tDispatch
+    var ops = self.ops
+    var opsPadded = self.opsPadded
+    var read = self.read
+    var written = self.written
+    var calls = self.calls
+    layerTimes.withUnsafeBufferPointer { times in
+      for _ in 0..<count {
+        var j = 0
+        for record in layer {
+          let (c, m, d) = times[j]
+          j += 1
+          if overlapsOps {
+            time += d + max(c, m)
+          } else {
+            segmentCompute += d + c
+            segmentMemory += d + m
+          }
+          tCompute += c
+          tMemory += m
+          tDispatch += d
+          ops += record.ops
+          opsPadded += record.opsPadded
+          read += record.read
+          written += record.written
+          calls += record.dispatchCalls
         }
-        tCompute += c
-        tMemory += m
-        tDispatch += d
-        ops += record.ops
-        opsPadded += record.opsPadded
-        read += record.read
-        written += record.written
-        calls += record.dispatchCalls
       }
     }
+    self.time = time
+    self.segmentCompute = segmentCompute
+    self.segmentMemory = segmentMemory
+    self.tCompute = tCompute
+    self.tMemory = tMemory
+    self.tDispatch = tDispatch
+    self.ops = ops
+    self.opsPadded = opsPadded
+    self.read = read
+    self.written = written
+    self.calls = calls
     lastWrittenActivations = last.written.activations
   }
 }

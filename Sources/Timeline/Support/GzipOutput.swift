@@ -39,8 +39,8 @@ final class GzipOutput: TextOutput {
     if pending.count >= Self.chunk { deflatePending(finish: false) }
   }
 
-  func write(bytes: [UInt8]) {
-    pending.append(contentsOf: bytes)
+  func write(buffer: UnsafeBufferPointer<UInt8>) {
+    pending.append(contentsOf: buffer)
     if pending.count >= Self.chunk { deflatePending(finish: false) }
   }
 

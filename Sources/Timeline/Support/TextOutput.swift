@@ -7,7 +7,7 @@ protocol TextOutput: AnyObject {
   /// Appends UTF-8 text.
   func write(_ text: String)
   /// Appends UTF-8 bytes.
-  func write(bytes: [UInt8])
+  func write(buffer: UnsafeBufferPointer<UInt8>)
   /// Finishes the file and moves it into place.
   func commit() throws(LifeError)
   /// Abandons the file; any previous file at `path` stays.

@@ -38,12 +38,12 @@ public final class TimelineFile {
     if events > 0 { pending.append(",\n") }
     body(&pending)
     events += 1
-    if pending.bytes.count >= Self.chunk { flush() }
+    if pending.count >= Self.chunk { flush() }
   }
 
   private func flush() {
-    output.write(bytes: pending.bytes)
-    pending.bytes.removeAll(keepingCapacity: true)
+    pending.withBytes { output.write(buffer: $0) }
+    pending.removeAll()
   }
 
   /// Records one run's metadata object (compact JSON text).

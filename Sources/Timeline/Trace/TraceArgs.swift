@@ -2,7 +2,7 @@ import Trace
 
 /// Builds a compact JSON object for an event's `args`, member by member,
 /// with deterministic number text, as UTF-8 bytes.
-struct TraceArgs {
+struct TraceArgs: ~Copyable {
   private var text = ByteText(capacity: 256)
   private var empty = true
 
@@ -54,9 +54,9 @@ struct TraceArgs {
 
   /// The finished object as bytes.
   var bytes: [UInt8] {
-    var out = text
-    out.append("}")
-    return out.bytes
+    var out = text.bytes
+    out.append(0x7D)
+    return out
   }
 
   /// The finished object as text.

@@ -31,10 +31,7 @@ public struct WorkloadTotals: OpSink, Sendable {
       activationsBytesPeak = max(
         activationsBytesPeak, record.read.activations + record.written.activations)
     }
-    guard count > 0 else { return }
-    for _ in 0..<count {
-      for record in layer { current.add(record) }
-    }
+    current.add(layer: layer, repeating: count)
   }
 
   /// A pass ends.
