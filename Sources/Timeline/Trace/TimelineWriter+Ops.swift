@@ -55,15 +55,30 @@ extension TimelineWriter {
     return text.bytes
   }
 
-  /// The args of an operator slice.
+  /// The args of an operator slice: `head`, the layer index, `tail`
+  /// (``OpArgsCache`` keeps the two parts of recent operators).
   func opArgs(_ event: OpEvent) -> [UInt8] {
     let record = event.record
-    var args = TraceArgs()
-    args.string("kind", record.kind.rawValue)
-    args.string("phase", record.phase.rawValue)
-    args.int("step", record.step)
-    if record.phase == .prefill { args.int("chunk", record.chunk) }
-    args.int("layer", record.layer)
+    let (head, tail) = opArgsCache.parts(of: event) { opArgsParts(event) }
+    var out: [UInt8] = []
+    out.reserveCapacity(head.count + tail.count + 8)
+    out.append(contentsOf: head)
+    out.append(contentsOf: String(record.layer).utf8)
+    out.append(contentsOf: tail)
+    return out
+  }
+
+  /// The args of an operator slice in two parts: up to the `layer` key's
+  /// colon, and from the member after the layer index to the closing brace.
+  func opArgsParts(_ event: OpEvent) -> (head: [UInt8], tail: [UInt8]) {
+    let record = event.record
+    var head = TraceArgs()
+    head.string("kind", record.kind.rawValue)
+    head.string("phase", record.phase.rawValue)
+    head.int("step", record.step)
+    if record.phase == .prefill { head.int("chunk", record.chunk) }
+    head.key("layer")
+    var args = TraceArgs(continuing: ())
     args.quoted("shape", Self.quotedShape(record.shape))
     args.string("input_dtype", record.inputType.rawValue)
     args.string("weight_dtype", record.weightType.text)
@@ -86,7 +101,7 @@ extension TimelineWriter {
     args.number("memory_efficiency", event.memoryEfficiency)
     args.number("peak_tops", event.peakTops)
     args.string("device", deviceKey(event.device))
-    return args.bytes
+    return (head.openBytes, args.bytes)
   }
 
   /// `shape.text` as a JSON string literal (`"[1, 4096, 4096]"`: digits,

@@ -33,6 +33,7 @@ public final class TimelineWriter: EventSink {
   var prefillChunks: [PassTiming] = []
   var layerGroups: [Int: LayerGroup] = [:]
   var flowCount = 0
+  var opArgsCache = OpArgsCache()
 
   /// Creates a writer of one run into `file`.
   ///

@@ -10,7 +10,15 @@ struct TraceArgs: ~Copyable {
     text.append("{")
   }
 
-  private mutating func key(_ name: StaticString) {
+  /// The members of an object already begun elsewhere: no opening brace,
+  /// and the first member is preceded by a comma.
+  init(continuing: Void) {
+    empty = false
+  }
+
+  /// Starts a member: its key and colon (the value is written by the
+  /// caller).
+  mutating func key(_ name: StaticString) {
     if empty {
       empty = false
     } else {
@@ -58,6 +66,9 @@ struct TraceArgs: ~Copyable {
     out.append(0x7D)
     return out
   }
+
+  /// The text so far, with no closing brace.
+  var openBytes: [UInt8] { text.bytes }
 
   /// The finished object as text.
   var json: String { String(decoding: bytes, as: UTF8.self) }
