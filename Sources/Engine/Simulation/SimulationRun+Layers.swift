@@ -46,12 +46,12 @@ extension SimulationRun {
     var read = self.read
     var written = self.written
     var calls = self.calls
+    // Through buffer pointers: fields are read in place, records not copied.
     layerTimes.withUnsafeBufferPointer { times in
+      layer.withUnsafeBufferPointer { records in
       for _ in 0..<count {
-        var j = 0
-        for record in layer {
+        for j in 0..<records.count {
           let (c, m, d) = times[j]
-          j += 1
           if overlapsOps {
             time += d + max(c, m)
           } else {
@@ -61,12 +61,13 @@ extension SimulationRun {
           tCompute += c
           tMemory += m
           tDispatch += d
-          ops += record.ops
-          opsPadded += record.opsPadded
-          read += record.read
-          written += record.written
-          calls += record.dispatchCalls
+          ops += records[j].ops
+          opsPadded += records[j].opsPadded
+          read += records[j].read
+          written += records[j].written
+          calls += records[j].dispatchCalls
         }
+      }
       }
     }
     self.time = time

@@ -63,18 +63,21 @@ public struct PassTotals: Sendable, Equatable {
     var read = self.read
     var written = self.written
     var calls = dispatchCalls
+    // Through buffer pointers: fields are read in place, records not copied.
     kindOps.withUnsafeMutableBufferPointer { kindOps in
       kindBytes.withUnsafeMutableBufferPointer { kindBytes in
-        for _ in 0..<count {
-          for r in layer {
-            ops += r.ops
-            opsPadded += r.opsPadded
-            read += r.read
-            written += r.written
-            calls += r.dispatchCalls
-            let slot = r.kind.slot
-            kindOps[slot] += r.ops
-            kindBytes[slot] += r.bytes
+        layer.withUnsafeBufferPointer { records in
+          for _ in 0..<count {
+            for j in 0..<records.count {
+              ops += records[j].ops
+              opsPadded += records[j].opsPadded
+              read += records[j].read
+              written += records[j].written
+              calls += records[j].dispatchCalls
+              let slot = records[j].kind.slot
+              kindOps[slot] += records[j].ops
+              kindBytes[slot] += records[j].bytes
+            }
           }
         }
       }
