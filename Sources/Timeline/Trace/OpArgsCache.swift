@@ -1,7 +1,7 @@
 import Engine
 import Trace
 
-/// The args text of recent operator slices, so that an operator equal to
+/// The text of recent operator slices (args, category, site), so that an operator equal to
 /// one already drawn apart from its layer (the same operator of the next
 /// identical layer) reuses its text. Entries are kept by the operator's
 /// position within its layer; an entry is used only when every input of
@@ -34,22 +34,31 @@ struct OpArgsCache {
     }
   }
 
+  /// The text of an operator's slices apart from its layer index.
+  struct Text {
+    /// The args up to the `layer` key's colon.
+    var head: [UInt8]
+    /// The args from the member after the layer index to the closing brace.
+    var tail: [UInt8]
+    /// The category (the kind) as a JSON string literal.
+    var category: [UInt8]
+    /// The site's name when it needs no escaping (nil otherwise).
+    var plainSite: [UInt8]?
+  }
+
   struct Entry {
     var key: Key
-    var head: [UInt8]
-    var tail: [UInt8]
+    var text: Text
   }
 
   private var entries: [Entry] = []
   private var layer = Int.min
   private var index = 0
 
-  /// The text before and after the layer index of `event`'s args: from the
-  /// entry at its position in its layer when that entry matches, else from
-  /// `build`, which then replaces the entry.
-  mutating func parts(
-    of event: OpEvent, build: () -> (head: [UInt8], tail: [UInt8])
-  ) -> (head: [UInt8], tail: [UInt8]) {
+  /// The text of `event`'s slices: from the entry at its position in its
+  /// layer when that entry matches, else from `build`, which then replaces
+  /// the entry.
+  mutating func text(of event: OpEvent, build: () -> Text) -> Text {
     if event.record.layer != layer {
       layer = event.record.layer
       index = 0
@@ -58,15 +67,15 @@ struct OpArgsCache {
     index += 1
     let key = Key(event)
     if slot < entries.count, entries[slot].key == key {
-      return (entries[slot].head, entries[slot].tail)
+      return entries[slot].text
     }
-    let parts = build()
-    let entry = Entry(key: key, head: parts.head, tail: parts.tail)
+    let text = build()
+    let entry = Entry(key: key, text: text)
     if slot < entries.count {
       entries[slot] = entry
     } else {
       entries.append(entry)
     }
-    return parts
+    return text
   }
 }

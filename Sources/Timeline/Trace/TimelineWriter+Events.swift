@@ -42,7 +42,7 @@ extension TimelineWriter {
   /// The thread of `lane` in `pid`, named on first use.
   func thread(pid: Int, lane: TimelineLayout.Lane, title: String? = nil) -> Int {
     let tid = TimelineLayout.tid(pid: pid, lane: lane)
-    if namedThreads.insert(tid).inserted {
+    if threads.markNamed(tid) {
       metadata("thread_name", pid: pid, tid: tid, key: "name", title ?? lane.title)
       metadataInt("thread_sort_index", pid: pid, tid: tid, value: lane.rawValue)
     }
@@ -70,9 +70,9 @@ extension TimelineWriter {
     quotedName: [UInt8], quotedCategory: [UInt8], pid: Int, tid: Int, start: Int64, end: Int64,
     args: [UInt8]?, flow: String? = nil
   ) -> (start: Int64, end: Int64) {
-    let begin = max(start, laneEnd[tid] ?? Int64.min)
+    let begin = max(start, threads.end(of: tid))
     let finish = max(end, begin)
-    laneEnd[tid] = finish
+    threads.setEnd(finish, of: tid)
     writeSlice(
       quotedName: quotedName, quotedCategory: quotedCategory, pid: pid, tid: tid, start: begin,
       end: finish, args: args, flow: flow)

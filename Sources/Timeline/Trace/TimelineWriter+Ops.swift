@@ -8,9 +8,10 @@ extension TimelineWriter {
   /// overlap the compute and memory spans, each with the full args.
   func drawOp(_ event: OpEvent) {
     let pid = layout.devicePid(event.device)
-    let name = Self.quotedName(event.record)
-    let category = Self.quoted(event.record.kind.rawValue)
-    let args = opArgs(event)
+    let text = opArgsCache.text(of: event) { opText(event) }
+    let name = Self.quotedName(event.record, plainSite: text.plainSite)
+    let category = text.category
+    let args = Self.opArgs(text, layer: event.record.layer)
     switch overlap {
     case .op:
       let tid = thread(pid: pid, lane: .operators)
@@ -39,10 +40,10 @@ extension TimelineWriter {
       start: start, end: end, args: args)
   }
 
-  /// The JSON string literal of `record.name`, built without the `String`.
-  static func quotedName(_ record: OpRecord) -> [UInt8] {
-    let site = record.site.rawValue
-    guard ByteText.isPlain(site) else { return quoted(record.name) }
+  /// The JSON string literal of `record.name`, built without the `String`
+  /// from the site's name when it needs no escaping.
+  static func quotedName(_ record: OpRecord, plainSite: [UInt8]?) -> [UInt8] {
+    guard let plainSite else { return quoted(record.name) }
     var text = ByteText(capacity: 48)
     text.append("\"")
     if record.layer >= 0 {
@@ -50,22 +51,29 @@ extension TimelineWriter {
       text.appendInt(record.layer)
       text.append(".")
     }
-    text.append(text: site)
+    text.append(bytes: plainSite)
     text.append("\"")
     return text.bytes
   }
 
-  /// The args of an operator slice: `head`, the layer index, `tail`
-  /// (``OpArgsCache`` keeps the two parts of recent operators).
-  func opArgs(_ event: OpEvent) -> [UInt8] {
-    let record = event.record
-    let (head, tail) = opArgsCache.parts(of: event) { opArgsParts(event) }
+  /// The args of an operator slice: the text's head, the layer index, its
+  /// tail.
+  static func opArgs(_ text: OpArgsCache.Text, layer: Int) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(head.count + tail.count + 8)
-    out.append(contentsOf: head)
-    out.append(contentsOf: String(record.layer).utf8)
-    out.append(contentsOf: tail)
+    out.reserveCapacity(text.head.count + text.tail.count + 8)
+    out.append(contentsOf: text.head)
+    out.append(contentsOf: String(layer).utf8)
+    out.append(contentsOf: text.tail)
     return out
+  }
+
+  /// The text of an operator's slices apart from its layer index.
+  func opText(_ event: OpEvent) -> OpArgsCache.Text {
+    let parts = opArgsParts(event)
+    let site = event.record.site.rawValue
+    return OpArgsCache.Text(
+      head: parts.head, tail: parts.tail, category: Self.quoted(event.record.kind.rawValue),
+      plainSite: ByteText.isPlain(site) ? Array(site.utf8) : nil)
   }
 
   /// The args of an operator slice in two parts: up to the `layer` key's
