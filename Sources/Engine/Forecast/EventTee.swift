@@ -89,6 +89,11 @@ public struct OpTee<A: OpSink, B: OpSink>: OpSink {
     second.consume(record)
   }
 
+  public mutating func consume(layers layer: ArraySlice<OpRecord>, repeating count: Int) {
+    first.consume(layers: layer, repeating: count)
+    second.consume(layers: layer, repeating: count)
+  }
+
   public mutating func endPass(_ pass: PassInfo) {
     first.endPass(pass)
     second.endPass(pass)

@@ -13,9 +13,21 @@ extension JSONValue {
     return .object(members)
   }
 
-  /// This object with each of `pairs` set in order.
+  /// This object with each of `pairs` set in order (as successive
+  /// ``setting(_:_:)`` calls would, with the members copied once).
   func setting(_ pairs: [(String, JSONValue)]) -> JSONValue {
-    pairs.reduce(self) { $0.setting($1.0, $1.1) }
+    guard !pairs.isEmpty else { return self }
+    var members: [(key: String, value: JSONValue)] = []
+    if case .object(let existing) = self { members = existing }
+    members.reserveCapacity(members.count + pairs.count)
+    for (key, value) in pairs {
+      if let i = members.firstIndex(where: { $0.key == key }) {
+        members[i].value = value
+      } else {
+        members.append((key, value))
+      }
+    }
+    return .object(members)
   }
 
   /// The object member `key`, or an empty object.

@@ -20,6 +20,9 @@ public struct SimulationRun<E: EventSink>: OpSink {
   var began = false
   var passStart: Double = 0
   var efficiencies: EfficiencyTables
+  /// Scratch for ``consume(layers:repeating:)``: compute, memory and
+  /// dispatch seconds of each record of the run's layer.
+  var layerTimes: [(c: Double, m: Double, d: Double)] = []
 
   // The current segment: consecutive operators on one device.
   var segmentDevice = -1

@@ -39,6 +39,11 @@ final class GzipOutput: TextOutput {
     if pending.count >= Self.chunk { deflatePending(finish: false) }
   }
 
+  func write(buffer: UnsafeBufferPointer<UInt8>) {
+    pending.append(contentsOf: buffer)
+    if pending.count >= Self.chunk { deflatePending(finish: false) }
+  }
+
   private func deflatePending(finish: Bool) {
     guard open, failure == nil else {
       pending.removeAll(keepingCapacity: true)

@@ -6,6 +6,8 @@ protocol TextOutput: AnyObject {
   var path: String { get }
   /// Appends UTF-8 text.
   func write(_ text: String)
+  /// Appends UTF-8 bytes.
+  func write(buffer: UnsafeBufferPointer<UInt8>)
   /// Finishes the file and moves it into place.
   func commit() throws(LifeError)
   /// Abandons the file; any previous file at `path` stays.

@@ -12,6 +12,9 @@ public final class TimelineFile {
   private var events = 0
   private var runs: [String] = []
   private var finished = false
+  /// Events not yet handed to the output, flushed in chunks.
+  private var pending = ByteText(capacity: TimelineFile.chunk + 4096)
+  private static let chunk = 1 << 18
 
   /// Starts a trace at `path`; with `gzip` the bytes are gzip-compressed
   /// (name the path `….json.gz`).
@@ -25,9 +28,22 @@ public final class TimelineFile {
 
   /// Appends one event: `body` is a complete JSON object.
   func append(_ body: String) {
-    if events > 0 { output.write(",\n") }
-    output.write(body)
+    appendEvent { $0.append(text: body) }
+  }
+
+  /// Appends one event that `body` writes as bytes (a complete JSON
+  /// object).
+  @inline(__always)
+  func appendEvent(_ body: (inout ByteText) -> Void) {
+    if events > 0 { pending.append(",\n") }
+    body(&pending)
     events += 1
+    if pending.count >= Self.chunk { flush() }
+  }
+
+  private func flush() {
+    pending.withBytes { output.write(buffer: $0) }
+    pending.removeAll()
   }
 
   /// Records one run's metadata object (compact JSON text).
@@ -39,6 +55,7 @@ public final class TimelineFile {
   public func finish() throws(LifeError) {
     guard !finished else { return }
     finished = true
+    flush()
     output.write("\n],\n\"metadata\":{\"life\":{\"tool_version\":")
     output.write(JSONFormat.quoted(LifeVersion.current))
     output.write(",\"runs\":[")

@@ -8,15 +8,16 @@ extension TimelineWriter {
   /// overlap the compute and memory spans, each with the full args.
   func drawOp(_ event: OpEvent) {
     let pid = layout.devicePid(event.device)
-    let name = event.record.name
-    let category = event.record.kind.rawValue
-    let args = opArgs(event)
+    let text = opArgsCache.text(of: event) { opText(event) }
+    let name = Self.quotedName(event.record, plainSite: text.plainSite)
+    let category = text.category
+    let args = Self.opArgs(text, layer: event.record.layer)
     switch overlap {
     case .op:
       let tid = thread(pid: pid, lane: .operators)
       slice(
-        name, category: category, pid: pid, tid: tid, start: TraceTime.ns(event.start),
-        end: TraceTime.ns(event.end), args: args)
+        quotedName: name, quotedCategory: category, pid: pid, tid: tid,
+        start: TraceTime.ns(event.start), end: TraceTime.ns(event.end), args: args)
       span(event.dispatch, name: name, category: category, pid: pid, lane: .dispatch, args: nil)
       span(event.compute, name: name, category: category, pid: pid, lane: .compute, args: nil)
       span(event.memory, name: name, category: category, pid: pid, lane: .memory, args: nil)
@@ -28,27 +29,65 @@ extension TimelineWriter {
   }
 
   private func span(
-    _ span: Span, name: String, category: String, pid: Int, lane: TimelineLayout.Lane,
-    args: String?
+    _ span: Span, name: [UInt8], category: [UInt8], pid: Int, lane: TimelineLayout.Lane,
+    args: [UInt8]?
   ) {
     let start = TraceTime.ns(span.start)
     let end = TraceTime.ns(span.end)
     guard end > start else { return }
     slice(
-      name, category: category, pid: pid, tid: thread(pid: pid, lane: lane), start: start,
-      end: end, args: args)
+      quotedName: name, quotedCategory: category, pid: pid, tid: thread(pid: pid, lane: lane),
+      start: start, end: end, args: args)
   }
 
-  /// The args of an operator slice.
-  func opArgs(_ event: OpEvent) -> String {
+  /// The JSON string literal of `record.name`, built without the `String`
+  /// from the site's name when it needs no escaping.
+  static func quotedName(_ record: OpRecord, plainSite: [UInt8]?) -> [UInt8] {
+    guard let plainSite else { return quoted(record.name) }
+    var text = ByteText(capacity: 48)
+    text.append("\"")
+    if record.layer >= 0 {
+      text.append("layers.")
+      text.appendInt(record.layer)
+      text.append(".")
+    }
+    text.append(bytes: plainSite)
+    text.append("\"")
+    return text.bytes
+  }
+
+  /// The args of an operator slice: the text's head, the layer index, its
+  /// tail.
+  static func opArgs(_ text: OpArgsCache.Text, layer: Int) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.head.count + text.tail.count + 8)
+    out.append(contentsOf: text.head)
+    out.append(contentsOf: String(layer).utf8)
+    out.append(contentsOf: text.tail)
+    return out
+  }
+
+  /// The text of an operator's slices apart from its layer index.
+  func opText(_ event: OpEvent) -> OpArgsCache.Text {
+    let parts = opArgsParts(event)
+    let site = event.record.site.rawValue
+    return OpArgsCache.Text(
+      head: parts.head, tail: parts.tail, category: Self.quoted(event.record.kind.rawValue),
+      plainSite: ByteText.isPlain(site) ? Array(site.utf8) : nil)
+  }
+
+  /// The args of an operator slice in two parts: up to the `layer` key's
+  /// colon, and from the member after the layer index to the closing brace.
+  func opArgsParts(_ event: OpEvent) -> (head: [UInt8], tail: [UInt8]) {
     let record = event.record
-    var args = TraceArgs()
-    args.string("kind", record.kind.rawValue)
-    args.string("phase", record.phase.rawValue)
-    args.int("step", record.step)
-    if record.phase == .prefill { args.int("chunk", record.chunk) }
-    args.int("layer", record.layer)
-    args.string("shape", record.shape.text)
+    var head = TraceArgs()
+    head.string("kind", record.kind.rawValue)
+    head.string("phase", record.phase.rawValue)
+    head.int("step", record.step)
+    if record.phase == .prefill { head.int("chunk", record.chunk) }
+    head.key("layer")
+    var args = TraceArgs(continuing: ())
+    args.quoted("shape", Self.quotedShape(record.shape))
     args.string("input_dtype", record.inputType.rawValue)
     args.string("weight_dtype", record.weightType.text)
     args.string("compute_dtype", record.computeType.rawValue)
@@ -70,7 +109,25 @@ extension TimelineWriter {
     args.number("memory_efficiency", event.memoryEfficiency)
     args.number("peak_tops", event.peakTops)
     args.string("device", deviceKey(event.device))
-    return args.json
+    return (head.openBytes, args.bytes)
+  }
+
+  /// `shape.text` as a JSON string literal (`"[1, 4096, 4096]"`: digits,
+  /// brackets, commas and spaces need no escaping).
+  static func quotedShape(_ shape: OpShape) -> [UInt8] {
+    var text = ByteText(capacity: 40)
+    text.append("\"[")
+    var first = true
+    for d in [shape.d0, shape.d1, shape.d2, shape.d3] where d != 0 {
+      if first {
+        first = false
+      } else {
+        text.append(", ")
+      }
+      text.appendInt(d)
+    }
+    text.append("]\"")
+    return text.bytes
   }
 
   func deviceKey(_ index: Int) -> String {
@@ -123,7 +180,7 @@ struct LayerGroup {
     return count > 1 ? "\(firstName) +\(count - 1)" : firstName
   }
 
-  var args: String {
+  var args: [UInt8] {
     var args = TraceArgs()
     args.int("layer", layer)
     args.int("operators", count)
@@ -136,7 +193,7 @@ struct LayerGroup {
     args.number("memory_us", tMemory * 1e6)
     args.number("dispatch_us", tDispatch * 1e6)
     args.string("bound", tCompute >= tMemory ? "compute" : "memory")
-    return args.json
+    return args.bytes
   }
 }
 

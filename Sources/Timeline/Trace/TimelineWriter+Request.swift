@@ -17,7 +17,7 @@ extension TimelineWriter {
     args.number("duration_us", event.span.duration * 1e6)
     args.string("phase", event.phase.rawValue)
     args.int("step", event.step)
-    let argsText = args.json
+    let argsText = args.bytes
     let fromPid = layout.devicePid(event.from)
     let toPid = layout.devicePid(event.to)
     slice(
@@ -50,7 +50,7 @@ extension TimelineWriter {
       slice(
         "decode step \(timing.pass.step)", category: "decode", pid: pid,
         tid: thread(pid: pid, lane: .operators, title: "request"), start: start, end: end,
-        args: args.json)
+        args: args.bytes)
     }
     counter("KV cache", key: "bytes", at: end, timing.kvCacheBytes)
   }
@@ -78,7 +78,7 @@ extension TimelineWriter {
     let start = TraceTime.ns(first.span.start)
     let parent = slice(
       "prefill", category: "prefill", pid: pid, tid: tid, start: start,
-      end: max(start, TraceTime.ns(last.span.end)), args: args.json)
+      end: max(start, TraceTime.ns(last.span.end)), args: args.bytes)
     if prefillChunks.count > 1 {
       var cursor = parent.start
       for chunk in prefillChunks {
@@ -91,7 +91,7 @@ extension TimelineWriter {
         chunkArgs.int("kv_len", chunk.pass.kvLength)
         writeSlice(
           "prefill chunk \(chunk.pass.chunk + 1)", category: "prefill", pid: pid, tid: tid,
-          start: begin, end: finish, args: chunkArgs.json)
+          start: begin, end: finish, args: chunkArgs.bytes)
       }
     }
     prefillChunks.removeAll()

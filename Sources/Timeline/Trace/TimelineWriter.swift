@@ -20,10 +20,9 @@ public final class TimelineWriter: EventSink {
 
   var run: RunInfo?
   var overlap: Overlap = .op
-  /// The end of the last top-level slice on each thread, for the no-overlap
-  /// clamp.
-  var laneEnd: [Int: Int64] = [:]
-  var namedThreads: Set<Int> = []
+  /// Per thread: the end of its last top-level slice (for the no-overlap
+  /// clamp) and whether it is named.
+  var threads: ThreadTable
   var tracing = false
   var plan: Set<Int>?
   var runStartEvents = 0
@@ -33,6 +32,7 @@ public final class TimelineWriter: EventSink {
   var prefillChunks: [PassTiming] = []
   var layerGroups: [Int: LayerGroup] = [:]
   var flowCount = 0
+  var opArgsCache = OpArgsCache()
 
   /// Creates a writer of one run into `file`.
   ///
@@ -54,6 +54,7 @@ public final class TimelineWriter: EventSink {
     self.selection = steps
     self.generate = generate
     self.eventBudget = eventBudget
+    self.threads = ThreadTable(pidBase: layout.pidBase)
   }
 
   /// The decode steps drawn in detail so far, ascending.

@@ -49,6 +49,46 @@ public struct PassTotals: Sendable, Equatable {
     kindBytesSeen |= bit
   }
 
+  /// Adds `count` repetitions of `layer`'s records, in that order: the same
+  /// additions as `count` passes of ``add(_:)-(OpRecord)`` over them, with
+  /// the sums held in locals.
+  public mutating func add(layer: ArraySlice<OpRecord>, repeating count: Int) {
+    guard count > 0 else { return }
+    var seen: UInt32 = 0
+    for r in layer { seen |= 1 << UInt32(r.kind.slot) }
+    kindOpsSeen |= seen
+    kindBytesSeen |= seen
+    var ops = self.ops
+    var opsPadded = self.opsPadded
+    var read = self.read
+    var written = self.written
+    var calls = dispatchCalls
+    // Through buffer pointers: fields are read in place, records not copied.
+    kindOps.withUnsafeMutableBufferPointer { kindOps in
+      kindBytes.withUnsafeMutableBufferPointer { kindBytes in
+        layer.withUnsafeBufferPointer { records in
+          for _ in 0..<count {
+            for j in 0..<records.count {
+              ops += records[j].ops
+              opsPadded += records[j].opsPadded
+              read += records[j].read
+              written += records[j].written
+              calls += records[j].dispatchCalls
+              let slot = records[j].kind.slot
+              kindOps[slot] += records[j].ops
+              kindBytes[slot] += records[j].bytes
+            }
+          }
+        }
+      }
+    }
+    self.ops = ops
+    self.opsPadded = opsPadded
+    self.read = read
+    self.written = written
+    dispatchCalls = calls
+  }
+
   /// Adds another pass's totals.
   public mutating func add(_ other: PassTotals) {
     ops += other.ops

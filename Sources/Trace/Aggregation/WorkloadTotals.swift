@@ -24,6 +24,16 @@ public struct WorkloadTotals: OpSink, Sendable {
       activationsBytesPeak, record.read.activations + record.written.activations)
   }
 
+  /// `count` alike layers: each record added `count` times in execution
+  /// order, so the sums are those of the expanded stream to the last digit.
+  public mutating func consume(layers layer: ArraySlice<OpRecord>, repeating count: Int) {
+    for record in layer {
+      activationsBytesPeak = max(
+        activationsBytesPeak, record.read.activations + record.written.activations)
+    }
+    current.add(layer: layer, repeating: count)
+  }
+
   /// A pass ends.
   public mutating func endPass(_ pass: PassInfo) {
     switch pass.phase {

@@ -49,6 +49,12 @@ public final class AtomicFile {
     if buffer.count >= Self.bufferSize { flushBuffer() }
   }
 
+  /// Appends bytes.
+  public func write(buffer bytes: UnsafeBufferPointer<UInt8>) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.bufferSize { flushBuffer() }
+  }
+
   private func flushBuffer() {
     guard failed == nil, let handle, !buffer.isEmpty else {
       buffer.removeAll(keepingCapacity: true)

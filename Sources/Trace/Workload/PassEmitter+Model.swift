@@ -9,9 +9,17 @@ extension PassEmitter {
       tokens: rows, vocab: model.vocab, hidden: h, bytes: a, mode: w.options.embedding)
     if model.sandwichNorms { embed.ops += product(rows, h) }  // Gemma's √h scale
     add(.embedTokens, .embedding, OpShape(rows, h), embed, dispatch: 1, weight: .plain(act))
-    for l in 0..<model.layers {
+    var l = 0
+    while l < model.layers {
+      var end = l + 1
+      if compact {
+        while end < model.layers && w.layersAlike(l, end) { end += 1 }
+      }
       layer = l
+      let start = count
       emitLayer()
+      if end - l >= 2 { runs.append(LayerRun(range: start..<count, repeats: end - l)) }
+      l = end
     }
     layer = -1
     // Final norm and LM head: over every token with --logits all in

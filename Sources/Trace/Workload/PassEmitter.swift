@@ -8,6 +8,13 @@ struct PassEmitter<S: OpSink> {
   var layer = -1
   /// The workload's quantized format and its code, looked up once per pass.
   let quantized: (format: WeightFormat, code: WeightCode)?
+  /// Build each run of alike layers once (``Workload/layersAlike(_:_:)``),
+  /// recording it in ``runs``.
+  var compact = false
+  /// The runs of alike layers built once (when ``compact``).
+  var runs: [LayerRun] = []
+  /// Records handed to the sink so far.
+  var count = 0
 
   init(workload: Workload, pass: PassInfo, sink: S) {
     self.w = workload
@@ -41,6 +48,7 @@ struct PassEmitter<S: OpSink> {
     case .quantized(let f):
       if let quantized, quantized.format == f { code = quantized.code } else { code = WeightCode(weight) }
     }
+    count += 1
     sink.consume(
       OpRecord(
         phase: pass.phase, step: pass.step, chunk: pass.chunk, layer: layer, site: site, kind: kind,

@@ -112,30 +112,49 @@ public struct Workload: Sendable {
   /// Emits one pass: `beginPass`, its operators in execution order, `endPass`.
   ///
   /// Inlinable, like ``run(into:)``: the operators are built here into a
-  /// plain array (``records(of:into:)``) and handed to `sink` in the
-  /// caller's module, where `S` is known, so the sink's `consume` is
+  /// plain array (``compactRecords(of:into:runs:)``) and handed to `sink` in
+  /// the caller's module, where `S` is known, so the sink's `consume` is
   /// specialised rather than called through a witness table per operator.
+  /// Runs of identical layers go to ``OpSink/consume(layers:repeating:)``.
   @inlinable
   public func emit<S: OpSink>(_ pass: PassInfo, into sink: inout S) {
     var buffer: [OpRecord] = []
-    emit(pass, into: &sink, buffer: &buffer)
+    var runs: [LayerRun] = []
+    emit(pass, into: &sink, buffer: &buffer, runs: &runs)
   }
 
   /// Emits every pass: prefill (or its chunks), then each decode step.
   @inlinable
   public func run<S: OpSink>(into sink: inout S) {
     var buffer: [OpRecord] = []
-    for pass in prefillPasses { emit(pass, into: &sink, buffer: &buffer) }
+    var runs: [LayerRun] = []
+    for pass in prefillPasses { emit(pass, into: &sink, buffer: &buffer, runs: &runs) }
     if options.generate > 0 {
-      for step in 1...options.generate { emit(decodePass(step: step), into: &sink, buffer: &buffer) }
+      for step in 1...options.generate {
+        emit(decodePass(step: step), into: &sink, buffer: &buffer, runs: &runs)
+      }
     }
   }
 
   @inlinable
-  func emit<S: OpSink>(_ pass: PassInfo, into sink: inout S, buffer: inout [OpRecord]) {
-    records(of: pass, into: &buffer)
+  func emit<S: OpSink>(
+    _ pass: PassInfo, into sink: inout S, buffer: inout [OpRecord], runs: inout [LayerRun]
+  ) {
+    compactRecords(of: pass, into: &buffer, runs: &runs)
     sink.beginPass(pass)
-    for record in buffer { sink.consume(record) }
+    var i = 0
+    for run in runs {
+      while i < run.range.lowerBound {
+        sink.consume(buffer[i])
+        i += 1
+      }
+      sink.consume(layers: buffer[run.range], repeating: run.repeats)
+      i = run.range.upperBound
+    }
+    while i < buffer.count {
+      sink.consume(buffer[i])
+      i += 1
+    }
     sink.endPass(pass)
   }
 
@@ -143,11 +162,42 @@ public struct Workload: Sendable {
   /// execution order (its capacity is kept, so a buffer reused across passes
   /// allocates once).
   public func records(of pass: PassInfo, into records: inout [OpRecord]) {
+    var runs: [LayerRun] = []
+    build(pass, into: &records, runs: &runs, compact: false)
+  }
+
+  /// Like ``records(of:into:)``, but each run of consecutive layers whose
+  /// operators are identical apart from the layer index
+  /// (``layersAlike(_:_:)``) is built once: `records` holds the first
+  /// layer's operators and `runs` says where they are and how many layers
+  /// repeat them. Expanding every run (the i-th repetition with `layer + i`)
+  /// gives exactly ``records(of:into:)``.
+  public func compactRecords(of pass: PassInfo, into records: inout [OpRecord], runs: inout [LayerRun]) {
+    build(pass, into: &records, runs: &runs, compact: true)
+  }
+
+  func build(_ pass: PassInfo, into records: inout [OpRecord], runs: inout [LayerRun], compact: Bool) {
     records.removeAll(keepingCapacity: true)
+    runs.removeAll(keepingCapacity: true)
     var emitter = PassEmitter(workload: self, pass: pass, sink: RecordBuffer(records: records))
     records = []
+    emitter.compact = compact
+    emitter.runs = runs
+    runs = []
     emitter.emitModel()
     records = emitter.sink.records
+    runs = emitter.runs
+  }
+
+  /// Whether decoder layers `a` and `b` produce the same operators apart
+  /// from the layer index: the same sliding window (which sets the keys
+  /// attended to and the KV cache resident) and the same MLP (dense or
+  /// mixture of experts). Everything else a layer's operators depend on is
+  /// the same for every layer.
+  public func layersAlike(_ a: Int, _ b: Int) -> Bool {
+    guard window(layer: a) == window(layer: b) else { return false }
+    if let moe = model.moe { return (a >= moe.firstDenseLayers) == (b >= moe.firstDenseLayers) }
+    return true
   }
 }
 
