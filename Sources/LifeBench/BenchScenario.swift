@@ -57,7 +57,8 @@ struct BenchScenario {
     let bytes = (attributes[.size] as? NSNumber)?.intValue ?? 0
     let records = recordCount()
     return String(
-      format: "timeline %@: %.3f s, %d records (%.1f M/s), %.1f MB timeline (%.1f MB/s), traced steps %d",
+      format:
+        "timeline %@: %.3f s, %d records (%.1f M/s), %.1f MB timeline (%.1f MB/s), traced steps %d",
       all ? "all" : "auto", seconds, records, Double(records) / seconds / 1e6, Double(bytes) / 1e6,
       Double(bytes) / seconds / 1e6, outputs.tracedSteps.count)
   }
@@ -86,7 +87,8 @@ struct Timing {
       format: "%@: median %.4f s of %d (min %.4f, max %.4f)", label, median, seconds.count,
       seconds.min() ?? 0, seconds.max() ?? 0)
     if let records {
-      out += String(format: ", %d records, %.1f M records/s", records, Double(records) / median / 1e6)
+      out += String(
+        format: ", %d records, %.1f M records/s", records, Double(records) / median / 1e6)
     }
     return out
   }

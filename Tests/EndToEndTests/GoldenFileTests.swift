@@ -22,7 +22,8 @@ import Trace
     let dir = try GoldenScenario.runInScratch()
     defer { try? FileManager.default.removeItem(at: dir) }
     if ProcessInfo.processInfo.environment["LIFE_RECORD_GOLDEN"] == "1" {
-      try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: Self.goldenDirectory, withIntermediateDirectories: true)
       for name in Self.files {
         let data = try Data(contentsOf: dir.appendingPathComponent(name))
         try data.write(to: Self.goldenDirectory.appendingPathComponent(name))

@@ -70,7 +70,8 @@ import Trace
       shards.append(out)
     }
     let merged = dir.appendingPathComponent("merged")
-    let result = try LifeBinary.run(["sweep", "--merge"] + shards.reversed() + ["--out", merged.path])
+    let result = try LifeBinary.run(
+      ["sweep", "--merge"] + shards.reversed() + ["--out", merged.path])
     #expect(result.code == 0, "\(result)")
     let a = try Data(contentsOf: whole.appendingPathComponent("sweep.csv"))
     let b = try Data(contentsOf: merged.appendingPathComponent("sweep.csv"))
@@ -86,15 +87,20 @@ import Trace
     ])
     #expect(result.code == 0, "\(result)")
     for file in ["sweep.csv", "heatmap-chunk-tops.svg", "chunked-prefill.svg"] {
-      #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
+      #expect(
+        FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
     }
   }
 
   @Test func badVaryExitsTwoWithDidYouMean() throws {
-    for (vary, hint) in [("bandwith=1,2", "did you mean 'bandwidth'?"), ("tops=10:1:1", "empty range")] {
+    for (vary, hint) in [
+      ("bandwith=1,2", "did you mean 'bandwidth'?"), ("tops=10:1:1", "empty range"),
+    ] {
       let result = try LifeBinary.run(
-        ["sweep", "--model", "llama-2-7b", "--device", "v100", "--prompt", "8", "--vary", vary,
-         "--out", "unused"])
+        [
+          "sweep", "--model", "llama-2-7b", "--device", "v100", "--prompt", "8", "--vary", vary,
+          "--out", "unused",
+        ])
       #expect(result.code == 2, "\(result)")
       #expect(result.err.contains(hint), "\(result)")
       #expect(result.out.isEmpty)

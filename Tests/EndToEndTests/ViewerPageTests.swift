@@ -6,7 +6,10 @@ import Testing
 /// input, checks the bars, curves and tables it draws, escaping, bad files and
 /// console errors). Needs node and chromium: skipped outside CI when missing.
 @Suite(.serialized) struct ViewerPageTests {
-  @Test(.enabled(if: SimulateSupport.isCI || SimulateSupport.viewerToolsAvailable, Comment(rawValue: SimulateSupport.skipNote)))
+  @Test(
+    .enabled(
+      if: SimulateSupport.isCI || SimulateSupport.viewerToolsAvailable,
+      Comment(rawValue: SimulateSupport.skipNote)))
   func viewerPageLoadsTwoSummariesAndDrawsThem() throws {
     guard let node = SimulateSupport.executable("node") else {
       Issue.record("node is missing: run ./scripts/test.sh, which installs it")

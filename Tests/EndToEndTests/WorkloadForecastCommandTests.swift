@@ -16,7 +16,8 @@ import Trace
   }
 
   @Test func workloadJSONFollowsTheContract() throws {
-    let r = try LifeBinary.run("workload --model llama-2-7b --prompt 128 --generate 3 --weights int4 --json")
+    let r = try LifeBinary.run(
+      "workload --model llama-2-7b --prompt 128 --generate 3 --weights int4 --json")
     #expect(r.code == 0, "\(r)")
     let root = try Self.json(r)
     #expect(try root.required("schema_version").int() == 1)
@@ -56,7 +57,8 @@ import Trace
 
   @Test func forecastJSONAddsTimesThatAddUp() throws {
     let r = try LifeBinary.run(
-      "forecast --model llama-2-7b --prompt 512 --generate 16 --device rtx-4090 --weights Q4_0 --json")
+      "forecast --model llama-2-7b --prompt 512 --generate 16 --device rtx-4090 --weights Q4_0 --json"
+    )
     #expect(r.code == 0, "\(r)")
     let root = try Self.json(r)
     let ttft = try Self.number(root, "ttft_ms")
@@ -66,7 +68,8 @@ import Trace
     #expect(abs(try Self.number(root, "e2e_ms") - (ttft + sum)) <= 1e-9 * (ttft + sum))
     #expect(abs(try Self.number(root, "tps") - 16 / (sum / 1000)) <= 1e-9 * 16 / (sum / 1000))
     #expect(try root.required("mapping").required("prefill").string() == "device")
-    #expect(try root.required("devices").required("device").required("name").string().contains("4090"))
+    #expect(
+      try root.required("devices").required("device").required("name").string().contains("4090"))
     #expect(try root.required("prefill").required("bound").string() == "compute")
     let step = try root.required("decode").required("steps").items()[0]
     #expect(try step.required("bound").string() == "memory")
@@ -112,7 +115,9 @@ import Trace
   @Test func modelsAndDevicesListEveryPreset() throws {
     let models = try LifeBinary.run("models --json")
     #expect(models.code == 0, "\(models)")
-    let names = try Self.json(models).required("models").items().map { try $0.required("name").string() }
+    let names = try Self.json(models).required("models").items().map {
+      try $0.required("name").string()
+    }
     #expect(names == ModelConfig.presetNames)
     let devices = try LifeBinary.run("devices --json")
     #expect(devices.code == 0, "\(devices)")

@@ -11,7 +11,9 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
 let GiB = 1_073_741_824.0
 
 /// Builds a workload from a model and `name value` option pairs.
-func workload(_ model: ModelConfig, prompt: Int, generate: Int = 0, _ flags: [(String, String)] = [])
+func workload(
+  _ model: ModelConfig, prompt: Int, generate: Int = 0, _ flags: [(String, String)] = []
+)
   throws -> Workload
 {
   var options = WorkloadOptions(prompt: prompt)

@@ -45,11 +45,13 @@ extension Device {
     let tile = try node.optional("tile")?.int(min: 1, max: 1 << 20)
     let group = try node.optional("shared_memory_group")?.string()
     if let group, group.isEmpty {
-      throw try node.required("shared_memory_group").error("empty group name", expected: "a non-empty string")
+      throw try node.required("shared_memory_group").error(
+        "empty group name", expected: "a non-empty string")
     }
-    let efficiency = try node.optional("efficiency").map { (n) throws(LifeError) in
-      try Efficiency(node: n)
-    } ?? kind.defaultEfficiency
+    let efficiency =
+      try node.optional("efficiency").map { (n) throws(LifeError) in
+        try Efficiency(node: n)
+      } ?? kind.defaultEfficiency
     self.init(
       name: name, kind: kind, peakTops: tops, bandwidthGBs: bandwidth, dispatchUs: dispatch,
       memoryGiB: memory, tile: tile, sharedMemoryGroup: group, efficiency: efficiency)
@@ -61,7 +63,8 @@ extension Device {
       tops[member.key] = try member.node.rate()
     }
     if tops.isEmpty {
-      throw node.error("no peak TOPS given", expected: "at least one of " + peakTopsKeys.joined(separator: ", "))
+      throw node.error(
+        "no peak TOPS given", expected: "at least one of " + peakTopsKeys.joined(separator: ", "))
     }
     return tops
   }
@@ -126,11 +129,14 @@ extension EfficiencyCurve {
       }
       let tokens = try pair[0].double(min: 0, exclusiveMin: true)
       if let previous = points.last, tokens <= previous.0 {
-        throw pair[0].error("points out of order", expected: "tokens increasing from point to point")
+        throw pair[0].error(
+          "points out of order", expected: "tokens increasing from point to point")
       }
       points.append((tokens, try pair[1].efficiency()))
     }
-    if points.isEmpty { throw pointsNode.error("no points", expected: "at least one [tokens, efficiency] pair") }
+    if points.isEmpty {
+      throw pointsNode.error("no points", expected: "at least one [tokens, efficiency] pair")
+    }
     self.init(over: over, points: points)
   }
 }
@@ -165,6 +171,7 @@ extension FileInput {
   /// Whether a regular file exists at `path`.
   static func exists(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && !isDirectory.boolValue
   }
 }

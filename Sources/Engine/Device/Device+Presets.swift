@@ -50,15 +50,19 @@ extension Device {
       // (used for fp32 GEMMs); HBM3 3.35 TB/s; 80 GB (80 GiB as reported).
       return make(
         "NVIDIA H100 SXM", .gpu,
-        ["fp32": 494.7, "fp16": 989.4, "bf16": 989.4, "fp8": 1978.9, "int8": 1978.9,
-         "default": 989.4], 3350, memory: 80)
+        [
+          "fp32": 494.7, "fp16": 989.4, "bf16": 989.4, "fp8": 1978.9, "int8": 1978.9,
+          "default": 989.4,
+        ], 3350, memory: 80)
     case "h200":
       // H200 SXM datasheet: same compute as H100 SXM; HBM3e 4.8 TB/s, 141 GB
       // (≈ 140 GiB as reported by the driver).
       return make(
         "NVIDIA H200", .gpu,
-        ["fp32": 494.7, "fp16": 989.4, "bf16": 989.4, "fp8": 1978.9, "int8": 1978.9,
-         "default": 989.4], 4800, memory: 140)
+        [
+          "fp32": 494.7, "fp16": 989.4, "bf16": 989.4, "fp8": 1978.9, "int8": 1978.9,
+          "default": 989.4,
+        ], 4800, memory: 140)
     case "a100-80gb":
       // A100 80GB SXM datasheet: bf16/fp16 312, int8 624, tf32 156; HBM2e
       // 2039 GB/s; 80 GB.
@@ -70,8 +74,10 @@ extension Device {
       // GB/s; 48 GB.
       return make(
         "NVIDIA L40S", .gpu,
-        ["fp32": 183, "fp16": 362.05, "bf16": 362.05, "fp8": 733, "int8": 733,
-         "default": 362.05], 864, memory: 48)
+        [
+          "fp32": 183, "fp16": 362.05, "bf16": 362.05, "fp8": 733, "int8": 733,
+          "default": 362.05,
+        ], 864, memory: 48)
 
     // MARK: Consumer GPUs (NVIDIA Ada / Ampere architecture whitepapers)
     case "rtx-4090":
@@ -79,8 +85,10 @@ extension Device {
       // fp32), fp8/int8 660.6, fp32 82.6; GDDR6X 1008 GB/s; 24 GB.
       return make(
         "NVIDIA GeForce RTX 4090", .gpu,
-        ["fp32": 82.6, "fp16": 330.3, "bf16": 165.2, "fp8": 660.6, "int8": 660.6,
-         "default": 330.3], 1008, memory: 24)
+        [
+          "fp32": 82.6, "fp16": 330.3, "bf16": 165.2, "fp8": 660.6, "int8": 660.6,
+          "default": 330.3,
+        ], 1008, memory: 24)
     case "rtx-3090":
       // Ampere GA102 whitepaper: fp16 tensor 142 with fp16 accumulate (71 with
       // fp32), int8 284, fp32 35.6; GDDR6X 936 GB/s; 24 GB.

@@ -77,7 +77,8 @@ public struct ForecastReport: Sendable {
         ("decode_per_step", .array(f.steps.map { .int($0.dispatchCalls) })),
       ]))
     if let capacity {
-      out = out.setting("footprint", out.objectMember("footprint").setting("fits", capacity.jsonValue))
+      out = out.setting(
+        "footprint", out.objectMember("footprint").setting("fits", capacity.jsonValue))
       if !capacity.warnings.isEmpty {
         var warnings: [JSONValue] = []
         if case .array(let items)? = out["warnings"] { warnings = items }
@@ -94,7 +95,10 @@ public struct ForecastReport: Sendable {
       ("decode", .string(run.mapping.decode)),
       (
         "by_kind",
-        .object(run.mapping.byKind.keys.sorted().map { ($0.rawValue, .string(run.mapping.byKind[$0] ?? "")) })
+        .object(
+          run.mapping.byKind.keys.sorted().map {
+            ($0.rawValue, .string(run.mapping.byKind[$0] ?? ""))
+          })
       ),
     ])
   }
@@ -121,7 +125,8 @@ public struct ForecastReport: Sendable {
     if let mean = f.tpotMeanMs {
       var line = "  TPOT        \(Self.ms(mean)) mean over \(f.generate) steps"
       if let first = f.steps.first, let last = f.steps.last {
-        line += " (step 1 \(Self.ms(first.tpotMs)), step \(last.step) \(Self.ms(last.tpotMs)); \(first.bound.rawValue)-bound)"
+        line +=
+          " (step 1 \(Self.ms(first.tpotMs)), step \(last.step) \(Self.ms(last.tpotMs)); \(first.bound.rawValue)-bound)"
       }
       lines.append(line)
       lines.append(

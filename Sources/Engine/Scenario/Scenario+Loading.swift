@@ -32,18 +32,24 @@ extension Scenario {
       if version > Scenario.supportedVersion {
         throw v.error(
           "unsupported scenario version",
-          expected: "version \(Scenario.supportedVersion) or lower (this LIFE reads version \(Scenario.supportedVersion); the file is version \(version))")
+          expected:
+            "version \(Scenario.supportedVersion) or lower (this LIFE reads version \(Scenario.supportedVersion); the file is version \(version))"
+        )
       }
     }
     let defaultName =
-      file.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "scenario"
+      file.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+      ?? "scenario"
     let name = try node.optional("name")?.string() ?? defaultName
 
     let modelNode = try node.required("model", expected: "a model preset or a config.json path")
     let modelText = try modelNode.string()
-    if modelText.isEmpty { throw modelNode.error("empty model", expected: "a model preset or a config.json path") }
+    if modelText.isEmpty {
+      throw modelNode.error("empty model", expected: "a model preset or a config.json path")
+    }
     let resolved = FileInput.resolve(modelText, relativeTo: file)
-    let isPath = FileInput.exists(resolved) || modelText.contains("/") || modelText.hasSuffix(".json")
+    let isPath =
+      FileInput.exists(resolved) || modelText.contains("/") || modelText.hasSuffix(".json")
 
     let workload = try node.required("workload", expected: "an object with prompt, generate, batch")
     _ = try workload.members(allowed: ["prompt", "generate", "batch"])
@@ -53,20 +59,24 @@ extension Scenario {
     options.batch = try workload.optional("batch")?.int(min: 1, max: 1 << 30) ?? 1
     if let o = try node.optional("options") { try Scenario.apply(options: o, to: &options) }
 
-    let devicesNode = try node.required("devices", expected: "an object: key → preset, device JSON path or device object")
+    let devicesNode = try node.required(
+      "devices", expected: "an object: key → preset, device JSON path or device object")
     let devices = try Scenario.parseDevices(devicesNode, over: [])
     if devices.isEmpty { throw devicesNode.error("no devices", expected: "at least one device") }
 
-    let mapping = try Scenario.parseMapping(try node.optional("mapping"), devices: devices, base: nil, at: node)
+    let mapping = try Scenario.parseMapping(
+      try node.optional("mapping"), devices: devices, base: nil, at: node)
     let links = try Scenario.parseLinks(try node.optional("links"), devices: devices) ?? []
-    let overlap = try node.optional("overlap").map { (n) throws(LifeError) in
-      Overlap(rawValue: try n.choice(Overlap.allCases.map(\.rawValue))) ?? .op
-    } ?? .op
+    let overlap =
+      try node.optional("overlap").map { (n) throws(LifeError) in
+        Overlap(rawValue: try n.choice(Overlap.allCases.map(\.rawValue))) ?? .op
+      } ?? .op
     var trace = TraceSettings()
     if let t = try node.optional("trace") {
       _ = try t.members(allowed: ["detail", "steps"])
       if let d = try t.optional("detail") {
-        trace.detail = TraceDetail(rawValue: try d.choice(TraceDetail.allCases.map(\.rawValue))) ?? .op
+        trace.detail =
+          TraceDetail(rawValue: try d.choice(TraceDetail.allCases.map(\.rawValue))) ?? .op
       }
       if let s = try t.optional("steps") { trace.steps = try Scenario.parseSteps(s) }
     }
@@ -97,13 +107,17 @@ extension Scenario {
     var run = self.run
     run.name = try node.required("name", expected: "a string").string()
     if let o = try node.optional("options") { try Scenario.apply(options: o, to: &run.options) }
-    if let d = try node.optional("devices") { run.devices = try Scenario.parseDevices(d, over: run.devices) }
+    if let d = try node.optional("devices") {
+      run.devices = try Scenario.parseDevices(d, over: run.devices)
+    }
     if let m = try node.optional("mapping") {
       run.mapping = try Scenario.parseMapping(m, devices: run.devices, base: run.mapping, at: node)
     } else {
       try Scenario.check(run.mapping, devices: run.devices, at: node)
     }
-    if let l = try Scenario.parseLinks(try node.optional("links"), devices: run.devices) { run.links = l }
+    if let l = try Scenario.parseLinks(try node.optional("links"), devices: run.devices) {
+      run.links = l
+    }
     if let o = try node.optional("overlap") {
       run.overlap = Overlap(rawValue: try o.choice(Overlap.allCases.map(\.rawValue))) ?? .op
     }
@@ -119,7 +133,9 @@ extension Scenario {
       case .null: continue
       case .string(let s): text = s
       case .number(let n): text = n.exactInt.map { String($0) } ?? n.text
-      default: throw value.error("wrong type", expected: "a string or a number: " + WorkloadOptions.expected(for: key))
+      default:
+        throw value.error(
+          "wrong type", expected: "a string or a number: " + WorkloadOptions.expected(for: key))
       }
       try options.set(key, to: text, at: ErrorLocation(file: value.file, path: value.path))
     }
@@ -139,7 +155,8 @@ extension Scenario {
       case .object:
         device = try Device(node: value)
       default:
-        throw value.error("wrong type", expected: "a preset name, a device JSON path or a device object")
+        throw value.error(
+          "wrong type", expected: "a preset name, a device JSON path or a device object")
       }
       if let i = devices.firstIndex(where: { $0.key == key }) {
         devices[i].device = device
@@ -158,7 +175,8 @@ extension Scenario {
       let k = try n.string()
       guard keys.contains(k) else {
         throw n.error(
-          "unknown device key", expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
+          "unknown device key",
+          expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
           suggestion: DidYouMean.suggest(k, among: keys))
       }
       return k
@@ -201,13 +219,16 @@ extension Scenario {
     let keys = devices.map(\.key)
     for k in [mapping.prefill, mapping.decode] + mapping.byKind.values where !keys.contains(k) {
       throw LifeError.file(
-        node.file, path: node.path.isEmpty ? "mapping" : node.path + ".mapping", "unknown device key",
+        node.file, path: node.path.isEmpty ? "mapping" : node.path + ".mapping",
+        "unknown device key",
         got: "'\(k)'", expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
         suggestion: DidYouMean.suggest(k, among: keys))
     }
   }
 
-  static func parseLinks(_ node: JSONNode?, devices: [(key: String, device: Device)]) throws(LifeError) -> [Link]? {
+  static func parseLinks(_ node: JSONNode?, devices: [(key: String, device: Device)])
+    throws(LifeError) -> [Link]?
+  {
     guard let node else { return nil }
     let keys = devices.map(\.key)
     var links: [Link] = []
@@ -218,19 +239,24 @@ extension Scenario {
         let k = try n.string()
         guard keys.contains(k) else {
           throw n.error(
-            "unknown device key", expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
+            "unknown device key",
+            expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
             suggestion: DidYouMean.suggest(k, among: keys))
         }
         return k
       }
       let from = try key("from")
       let to = try key("to")
-      if from == to { throw try item.required("to").error("a link from a device to itself", expected: "another device") }
+      if from == to {
+        throw try item.required("to").error(
+          "a link from a device to itself", expected: "another device")
+      }
       links.append(
         Link(
           from: from, to: to,
           bandwidthGBs: try item.required("bandwidth_gb_s", expected: "a number > 0").rate(),
-          latencyUs: try item.optional("latency_us")?.double(min: 0, max: 1e9) ?? Device.defaultLinkLatencyUs))
+          latencyUs: try item.optional("latency_us")?.double(min: 0, max: 1e9)
+            ?? Device.defaultLinkLatencyUs))
     }
     return links
   }
@@ -239,7 +265,9 @@ extension Scenario {
     let expected = "'all' or a list like '1-16,100,last' (steps ≥ 1, ranges low-high)"
     switch node.value {
     case .string(let s):
-      guard let selection = StepSelection(s) else { throw node.error("invalid step list", expected: expected) }
+      guard let selection = StepSelection(s) else {
+        throw node.error("invalid step list", expected: expected)
+      }
       return selection
     case .array:
       var parts: [String] = []

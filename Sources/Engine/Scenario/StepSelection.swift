@@ -30,7 +30,8 @@ public struct StepSelection: Sendable, Equatable {
   public static func == (lhs: StepSelection, rhs: StepSelection) -> Bool {
     switch (lhs.ranges, rhs.ranges) {
     case (nil, nil): return true
-    case (let a?, let b?): return a.count == b.count && zip(a, b).allSatisfy { $0.from == $1.from && $0.to == $1.to }
+    case (let a?, let b?):
+      return a.count == b.count && zip(a, b).allSatisfy { $0.from == $1.from && $0.to == $1.to }
     default: return false
     }
   }
@@ -71,7 +72,9 @@ public struct StepSelection: Sendable, Equatable {
   public func contains(_ step: Int, of generate: Int) -> Bool {
     guard step >= 1, step <= generate else { return false }
     guard let ranges else { return true }
-    return ranges.contains { step >= $0.from.value(of: generate) && step <= $0.to.value(of: generate) }
+    return ranges.contains {
+      step >= $0.from.value(of: generate) && step <= $0.to.value(of: generate)
+    }
   }
 
   /// The text form: `all` or the list.
@@ -83,6 +86,7 @@ public struct StepSelection: Sendable, Equatable {
       case .last: return "last"
       }
     }
-    return ranges.map { $0.from == $0.to ? t($0.from) : t($0.from) + "-" + t($0.to) }.joined(separator: ",")
+    return ranges.map { $0.from == $0.to ? t($0.from) : t($0.from) + "-" + t($0.to) }.joined(
+      separator: ",")
   }
 }

@@ -49,25 +49,25 @@ extension SimulationRun {
     // Through buffer pointers: fields are read in place, records not copied.
     layerTimes.withUnsafeBufferPointer { times in
       layer.withUnsafeBufferPointer { records in
-      for _ in 0..<count {
-        for j in 0..<records.count {
-          let (c, m, d) = times[j]
-          if overlapsOps {
-            time += d + max(c, m)
-          } else {
-            segmentCompute += d + c
-            segmentMemory += d + m
+        for _ in 0..<count {
+          for j in 0..<records.count {
+            let (c, m, d) = times[j]
+            if overlapsOps {
+              time += d + max(c, m)
+            } else {
+              segmentCompute += d + c
+              segmentMemory += d + m
+            }
+            tCompute += c
+            tMemory += m
+            tDispatch += d
+            ops += records[j].ops
+            opsPadded += records[j].opsPadded
+            read += records[j].read
+            written += records[j].written
+            calls += records[j].dispatchCalls
           }
-          tCompute += c
-          tMemory += m
-          tDispatch += d
-          ops += records[j].ops
-          opsPadded += records[j].opsPadded
-          read += records[j].read
-          written += records[j].written
-          calls += records[j].dispatchCalls
         }
-      }
       }
     }
     self.time = time

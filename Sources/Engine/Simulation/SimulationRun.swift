@@ -106,7 +106,9 @@ public struct SimulationRun<E: EventSink>: OpSink {
     let n = Double(count)
 
     if wantsOps {
-      for _ in 0..<count { emitOp(record, device: device, cell: cell, perOp: perOp, c: c, m: m, d: d) }
+      for _ in 0..<count {
+        emitOp(record, device: device, cell: cell, perOp: perOp, c: c, m: m, d: d)
+      }
     } else {
       switch simulator.info.overlap {
       case .op: time += n * (d + max(c, m))
@@ -127,7 +129,8 @@ public struct SimulationRun<E: EventSink>: OpSink {
       read += BytesRead(
         activations: n * record.read.activations, weights: n * record.read.weights,
         kv: n * record.read.kv)
-      written += BytesWritten(activations: n * record.written.activations, kv: n * record.written.kv)
+      written += BytesWritten(
+        activations: n * record.written.activations, kv: n * record.written.kv)
     }
     calls += count * record.dispatchCalls
     lastWrittenActivations = record.written.activations
@@ -183,7 +186,8 @@ public struct SimulationRun<E: EventSink>: OpSink {
       let duration = cost.latency + bytes * cost.secondsPerByte
       sink.handoff(
         HandoffEvent(
-          from: from, to: device, span: Span(start: passStart + time, duration: duration), bytes: bytes,
+          from: from, to: device, span: Span(start: passStart + time, duration: duration),
+          bytes: bytes,
           isTransfer: cost.isTransfer, phase: pass.phase, step: pass.step))
       time += duration
       tHandoff += duration
@@ -249,7 +253,8 @@ public struct SimulationRun<E: EventSink>: OpSink {
     failed = true
     failure = LifeError(
       .failure, at: ErrorLocation(path: "devices.\(key).peak_tops"),
-      "no peak TOPS for the compute dtype of \(record.name)", got: "'\(record.computeType.topsKey)'",
+      "no peak TOPS for the compute dtype of \(record.name)",
+      got: "'\(record.computeType.topsKey)'",
       expected: "an entry for it or 'default' (given: \(tops.joined(separator: ", ")))")
   }
 }

@@ -63,7 +63,8 @@ public struct Simulator: Sendable {
       return i
     }
     if devices.isEmpty {
-      throw LifeError(.failure, at: ErrorLocation(path: "devices"), "no devices", expected: "at least one device")
+      throw LifeError(
+        .failure, at: ErrorLocation(path: "devices"), "no devices", expected: "at least one device")
     }
     if Set(keys).count != keys.count {
       throw LifeError(.failure, at: ErrorLocation(path: "devices"), "duplicate device key")
@@ -201,8 +202,10 @@ struct EfficiencyTables: Sendable {
     memory = compute
     for (d, device) in devices.enumerated() {
       for kind in OpKind.allCases {
-        compute[d * OpKind.count + kind.tableIndex] = device.efficiency.compute(for: kind, tokens: tokens)
-        memory[d * OpKind.count + kind.tableIndex] = device.efficiency.memory(for: kind, tokens: tokens)
+        compute[d * OpKind.count + kind.tableIndex] = device.efficiency.compute(
+          for: kind, tokens: tokens)
+        memory[d * OpKind.count + kind.tableIndex] = device.efficiency.memory(
+          for: kind, tokens: tokens)
       }
     }
     inverseCompute = compute.map { 1 / $0 }

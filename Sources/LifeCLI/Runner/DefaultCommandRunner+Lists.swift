@@ -1,5 +1,5 @@
-import Foundation
 import Engine
+import Foundation
 import Trace
 
 extension DefaultCommandRunner {
@@ -25,7 +25,9 @@ extension DefaultCommandRunner {
     if request.json {
       console.write(JSONFormat.text(.object([("models", .array(items))])))
     } else {
-      let header = ["preset", "family", "layers", "hidden", "heads/kv", "head_dim", "vocab", "params"]
+      let header = [
+        "preset", "family", "layers", "hidden", "heads/kv", "head_dim", "vocab", "params",
+      ]
       console.write(TextTable.render(header: header, rows: rows))
     }
   }

@@ -66,8 +66,10 @@ struct SweepCharts {
       prompt = pipeline.options.prompt
       chunks.append(Int(value.number ?? 0))
       compute.append(Self.ratio(chunked.ops, whole.ops))
-      memory.append(Self.ratio(chunked.read.total + chunked.written.total,
-        whole.read.total + whole.written.total))
+      memory.append(
+        Self.ratio(
+          chunked.read.total + chunked.written.total,
+          whole.read.total + whole.written.total))
       dispatch.append(Self.ratio(Double(chunked.dispatchCalls), Double(whole.dispatchCalls)))
     }
     let svg = BarChartSVG.chunkedPrefill(

@@ -49,7 +49,8 @@ public final class OutputSet: EventSink {
         steps: options.steps, generate: options.generate, eventBudget: options.eventBudget)
     } else if options.timeline {
       let file = try TimelineFile(
-        path: Self.path(options.directory, options.gzip ? FileName.timelineGzip : FileName.timeline),
+        path: Self.path(
+          options.directory, options.gzip ? FileName.timelineGzip : FileName.timeline),
         gzip: options.gzip)
       timelineFile = file
       timeline = TimelineWriter(
@@ -134,17 +135,21 @@ public final class OutputSet: EventSink {
     let data = reportData
     let summary: String
     do {
-      summary = try SummaryFile.text(forecast: forecast, scenario: scenario, toolVersion: toolVersion)
+      summary = try SummaryFile.text(
+        forecast: forecast, scenario: scenario, toolVersion: toolVersion)
     } catch {
       discard()
       throw error
     }
-    let model = forecast["model"]?["name"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? ""
+    let model =
+      forecast["model"]?["name"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? ""
     var warnings: [String] = []
     if case .array(let items)? = forecast["warnings"] {
       for case .string(let s) in items { warnings.append(s) }
     }
-    let heading = title ?? scenario?["name"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? data.runName
+    let heading =
+      title ?? scenario?["name"].flatMap { if case .string(let s) = $0 { s } else { nil } }
+      ?? data.runName
     let report = ReportPage.html(data, title: heading, model: model, warnings: warnings)
 
     var written: [String] = []
@@ -153,7 +158,9 @@ public final class OutputSet: EventSink {
       written.append(timelineFile.path)
       // The other form of the timeline would be stale.
       let other = Self.path(dir, options.gzip ? FileName.timeline : FileName.timelineGzip)
-      if FileManager.default.fileExists(atPath: other) { try? FileManager.default.removeItem(atPath: other) }
+      if FileManager.default.fileExists(atPath: other) {
+        try? FileManager.default.removeItem(atPath: other)
+      }
     }
     let summaryPath = Self.path(dir, FileName.summary)
     try AtomicFile.write(summary, to: summaryPath)

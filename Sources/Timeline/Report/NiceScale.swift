@@ -51,13 +51,16 @@ enum Format {
   static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return "–" }
     let text = String(format: "%.\(decimals)f", value)
-    return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0 ? String(text.dropFirst()) : text
+    return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0
+      ? String(text.dropFirst()) : text
   }
 
   /// Three significant digits with an SI prefix: `1.23 G`.
   static func si(_ value: Double, unit: String = "") -> String {
     guard value.isFinite else { return "–" }
-    let prefixes: [(Double, String)] = [(1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+    let prefixes: [(Double, String)] = [
+      (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"),
+    ]
     for (scale, prefix) in prefixes where abs(value) >= scale {
       return String(format: "%.3g", value / scale) + " " + prefix + unit
     }

@@ -35,7 +35,8 @@ struct ReportCollector: EventSink {
     let isPrefill = timing.pass.phase == .prefill
     var totals = isPrefill ? data.prefill : data.decode
     if totals.passes == 0 {
-      totals.device = data.devices.indices.contains(timing.device) ? data.devices[timing.device].key : ""
+      totals.device =
+        data.devices.indices.contains(timing.device) ? data.devices[timing.device].key : ""
     }
     totals.passes += 1
     totals.time += timing.span.duration
@@ -49,8 +50,10 @@ struct ReportCollector: EventSink {
     totals.bytesWritten += timing.written.total
     if isPrefill { data.prefill = totals } else { data.decode = totals }
     if !isPrefill { data.tpot.append(timing.span.duration) }
-    data.segments.append(ReportData.Segment(
-      phase: timing.pass.phase.rawValue, start: timing.span.start, end: timing.span.end, busy: busy))
+    data.segments.append(
+      ReportData.Segment(
+        phase: timing.pass.phase.rawValue, start: timing.span.start, end: timing.span.end,
+        busy: busy))
   }
 
   mutating func end() {}
@@ -63,8 +66,12 @@ struct ReportCollector: EventSink {
     for key in table.totals.keys.sorted() {
       guard let totals = table.totals[key] else { continue }
       let id = "\(key.phase.rawValue)/\(key.kind.rawValue)"
-      var entry = merged[id] ?? (key.phase == .prefill ? 0 : 1, key.kind.order,
-        ReportData.KindTotals(phase: key.phase.rawValue, kind: key.kind.rawValue, ops: 0, bytes: 0))
+      var entry =
+        merged[id] ?? (
+          key.phase == .prefill ? 0 : 1, key.kind.order,
+          ReportData.KindTotals(
+            phase: key.phase.rawValue, kind: key.kind.rawValue, ops: 0, bytes: 0)
+        )
       entry.2.ops += totals.ops
       entry.2.bytes += totals.bytesRead + totals.bytesWritten
       merged[id] = entry

@@ -89,7 +89,9 @@ public struct ReportData: Sendable {
   /// Mean TPOT in seconds, nil without decode steps.
   public var meanTPOT: Double? { tpot.isEmpty ? nil : decode.time / Double(tpot.count) }
   /// Tokens per second per sequence, nil without decode steps.
-  public var tps: Double? { tpot.isEmpty || decode.time <= 0 ? nil : Double(tpot.count) / decode.time }
+  public var tps: Double? {
+    tpot.isEmpty || decode.time <= 0 ? nil : Double(tpot.count) / decode.time
+  }
   /// End-to-end seconds: TTFT + Σ TPOT.
   public var e2e: Double { prefill.time + decode.time }
 }

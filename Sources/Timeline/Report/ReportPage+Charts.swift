@@ -8,13 +8,16 @@ extension ReportPage {
     let left = 70.0, right = 880.0, top = 24.0, bottom = 250.0
     let values = data.tpot.map { $0 * 1e3 }
     let low = values.min() ?? 0, high = values.max() ?? 1
-    let yScale = NiceScale(low: low * 0.98 > 0 && high > low ? low - (high - low) * 0.1 : 0, high: high)
+    let yScale = NiceScale(
+      low: low * 0.98 > 0 && high > low ? low - (high - low) * 0.1 : 0, high: high)
     let xScale = NiceScale(low: 1, high: Double(max(values.count, 2)), ticks: 8)
     canvas.yAxis(yScale, x: left, top: top, bottom: bottom, label: "TPOT (ms)")
     canvas.xAxis(xScale, y: bottom, left: left, right: right, label: "decode step")
     func point(_ step: Double, _ value: Double) -> (Double, Double) {
-      (left + xScale.position(step, length: right - left),
-       bottom - yScale.position(value, length: bottom - top))
+      (
+        left + xScale.position(step, length: right - left),
+        bottom - yScale.position(value, length: bottom - top)
+      )
     }
     var points: [(Double, Double)] = []
     let columns = Int(right - left)
@@ -31,7 +34,8 @@ extension ReportPage {
           if values[i] < values[minIndex] { minIndex = i }
           if values[i] > values[maxIndex] { maxIndex = i }
         }
-        for i in [minIndex, maxIndex].sorted() where points.isEmpty || i != minIndex || minIndex != maxIndex {
+        for i in [minIndex, maxIndex].sorted()
+        where points.isEmpty || i != minIndex || minIndex != maxIndex {
           points.append(point(Double(i + 1), values[i]))
         }
         index = end
@@ -39,14 +43,16 @@ extension ReportPage {
     }
     canvas.polyline(points, stroke: "#4e79a7", id: "tpot-curve", className: "tpot")
     var text = canvas.svg(label: "TPOT per decode step")
-    text += "<p>\(values.count) steps · min \(Format.fixed(low, decimals: 4)) ms · max \(Format.fixed(high, decimals: 4)) ms · mean \(data.meanTPOT.map(Format.ms) ?? "–")</p>\n"
+    text +=
+      "<p>\(values.count) steps · min \(Format.fixed(low, decimals: 4)) ms · max \(Format.fixed(high, decimals: 4)) ms · mean \(data.meanTPOT.map(Format.ms) ?? "–")</p>\n"
     return text
   }
 
   /// 100 % stacked bars of ops and bytes by kind, per phase, with a table of
   /// the values.
   static func kindChart(_ data: ReportData) -> String {
-    let phases = ["prefill", "decode"].filter { phase in data.byKind.contains { $0.phase == phase } }
+    let phases = ["prefill", "decode"].filter { phase in data.byKind.contains { $0.phase == phase }
+    }
     guard !phases.isEmpty else { return "<p>No operators.</p>\n" }
     let rows = phases.flatMap { phase in [(phase, "ops"), (phase, "bytes")] }
     var canvas = SVGCanvas(width: 900, height: Double(rows.count) * 34 + 50)
@@ -64,26 +70,37 @@ extension ReportPage {
         let share = Format.fixed(value / total * 100, decimals: 1)
         canvas.rect(
           x: x, y: y, width: width, height: 24, fill: color(kind: item.kind),
-          title: "\(row.0) \(item.kind): \(Format.si(value, unit: row.1 == "ops" ? "op" : "B")) (\(share) %)")
+          title:
+            "\(row.0) \(item.kind): \(Format.si(value, unit: row.1 == "ops" ? "op" : "B")) (\(share) %)"
+        )
         x += width
       }
     }
     let axis = NiceScale(low: 0, high: 100, ticks: 5)
-    canvas.xAxis(axis, y: 10 + Double(rows.count) * 34, left: left, right: right, label: "share (%)")
+    canvas.xAxis(
+      axis, y: 10 + Double(rows.count) * 34, left: left, right: right, label: "share (%)")
     var text = canvas.svg(label: "Ops and bytes by operator kind")
-    let kinds = data.byKind.reduce(into: [String]()) { if !$0.contains($1.kind) { $0.append($1.kind) } }
-    text += "<div class=\"legend\">"
-      + kinds.map { "<span><i style=\"background:\(color(kind: $0))\"></i>\(HTMLText.escape($0))</span>" }.joined()
+    let kinds = data.byKind.reduce(into: [String]()) {
+      if !$0.contains($1.kind) { $0.append($1.kind) }
+    }
+    text +=
+      "<div class=\"legend\">"
+      + kinds.map {
+        "<span><i style=\"background:\(color(kind: $0))\"></i>\(HTMLText.escape($0))</span>"
+      }.joined()
       + "</div>\n<table><tr><th>phase</th><th>kind</th><th>ops</th><th>bytes</th></tr>\n"
     for item in data.byKind {
-      text += "<tr><td>\(HTMLText.escape(item.phase))</td><td>\(HTMLText.escape(item.kind))</td><td>\(Format.si(item.ops))</td><td>\(Format.si(item.bytes, unit: "B"))</td></tr>\n"
+      text +=
+        "<tr><td>\(HTMLText.escape(item.phase))</td><td>\(HTMLText.escape(item.kind))</td><td>\(Format.si(item.ops))</td><td>\(Format.si(item.bytes, unit: "B"))</td></tr>\n"
     }
     return text + "</table>\n"
   }
 
   /// Grouped bars: compute, memory and dispatch time of each phase.
   static func phaseTimeChart(_ data: ReportData) -> String {
-    let phases = [("prefill", data.prefill), ("decode (all steps)", data.decode)].filter { $0.1.passes > 0 }
+    let phases = [("prefill", data.prefill), ("decode (all steps)", data.decode)].filter {
+      $0.1.passes > 0
+    }
     guard !phases.isEmpty else { return "<p>No passes.</p>\n" }
     let parts: [(String, String, (ReportData.PhaseTotals) -> Double)] = [
       ("compute", "#4e79a7", { $0.tCompute }), ("memory", "#f28e2b", { $0.tMemory }),
@@ -92,7 +109,8 @@ extension ReportPage {
     let high = phases.flatMap { phase in parts.map { $0.2(phase.1) * 1e3 } }.max() ?? 1
     let scale = NiceScale(low: 0, high: high, ticks: 6)
     let left = 190.0, right = 880.0
-    var canvas = SVGCanvas(width: 900, height: Double(phases.count * parts.count) * 20 + Double(phases.count) * 12 + 50)
+    var canvas = SVGCanvas(
+      width: 900, height: Double(phases.count * parts.count) * 20 + Double(phases.count) * 12 + 50)
     var y = 8.0
     for phase in phases {
       for part in parts {
@@ -107,10 +125,12 @@ extension ReportPage {
     }
     canvas.xAxis(scale, y: y, left: left, right: right, label: "time (ms)")
     var text = canvas.svg(label: "Compute, memory and dispatch time per phase")
-    text += "<table><tr><th>phase</th><th>time</th><th>compute</th><th>memory</th><th>dispatch</th><th>hand-off</th><th>bound</th><th>device</th></tr>\n"
+    text +=
+      "<table><tr><th>phase</th><th>time</th><th>compute</th><th>memory</th><th>dispatch</th><th>hand-off</th><th>bound</th><th>device</th></tr>\n"
     for phase in phases {
       let t = phase.1
-      text += "<tr><td>\(phase.0)</td><td>\(Format.ms(t.time))</td><td>\(Format.ms(t.tCompute))</td><td>\(Format.ms(t.tMemory))</td><td>\(Format.ms(t.tDispatch))</td><td>\(Format.ms(t.tHandoff))</td><td>\(t.bound)</td><td>\(HTMLText.escape(t.device))</td></tr>\n"
+      text +=
+        "<tr><td>\(phase.0)</td><td>\(Format.ms(t.time))</td><td>\(Format.ms(t.tCompute))</td><td>\(Format.ms(t.tMemory))</td><td>\(Format.ms(t.tDispatch))</td><td>\(Format.ms(t.tHandoff))</td><td>\(t.bound)</td><td>\(HTMLText.escape(t.device))</td></tr>\n"
     }
     return text + "</table>\n"
   }
@@ -118,7 +138,8 @@ extension ReportPage {
   /// One row per device: shading shows how busy it is over time, in
   /// pixel-wide buckets, with the phases above.
   static func laneChart(_ data: ReportData) -> String {
-    guard let first = data.segments.first, let last = data.segments.last, !data.devices.isEmpty else {
+    guard let first = data.segments.first, let last = data.segments.last, !data.devices.isEmpty
+    else {
       return "<p>No passes.</p>\n"
     }
     let start = first.start
@@ -172,7 +193,8 @@ extension ReportPage {
       scale, y: 40 + Double(data.devices.count) * 30, left: left, right: right,
       label: "time since start (ms)")
     var text = canvas.svg(label: "Devices over time")
-    text += "<div class=\"legend\"><span><i style=\"background:#59a14f\"></i>prefill</span><span><i style=\"background:#b07aa1\"></i>decode</span><span><i style=\"background:#4e79a7\"></i>device busy (darker = busier)</span></div>\n"
+    text +=
+      "<div class=\"legend\"><span><i style=\"background:#59a14f\"></i>prefill</span><span><i style=\"background:#b07aa1\"></i>decode</span><span><i style=\"background:#4e79a7\"></i>device busy (darker = busier)</span></div>\n"
     return text
   }
 }

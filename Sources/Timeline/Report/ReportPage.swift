@@ -60,12 +60,15 @@ public enum ReportPage {
     text += card(data.meanTPOT.map(Format.ms) ?? "–", "mean TPOT (\(steps) steps)")
     text += card(data.tps.map { Format.fixed($0, decimals: 2) } ?? "–", "tokens/s per sequence")
     if data.batch > 1, let tps = data.tps {
-      text += card(Format.fixed(tps * Double(data.batch), decimals: 2), "tokens/s, batch \(data.batch)")
+      text += card(
+        Format.fixed(tps * Double(data.batch), decimals: 2), "tokens/s, batch \(data.batch)")
     }
     text += card(Format.ms(data.e2e), "end to end")
     text += card("\(data.prefill.dispatchCalls)", "dispatch calls, prefill")
     let perStep = steps > 0 ? Double(data.decode.dispatchCalls) / Double(steps) : 0
-    text += card(steps > 0 ? Format.fixed(perStep, decimals: perStep == perStep.rounded() ? 0 : 1) : "–", "dispatch calls per decode step")
+    text += card(
+      steps > 0 ? Format.fixed(perStep, decimals: perStep == perStep.rounded() ? 0 : 1) : "–",
+      "dispatch calls per decode step")
     if data.prefill.passes > 0 { text += card(data.prefill.bound, "prefill bound") }
     if data.decode.passes > 0 { text += card(data.decode.bound, "decode bound") }
     text += "</div>\n"

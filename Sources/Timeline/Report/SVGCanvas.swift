@@ -17,7 +17,8 @@ struct SVGCanvas {
     title: String? = nil
   ) {
     let c = Self.coordinate
-    body += "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(Swift.max(width, 0)))\" height=\"\(c(Swift.max(height, 0)))\" fill=\"\(fill)\""
+    body +=
+      "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(Swift.max(width, 0)))\" height=\"\(c(Swift.max(height, 0)))\" fill=\"\(fill)\""
     if let opacity { body += " fill-opacity=\"\(Format.fixed(opacity, decimals: 2))\"" }
     if let title {
       body += "><title>\(HTMLText.escape(title))</title></rect>\n"
@@ -28,7 +29,8 @@ struct SVGCanvas {
 
   mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#999") {
     let c = Self.coordinate
-    body += "<line x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\" stroke=\"\(stroke)\"/>\n"
+    body +=
+      "<line x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\" stroke=\"\(stroke)\"/>\n"
   }
 
   mutating func text(
@@ -36,7 +38,8 @@ struct SVGCanvas {
     fill: String = "#333"
   ) {
     let c = Self.coordinate
-    body += "<text x=\"\(c(x))\" y=\"\(c(y))\" text-anchor=\"\(anchor)\" font-size=\"\(c(size))\" fill=\"\(fill)\">\(HTMLText.escape(content))</text>\n"
+    body +=
+      "<text x=\"\(c(x))\" y=\"\(c(y))\" text-anchor=\"\(anchor)\" font-size=\"\(c(size))\" fill=\"\(fill)\">\(HTMLText.escape(content))</text>\n"
   }
 
   mutating func polyline(
@@ -45,7 +48,8 @@ struct SVGCanvas {
     let c = Self.coordinate
     let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
     let dashed = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
-    body += "<polyline id=\"\(id)\" class=\"\(className)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"1.5\"\(dashed) points=\"\(list)\"/>\n"
+    body +=
+      "<polyline id=\"\(id)\" class=\"\(className)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"1.5\"\(dashed) points=\"\(list)\"/>\n"
   }
 
   /// A vertical axis at `x` from `top` to `bottom` with ticks of `scale`.
@@ -74,7 +78,8 @@ struct SVGCanvas {
   /// The `<svg>` element.
   func svg(label: String) -> String {
     let w = Self.coordinate(width), h = Self.coordinate(height)
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\n"
+    return
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\n"
       + body + "</svg>\n"
   }
 }

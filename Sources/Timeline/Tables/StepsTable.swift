@@ -24,13 +24,15 @@ final class StepsTable: EventSink {
 
   func passEnded(_ timing: PassTiming) {
     guard timing.pass.phase == .decode else { return }
-    let device = deviceKeys.indices.contains(timing.device) ? deviceKeys[timing.device] : "\(timing.device)"
-    output.write(CSVFormat.line([
-      String(timing.pass.step), String(timing.pass.kvLength), CSVFormat.number(timing.ops),
-      CSVFormat.number(timing.read.total), CSVFormat.number(timing.written.total),
-      CSVFormat.number(timing.read.kv), String(timing.dispatchCalls),
-      CSVFormat.number(timing.span.duration * 1e3), CSVFormat.number(timing.tCompute * 1e3),
-      CSVFormat.number(timing.tMemory * 1e3), timing.bound.rawValue, device,
-    ]))
+    let device =
+      deviceKeys.indices.contains(timing.device) ? deviceKeys[timing.device] : "\(timing.device)"
+    output.write(
+      CSVFormat.line([
+        String(timing.pass.step), String(timing.pass.kvLength), CSVFormat.number(timing.ops),
+        CSVFormat.number(timing.read.total), CSVFormat.number(timing.written.total),
+        CSVFormat.number(timing.read.kv), String(timing.dispatchCalls),
+        CSVFormat.number(timing.span.duration * 1e3), CSVFormat.number(timing.tCompute * 1e3),
+        CSVFormat.number(timing.tMemory * 1e3), timing.bound.rawValue, device,
+      ]))
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Engine
+import Foundation
 import Trace
 
 /// Which decode steps the timeline draws in detail (operators or layers).

@@ -204,7 +204,8 @@ extension TimelineWriter {
       drawLayer(group, device: device)
       layerGroups[device] = nil
     }
-    var group = layerGroups[device] ?? LayerGroup(layer: event.record.layer, firstName: event.record.name)
+    var group =
+      layerGroups[device] ?? LayerGroup(layer: event.record.layer, firstName: event.record.name)
     group.add(event)
     layerGroups[device] = group
   }

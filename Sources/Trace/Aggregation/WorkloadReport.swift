@@ -15,13 +15,21 @@ public enum WorkloadReport {
       ("decode", decodeJSON(totals)),
     ]
     if let merge = workload.loraMergeOps {
-      members.append(("lora", .object([("rank", .int(workload.options.loraRank ?? 0)), ("merge_ops", .num(merge))])))
+      members.append(
+        (
+          "lora",
+          .object([("rank", .int(workload.options.loraRank ?? 0)), ("merge_ops", .num(merge))])
+        ))
     }
-    members.append(("footprint", .object([
-      ("weights_bytes", .num(workload.weightsBytes)),
-      ("kv_cache_bytes_peak", .num(workload.kvCacheBytesPeak)),
-      ("activations_bytes_peak", .num(totals.activationsBytesPeak)),
-    ])))
+    members.append(
+      (
+        "footprint",
+        .object([
+          ("weights_bytes", .num(workload.weightsBytes)),
+          ("kv_cache_bytes_peak", .num(workload.kvCacheBytesPeak)),
+          ("activations_bytes_peak", .num(totals.activationsBytesPeak)),
+        ])
+      ))
     members.append(("warnings", .array(workload.warnings.map { .string($0) })))
     return .object(members)
   }
@@ -102,15 +110,19 @@ public enum WorkloadReport {
       String(format: "%.\(digits)f", v / unit)
     }
     let m = w.model
-    var out = "model \(m.name) (\(m.family)): \(m.layers) layers, hidden \(m.hidden), heads \(m.heads)/\(m.kvHeads) kv, head_dim \(m.headDim), vocab \(m.vocab), \(g(m.parameterCount, 1e9)) B parameters\n"
-    out += "weights \(w.weights.text), activations \(w.matmulInputType.rawValue), kv \(w.kvType.rawValue), fusion \(w.options.fusion.rawValue), kv-update \(w.options.kvUpdate.rawValue), batch \(w.options.batch)\n\n"
+    var out =
+      "model \(m.name) (\(m.family)): \(m.layers) layers, hidden \(m.hidden), heads \(m.heads)/\(m.kvHeads) kv, head_dim \(m.headDim), vocab \(m.vocab), \(g(m.parameterCount, 1e9)) B parameters\n"
+    out +=
+      "weights \(w.weights.text), activations \(w.matmulInputType.rawValue), kv \(w.kvType.rawValue), fusion \(w.options.fusion.rawValue), kv-update \(w.options.kvUpdate.rawValue), batch \(w.options.batch)\n\n"
     let p = t.prefill
-    out += "prefill: \(w.options.prompt) tokens, \(g(p.ops, 1e12, 4)) TOPs (padded \(g(p.opsPadded, 1e12, 4))), read \(g(p.read.total, 1e9)) GB, written \(g(p.written.total, 1e9)) GB, \(p.dispatchCalls) dispatches\n"
+    out +=
+      "prefill: \(w.options.prompt) tokens, \(g(p.ops, 1e12, 4)) TOPs (padded \(g(p.opsPadded, 1e12, 4))), read \(g(p.read.total, 1e9)) GB, written \(g(p.written.total, 1e9)) GB, \(p.dispatchCalls) dispatches\n"
     out += "  kind          ops (G)        share   bytes (GB)\n"
     for kind in p.opsByKind.keys.sorted() {
       let ops = p.opsByKind[kind] ?? 0
       let share = p.ops > 0 ? 100 * ops / p.ops : 0
-      out += "  " + kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+      out +=
+        "  " + kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
         + g(ops, 1e9).leftPad(14) + (String(format: "%.1f%%", share)).leftPad(10)
         + g(p.bytesByKind[kind] ?? 0, 1e9).leftPad(13) + "\n"
     }
@@ -118,7 +130,8 @@ public enum WorkloadReport {
       out += "\ndecode: \(t.steps.count) steps\n"
       out += "  step   kv_len    GOPs     read (GB)  written (GB)  kv read (GB)  dispatches\n"
       for s in [first, last] {
-        out += "  " + String(s.step).leftPad(4) + String(s.kvLength).leftPad(9)
+        out +=
+          "  " + String(s.step).leftPad(4) + String(s.kvLength).leftPad(9)
           + g(s.totals.ops, 1e9).leftPad(10) + g(s.totals.read.total, 1e9).leftPad(12)
           + g(s.totals.written.total, 1e9).leftPad(14) + g(s.totals.read.kv, 1e9).leftPad(14)
           + String(s.totals.dispatchCalls).leftPad(12) + "\n"
@@ -126,7 +139,8 @@ public enum WorkloadReport {
       }
     }
     if let merge = w.loraMergeOps { out += "\nLoRA full-model merge: \(g(merge, 1e12, 4)) TOPs\n" }
-    out += "\nfootprint: weights \(g(w.weightsBytes, 1e9)) GB, KV cache peak \(g(w.kvCacheBytesPeak, 1e9)) GB, activations peak \(g(t.activationsBytesPeak, 1e9)) GB\n"
+    out +=
+      "\nfootprint: weights \(g(w.weightsBytes, 1e9)) GB, KV cache peak \(g(w.kvCacheBytesPeak, 1e9)) GB, activations peak \(g(t.activationsBytesPeak, 1e9)) GB\n"
     for warning in w.warnings { out += "warning: \(warning)\n" }
     return out
   }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A mixture-of-experts MLP: a router, routed experts (top-k of them per
 /// token) and optional shared experts.
 public struct MoEConfig: Sendable, Equatable {
@@ -48,7 +49,9 @@ public struct MLAConfig: Sendable, Equatable {
   public var vHeadDim: Int
 
   /// Creates an MLA description.
-  public init(qLoraRank: Int?, kvLoraRank: Int, qkNopeHeadDim: Int, qkRopeHeadDim: Int, vHeadDim: Int) {
+  public init(
+    qLoraRank: Int?, kvLoraRank: Int, qkNopeHeadDim: Int, qkRopeHeadDim: Int, vHeadDim: Int
+  ) {
     self.qLoraRank = qLoraRank
     self.kvLoraRank = kvLoraRank
     self.qkNopeHeadDim = qkNopeHeadDim

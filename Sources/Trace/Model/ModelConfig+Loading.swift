@@ -33,7 +33,9 @@ extension ModelConfig {
     let parts = path.split(separator: "/").map(String.init)
     var name = parts.last ?? path
     if name.hasSuffix(".json") {
-      if name == "config.json", parts.count >= 2 { name = parts[parts.count - 2] } else {
+      if name == "config.json", parts.count >= 2 {
+        name = parts[parts.count - 2]
+      } else {
         name = String(name.dropLast(5))
       }
     }
@@ -112,7 +114,8 @@ extension ModelConfig {
       config.slidingWindow = try optInt("sliding_window")
     case "phi3":
       config.fusedProjections = true
-      config.rotaryFraction = try root.optional("partial_rotary_factor")?.double(min: 0, max: 1) ?? 1
+      config.rotaryFraction =
+        try root.optional("partial_rotary_factor")?.double(min: 0, max: 1) ?? 1
     case "gemma2":
       config.sandwichNorms = true
       config.slidingWindow = try optInt("sliding_window")
@@ -132,7 +135,8 @@ extension ModelConfig {
         experts: try int("n_routed_experts"), topK: try int("num_experts_per_tok"),
         expertIntermediate: try int("moe_intermediate_size"),
         sharedExperts: try root.optional("n_shared_experts")?.int(min: 0, max: maxSize) ?? 0,
-        firstDenseLayers: try root.optional("first_k_dense_replace")?.int(min: 0, max: maxSize) ?? 0)
+        firstDenseLayers: try root.optional("first_k_dense_replace")?.int(min: 0, max: maxSize) ?? 0
+      )
       config.mla = MLAConfig(
         qLoraRank: try optInt("q_lora_rank"), kvLoraRank: try int("kv_lora_rank"),
         qkNopeHeadDim: try int("qk_nope_head_dim"), qkRopeHeadDim: try int("qk_rope_head_dim"),

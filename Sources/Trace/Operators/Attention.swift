@@ -84,7 +84,8 @@ public struct Attention: Sendable {
     guard tile != nil else { return 1 }
     let ideal = Double(queries) * Double(keysRead)
     guard ideal > 0 else { return 1 }
-    return Double(BMM.padded(queries, tile: tile)) * Double(BMM.padded(keysRead, tile: tile)) / ideal
+    return Double(BMM.padded(queries, tile: tile)) * Double(BMM.padded(keysRead, tile: tile))
+      / ideal
   }
 
   var bh: Double { product(batch, heads) }

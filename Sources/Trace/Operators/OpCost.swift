@@ -30,7 +30,8 @@ public struct OpCost: Sendable, Equatable {
     OpCost(
       ops: ops * factor, opsPadded: opsPadded * factor,
       read: BytesRead(
-        activations: read.activations * factor, weights: read.weights * factor, kv: read.kv * factor),
+        activations: read.activations * factor, weights: read.weights * factor, kv: read.kv * factor
+      ),
       written: BytesWritten(activations: written.activations * factor, kv: written.kv * factor))
   }
 
@@ -40,7 +41,8 @@ public struct OpCost: Sendable, Equatable {
     r += rhs.read
     var w = lhs.written
     w += rhs.written
-    return OpCost(ops: lhs.ops + rhs.ops, opsPadded: lhs.opsPadded + rhs.opsPadded, read: r, written: w)
+    return OpCost(
+      ops: lhs.ops + rhs.ops, opsPadded: lhs.opsPadded + rhs.opsPadded, read: r, written: w)
   }
 }
 

@@ -45,14 +45,21 @@ extension PassEmitter {
     let keyRows = pass.batch * keys
     if w.kvQuantized {
       let elems = Double(keyRows) * Double(mla.kvLoraRank)
-      add(.kvDequant, .dequantize, OpShape(keyRows, mla.kvLoraRank), OpCost(ops: elems), dispatch: 0, input: w.kvType)
+      add(
+        .kvDequant, .dequantize, OpShape(keyRows, mla.kvLoraRank), OpCost(ops: elems), dispatch: 0,
+        input: w.kvType)
     }
-    linear(.kvbProj, m: keyRows, k: mla.kvLoraRank, n: heads * (mla.qkNopeHeadDim + mla.vHeadDim), readInput: false,
+    linear(
+      .kvbProj, m: keyRows, k: mla.kvLoraRank, n: heads * (mla.qkNopeHeadDim + mla.vHeadDim),
+      readInput: false,
       writeOutput: !fused)
     // Its input is the cache itself.
     add(
       .vCache, .kvCache, OpShape(keyRows, mla.kvLoraRank),
-      OpCost(ops: 0, read: BytesRead(kv: Double(keyRows) * Double(mla.kvLoraRank + mla.qkRopeHeadDim) * w.kvBytesPerElement)),
+      OpCost(
+        ops: 0,
+        read: BytesRead(
+          kv: Double(keyRows) * Double(mla.kvLoraRank + mla.qkRopeHeadDim) * w.kvBytesPerElement)),
       dispatch: 0)
     let attention = Attention(
       batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: heads,

@@ -42,7 +42,8 @@ extension PassEmitter {
       m: rows, k: h, n: moe.experts, bias: false, activationBytes: a, weightBytesPerElement: a)
     // softmax (5 ops) and top-k selection (k compares) per expert score.
     router.ops += product(rows, moe.experts) * Double(5 + moe.topK)
-    add(.router, .moeRouter, OpShape(rows, h, moe.experts), router, dispatch: 1, weight: .plain(act))
+    add(
+      .router, .moeRouter, OpShape(rows, h, moe.experts), router, dispatch: 1, weight: .plain(act))
     let slots = saturating(rows, moe.topK)
     let distinct = moe.expectedDistinct(tokens: rowsD)
     emitMLP(intermediate: moe.expertIntermediate, sites: .experts, m: slots, copies: distinct)
@@ -68,4 +69,3 @@ struct MLPSites {
     gate: .sharedGateProj, up: .sharedUpProj, act: .sharedActivation, mul: .sharedGateMul,
     hadamard: .sharedDownHadamard, down: .sharedDownProj)
 }
-

@@ -110,20 +110,30 @@ extension PassEmitter {
       linear(.qkvProj, m: rows, k: h, n: qDim + 2 * kvDim, bias: model.qkvBias, lora: true)
     } else {
       linear(.qProj, m: rows, k: h, n: qDim, bias: model.qkvBias, lora: true)
-      linear(.kProj, m: rows, k: h, n: kvDim, bias: model.qkvBias, writeOutput: !fusedKV, lora: true)
-      linear(.vProj, m: rows, k: h, n: kvDim, bias: model.qkvBias, writeOutput: !fusedKV, lora: true)
+      linear(
+        .kProj, m: rows, k: h, n: kvDim, bias: model.qkvBias, writeOutput: !fusedKV, lora: true)
+      linear(
+        .vProj, m: rows, k: h, n: kvDim, bias: model.qkvBias, writeOutput: !fusedKV, lora: true)
     }
     if model.qkNorm {
       // Per-head RMSNorm on q and k: fused into the projection epilogue.
-      norm(.qNorm, rowCount: rowsD * Double(model.heads), cols: d, dispatch: eagerOnly(), bytes: !fused)
-      norm(.kNorm, rowCount: rowsD * Double(model.kvHeads), cols: d, dispatch: eagerOnly(), bytes: !fused)
+      norm(
+        .qNorm, rowCount: rowsD * Double(model.heads), cols: d, dispatch: eagerOnly(), bytes: !fused
+      )
+      norm(
+        .kNorm, rowCount: rowsD * Double(model.kvHeads), cols: d, dispatch: eagerOnly(),
+        bytes: !fused)
     }
     // RoPE on q and k in one kernel (eager); in the projection epilogue (fused).
     let rotary = max(0, min(d, Int((Double(d) * model.rotaryFraction).rounded())))
     var rope = RoPE.cost(
       vectors: rowsD * Double(model.heads + model.kvHeads), headDim: d, rotaryDim: rotary,
       tokens: Double(pass.newTokens), bytes: a)
-    if fused { rope = OpCost(ops: rope.ops, read: BytesRead(activations: 2 * Double(pass.newTokens) * Double(rotary) * a)) }
+    if fused {
+      rope = OpCost(
+        ops: rope.ops, read: BytesRead(activations: 2 * Double(pass.newTokens) * Double(rotary) * a)
+      )
+    }
     add(.rope, .rope, OpShape(rows, model.heads + model.kvHeads, d), rope, dispatch: eagerOnly())
     // QuaRot: per-head Hadamard on queries and keys after RoPE (so the
     // cached keys quantize well and Q·Kᵀ is unchanged).
@@ -149,18 +159,24 @@ extension PassEmitter {
   /// online); `valuesAreKeys`: the values are the cached keys' first vDim
   /// elements (MLA absorbed), read once by a fused kernel.
   mutating func emitCore(
-    _ attention: Attention, softcap: Bool, kvFromActivations: Bool = false, valuesAreKeys: Bool = false
+    _ attention: Attention, softcap: Bool, kvFromActivations: Bool = false,
+    valuesAreKeys: Bool = false
   ) {
     let bmmType = w.matmulInputType.isInteger ? w.matmulInputType : act
     if w.matmulInputType.isInteger {
-      let q = Double(attention.batch * attention.heads) * Double(attention.queries) * Double(attention.qkDim)
-      add(.scores, .quantize, OpShape(safeInt(q)), Dequantize.quantize(elements: q, from: act, to: bmmType), dispatch: eagerOnly())
+      let q =
+        Double(attention.batch * attention.heads) * Double(attention.queries)
+        * Double(attention.qkDim)
+      add(
+        .scores, .quantize, OpShape(safeInt(q)),
+        Dequantize.quantize(elements: q, from: act, to: bmmType), dispatch: eagerOnly())
     }
     if w.kvQuantized && !kvFromActivations {
       // Each cached element once per KV head group read.
       let elems = Double(attention.batch) * Double(attention.keysRead) * w.kvElementsPerToken
       add(
-        .kvDequant, .dequantize, OpShape(attention.batch * attention.keysRead, Int(w.kvElementsPerToken)),
+        .kvDequant, .dequantize,
+        OpShape(attention.batch * attention.keysRead, Int(w.kvElementsPerToken)),
         OpCost(ops: elems), dispatch: 0, input: w.kvType)
     }
     var qk = attention.scoresBMM(fused: fused)
@@ -183,9 +199,12 @@ extension PassEmitter {
       OpShape(bh, attention.queries, attention.qkDim, attention.keysRead), qk, dispatch: 1,
       compute: bmmType)
     if softcap {
-      var cap = Activation.softcap(elements: Double(bh) * attention.scoresPerHead, bytes: a, mode: nl)
+      var cap = Activation.softcap(
+        elements: Double(bh) * attention.scoresPerHead, bytes: a, mode: nl)
       if fused { cap = OpCost(ops: cap.ops) }
-      add(.attnSoftcap, .activation, OpShape(saturating(bh, attention.queries), attention.keysRead), cap, dispatch: eagerOnly())
+      add(
+        .attnSoftcap, .activation, OpShape(saturating(bh, attention.queries), attention.keysRead),
+        cap, dispatch: eagerOnly())
     }
     add(
       .softmax, .softmax, OpShape(saturating(bh, attention.queries), attention.keysRead),

@@ -46,7 +46,11 @@ struct PassEmitter<S: OpSink> {
     case .none: code = .none
     case .plain(let d): code = .plain(d)
     case .quantized(let f):
-      if let quantized, quantized.format == f { code = quantized.code } else { code = WeightCode(weight) }
+      if let quantized, quantized.format == f {
+        code = quantized.code
+      } else {
+        code = WeightCode(weight)
+      }
     }
     count += 1
     sink.consume(
@@ -126,7 +130,9 @@ struct PassEmitter<S: OpSink> {
   }
 
   /// A norm over `rowCount × cols` (its own kernel in both modes).
-  mutating func norm(_ site: OpSite, rowCount: Double, cols: Int, dispatch: Int = 1, bytes: Bool = true) {
+  mutating func norm(
+    _ site: OpSite, rowCount: Double, cols: Int, dispatch: Int = 1, bytes: Bool = true
+  ) {
     var cost = Norm.cost(rows: rowCount, cols: cols, bytes: a)
     if !bytes { cost = OpCost(ops: cost.ops, read: BytesRead(weights: cost.read.weights)) }
     add(site, .norm, OpShape(safeInt(rowCount), cols), cost, dispatch: dispatch)

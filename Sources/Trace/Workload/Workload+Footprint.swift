@@ -15,7 +15,9 @@ extension Workload {
     var total = Double(model.vocab) * h  // LM head
     for layer in 0..<model.layers {
       var attention = model.attentionParameters
-      if model.qkvBias { attention -= Double(model.heads + 2 * model.kvHeads) * Double(model.headDim) }
+      if model.qkvBias {
+        attention -= Double(model.heads + 2 * model.kvHeads) * Double(model.headDim)
+      }
       if model.qkNorm { attention -= 2 * Double(model.headDim) }
       if let mla = model.mla {
         attention -= Double(mla.kvLoraRank) + Double(mla.qLoraRank ?? 0)
@@ -64,7 +66,8 @@ extension Workload {
   /// without `--lora-rank`.
   public var loraMergeOps: Double? {
     guard let r = options.loraRank else { return nil }
-    return Double(model.layers) * loraLayerShapes.reduce(0) { $0 + LoRALinear.mergeOps(k: $1.k, n: $1.n, rank: r) }
+    return Double(model.layers)
+      * loraLayerShapes.reduce(0) { $0 + LoRALinear.mergeOps(k: $1.k, n: $1.n, rank: r) }
   }
 
   /// The (k, n) of each adapted Linear of one layer.

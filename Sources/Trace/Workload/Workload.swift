@@ -63,7 +63,8 @@ public struct Workload: Sendable {
       }
     }
     if let chunk = options.chunk, chunk < 1 {
-      throw LifeError(.usage, at: .flag("--chunk"), "out of range", got: "\(chunk)", expected: "≥ 1")
+      throw LifeError(
+        .usage, at: .flag("--chunk"), "out of range", got: "\(chunk)", expected: "≥ 1")
     }
     try Self.checkLimits(model: model, options: options)
     try Self.checkLimits(options)
@@ -172,11 +173,15 @@ public struct Workload: Sendable {
   /// layer's operators and `runs` says where they are and how many layers
   /// repeat them. Expanding every run (the i-th repetition with `layer + i`)
   /// gives exactly ``records(of:into:)``.
-  public func compactRecords(of pass: PassInfo, into records: inout [OpRecord], runs: inout [LayerRun]) {
+  public func compactRecords(
+    of pass: PassInfo, into records: inout [OpRecord], runs: inout [LayerRun]
+  ) {
     build(pass, into: &records, runs: &runs, compact: true)
   }
 
-  func build(_ pass: PassInfo, into records: inout [OpRecord], runs: inout [LayerRun], compact: Bool) {
+  func build(
+    _ pass: PassInfo, into records: inout [OpRecord], runs: inout [LayerRun], compact: Bool
+  ) {
     records.removeAll(keepingCapacity: true)
     runs.removeAll(keepingCapacity: true)
     var emitter = PassEmitter(workload: self, pass: pass, sink: RecordBuffer(records: records))

@@ -94,7 +94,8 @@ import Trace
   @Test(arguments: [1, 2, 3] as [UInt64])
   func withFivePercentNoiseLandsWithinFivePercent(seed: UInt64) throws {
     var rng = SplitMix64(seed: seed)
-    let factors = (Self.shapes + Self.int4Shapes).indices.map { _ in 1 + 0.05 * (2 * rng.unit() - 1) }
+    let factors = (Self.shapes + Self.int4Shapes).indices.map { _ in 1 + 0.05 * (2 * rng.unit() - 1)
+    }
     let rows = try Self.measure { factors[$0] }
     let result = try Self.calibrator(rows, leaveOneOut: false).calibrate(rows)
     #expect(relative(result.parameters.computeEfficiency, 0.45) < 0.05)

@@ -45,7 +45,8 @@ import Trace
 
   /// A datasheet alone gets the kind's defaults.
   @Test func kindDefaultsFillIn() throws {
-    let d = try Self.parse(#"{"name": "x", "kind": "gpu", "peak_tops": {"fp16": 100}, "bandwidth_gb_s": 1000}"#)
+    let d = try Self.parse(
+      #"{"name": "x", "kind": "gpu", "peak_tops": {"fp16": 100}, "bandwidth_gb_s": 1000}"#)
     #expect(d.efficiency == DeviceKind.gpu.defaultEfficiency)
     #expect(d.dispatchUs == DeviceKind.gpu.defaultDispatchUs)
     #expect(d.memoryGiB == nil && d.tile == nil)
@@ -56,12 +57,14 @@ import Trace
   /// by_kind from the defaults survives, and both values are its own.
   @Test func efficiencyObjectReplacesDefaults() throws {
     let d = try Self.parse(
-      #"{"name": "x", "kind": "cpu", "peak_tops": {"default": 1}, "bandwidth_gb_s": 10, "efficiency": {"compute": 0.9, "memory": 0.2}}"#)
+      #"{"name": "x", "kind": "cpu", "peak_tops": {"default": 1}, "bandwidth_gb_s": 10, "efficiency": {"compute": 0.9, "memory": 0.2}}"#
+    )
     #expect(d.efficiency == Efficiency(compute: 0.9, memory: 0.2))
   }
 
   @Test func unknownKeyHasDidYouMean() {
-    let e = Self.error(#"{"name": "x", "kind": "cpu", "peak_tops": {"default": 1}, "bandwith_gb_s": 10}"#)
+    let e = Self.error(
+      #"{"name": "x", "kind": "cpu", "peak_tops": {"default": 1}, "bandwith_gb_s": 10}"#)
     #expect(e?.location.path == "bandwith_gb_s")
     #expect(e?.suggestion == "bandwidth_gb_s")
     #expect(e?.location.file == "d.json")
@@ -71,20 +74,50 @@ import Trace
     let base = #""name": "x", "kind": "cpu", "bandwidth_gb_s": 10"#
     #expect(Self.error(#"{\#(base), "peak_tops": {"bf61": 1}}"#)?.suggestion == "bf16")
     #expect(Self.error(#"{\#(base), "peak_tops": {}}"#)?.location.path == "peak_tops")
-    #expect(Self.error(#"{\#(base), "peak_tops": {"default": 0}}"#)?.location.path == "peak_tops.default")
-    #expect(Self.error(#"{\#(base), "peak_tops": {"default": -1}}"#)?.location.path == "peak_tops.default")
-    #expect(Self.error(#"{"name": "x", "kind": "tpu", "peak_tops": {"default": 1}, "bandwidth_gb_s": 1}"#)?.location.path == "kind")
-    #expect(Self.error(#"{"name": "x", "kind": "cpu", "peak_tops": {"default": 1}}"#)?.location.path == "bandwidth_gb_s")
-    #expect(Self.error(#"{"name": "x", "kind": "cpu", "peak_tops": {"default": 1}, "bandwidth_gb_s": 0}"#)?.location.path == "bandwidth_gb_s")
+    #expect(
+      Self.error(#"{\#(base), "peak_tops": {"default": 0}}"#)?.location.path == "peak_tops.default")
+    #expect(
+      Self.error(#"{\#(base), "peak_tops": {"default": -1}}"#)?.location.path == "peak_tops.default"
+    )
+    #expect(
+      Self.error(
+        #"{"name": "x", "kind": "tpu", "peak_tops": {"default": 1}, "bandwidth_gb_s": 1}"#)?
+        .location.path == "kind")
+    #expect(
+      Self.error(#"{"name": "x", "kind": "cpu", "peak_tops": {"default": 1}}"#)?.location.path
+        == "bandwidth_gb_s")
+    #expect(
+      Self.error(
+        #"{"name": "x", "kind": "cpu", "peak_tops": {"default": 1}, "bandwidth_gb_s": 0}"#)?
+        .location.path == "bandwidth_gb_s")
     let p = #"\#(base), "peak_tops": {"default": 1}"#
-    #expect(Self.error(#"{\#(p), "efficiency": {"compute": 1.5, "memory": 0.5}}"#)?.location.path == "efficiency.compute")
-    #expect(Self.error(#"{\#(p), "efficiency": {"compute": 0, "memory": 0.5}}"#)?.location.path == "efficiency.compute")
-    #expect(Self.error(#"{\#(p), "efficiency": {"compute": 0.5}}"#)?.location.path == "efficiency.memory")
-    #expect(Self.error(#"{\#(p), "efficiency": {"compute": 0.5, "memory": 0.5, "by_kind": {"gemn": {"compute": 0.5}}}}"#)?.suggestion == "gemm")
-    #expect(Self.error(#"{\#(p), "efficiency": {"compute": 0.5, "memory": 0.5, "by_kind": {"gemm": {}}}}"#)?.location.path == "efficiency.by_kind.gemm")
-    #expect(Self.error(#"{\#(p), "efficiency": {"memory": 0.5, "compute_curve": {"points": [[128, 0.2], [64, 0.3]]}}}"#)?.location.path == "efficiency.compute_curve.points[1][0]")
-    #expect(Self.error(#"{\#(p), "efficiency": {"memory": 0.5, "compute_curve": {"points": []}}}"#)?.location.path == "efficiency.compute_curve.points")
-    #expect(Self.error(#"{\#(p), "efficiency": {"memory": 0.5, "compute_curve": {"over": "batch", "points": [[1, 0.5]]}}}"#)?.location.path == "efficiency.compute_curve.over")
+    #expect(
+      Self.error(#"{\#(p), "efficiency": {"compute": 1.5, "memory": 0.5}}"#)?.location.path
+        == "efficiency.compute")
+    #expect(
+      Self.error(#"{\#(p), "efficiency": {"compute": 0, "memory": 0.5}}"#)?.location.path
+        == "efficiency.compute")
+    #expect(
+      Self.error(#"{\#(p), "efficiency": {"compute": 0.5}}"#)?.location.path == "efficiency.memory")
+    #expect(
+      Self.error(
+        #"{\#(p), "efficiency": {"compute": 0.5, "memory": 0.5, "by_kind": {"gemn": {"compute": 0.5}}}}"#
+      )?.suggestion == "gemm")
+    #expect(
+      Self.error(
+        #"{\#(p), "efficiency": {"compute": 0.5, "memory": 0.5, "by_kind": {"gemm": {}}}}"#)?
+        .location.path == "efficiency.by_kind.gemm")
+    #expect(
+      Self.error(
+        #"{\#(p), "efficiency": {"memory": 0.5, "compute_curve": {"points": [[128, 0.2], [64, 0.3]]}}}"#
+      )?.location.path == "efficiency.compute_curve.points[1][0]")
+    #expect(
+      Self.error(#"{\#(p), "efficiency": {"memory": 0.5, "compute_curve": {"points": []}}}"#)?
+        .location.path == "efficiency.compute_curve.points")
+    #expect(
+      Self.error(
+        #"{\#(p), "efficiency": {"memory": 0.5, "compute_curve": {"over": "batch", "points": [[1, 0.5]]}}}"#
+      )?.location.path == "efficiency.compute_curve.over")
     #expect(Self.error(#"{\#(p), "tile": 0}"#)?.location.path == "tile")
     #expect(Self.error(#"{\#(p), "memory_gib": 0}"#)?.location.path == "memory_gib")
     #expect(Self.error(#"{\#(p), "dispatch_us": -1}"#)?.location.path == "dispatch_us")
@@ -94,7 +127,8 @@ import Trace
   /// curve's last point.
   @Test func curveWithoutGlobal() throws {
     let d = try Self.parse(
-      #"{"name": "x", "kind": "npu", "peak_tops": {"default": 1}, "bandwidth_gb_s": 1, "efficiency": {"memory": 0.5, "compute_curve": {"points": [[128, 0.1], [2048, 0.3]]}}}"#)
+      #"{"name": "x", "kind": "npu", "peak_tops": {"default": 1}, "bandwidth_gb_s": 1, "efficiency": {"memory": 0.5, "compute_curve": {"points": [[128, 0.1], [2048, 0.3]]}}}"#
+    )
     #expect(d.efficiency.compute == 0.3)
   }
 
@@ -103,7 +137,9 @@ import Trace
     #expect(try Device.load(path: path).name == "Ryzen AI Max+ 395 NPU")
     #expect(try Device.resolve(path, at: .flag("--device")).kind == .npu)
     #expect(try Device.resolve("v100", at: .flag("--device")).bandwidthGBs == 900)
-    let e = #expect(throws: LifeError.self) { _ = try Device.resolve("h100-sxn", at: .flag("--device")) }
+    let e = #expect(throws: LifeError.self) {
+      _ = try Device.resolve("h100-sxn", at: .flag("--device"))
+    }
     #expect(e?.suggestion == "h100-sxm")
     #expect(e?.kind == .usage)
   }

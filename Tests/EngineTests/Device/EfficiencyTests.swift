@@ -24,7 +24,8 @@ import Trace
   /// A per-kind value beats the curve, the curve beats the global value.
   @Test func perKindOverride() {
     let e = Efficiency(
-      compute: 0.5, memory: 0.8, byKind: [.bmm: KindEfficiency(compute: 0.3), .softmax: KindEfficiency(memory: 0.6)],
+      compute: 0.5, memory: 0.8,
+      byKind: [.bmm: KindEfficiency(compute: 0.3), .softmax: KindEfficiency(memory: 0.6)],
       computeCurve: Self.curve)
     #expect(e.compute(for: .bmm, tokens: 128) == 0.3)
     #expect(e.compute(for: .gemm, tokens: 128) == 0.11)
@@ -39,7 +40,9 @@ import Trace
     device.efficiency.byKind = [.bmm: KindEfficiency(compute: 0.25)]
     var sink = RecordingSink()
     try Fixture.single(device).run(
-      passes: [(Fixture.prefill(1), [Fixture.op(kind: .gemm, ops: 1e9), Fixture.op(kind: .bmm, ops: 1e9)])],
+      passes: [
+        (Fixture.prefill(1), [Fixture.op(kind: .gemm, ops: 1e9), Fixture.op(kind: .bmm, ops: 1e9)])
+      ],
       into: &sink)
     // gemm: 1e9 / (0.5 × 1e12) = 2 ms; bmm: 1e9 / (0.25 × 1e12) = 4 ms.
     #expect(abs(sink.ops[0].compute.duration - 2e-3) < 1e-12)

@@ -9,9 +9,15 @@ import Trace
   /// (+ 1 µs dispatch each).
   static func run(generate: Int) throws -> (Simulator, Forecast) {
     let sim = try Fixture.single(device)
-    var passes: [(pass: PassInfo, records: [OpRecord])] = [(Fixture.prefill(16), [Fixture.op(ops: 2e9)])]
+    var passes: [(pass: PassInfo, records: [OpRecord])] = [
+      (Fixture.prefill(16), [Fixture.op(ops: 2e9)])
+    ]
     for step in stride(from: 1, through: generate, by: 1) {
-      passes.append((Fixture.decode(step, prompt: 16), [Fixture.op(.decode, step: step, ops: 1, read: Double(step) * 1e6)]))
+      passes.append(
+        (
+          Fixture.decode(step, prompt: 16),
+          [Fixture.op(.decode, step: step, ops: 1, read: Double(step) * 1e6)]
+        ))
     }
     return (sim, try Fixture.forecast(sim, passes))
   }
@@ -42,7 +48,8 @@ import Trace
   @Test func batchMultipliesTPS() throws {
     let sim = try Fixture.single(Self.device)
     let f = try Fixture.forecast(
-      sim, [(Fixture.decode(1, prompt: 0, batch: 4), [Fixture.op(.decode, step: 1, ops: 1, read: 1e6)])])
+      sim,
+      [(Fixture.decode(1, prompt: 0, batch: 4), [Fixture.op(.decode, step: 1, ops: 1, read: 1e6)])])
     #expect(f.ttftMs == 0)
     #expect(abs((f.tpsTotal ?? 0) - 4 * (f.tps ?? 0)) < 1e-9)
   }
@@ -53,17 +60,27 @@ import Trace
     let workload: JSONValue = .object([
       ("schema_version", .int(1)),
       ("prefill", .object([("tokens", .int(16))])),
-      ("decode", .object([("steps", .array([
-        .object([("step", .int(1)), ("kv_len", .int(17))]),
-        .object([("step", .int(2)), ("kv_len", .int(18))]),
-      ]))])),
+      (
+        "decode",
+        .object([
+          (
+            "steps",
+            .array([
+              .object([("step", .int(1)), ("kv_len", .int(17))]),
+              .object([("step", .int(2)), ("kv_len", .int(18))]),
+            ])
+          )
+        ])
+      ),
       ("footprint", .object([("weights_bytes", .int(100))])),
       ("warnings", .array([])),
     ])
     let footprint = Footprint(workloadJSON: workload)
     #expect(footprint.weightsBytes == 100)
-    let capacity = try CapacityCheck(footprint: footprint, devices: sim.info.devices, mapping: sim.info.mapping)
-    let json = ForecastReport(run: sim.info, forecast: f, capacity: capacity).json(mergingInto: workload)
+    let capacity = try CapacityCheck(
+      footprint: footprint, devices: sim.info.devices, mapping: sim.info.mapping)
+    let json = ForecastReport(run: sim.info, forecast: f, capacity: capacity).json(
+      mergingInto: workload)
     #expect(json["schema_version"] == .int(1))
     #expect(json["prefill"]?["tokens"] == .int(16))
     #expect(json["prefill"]?["bound"] == .string("compute"))
@@ -90,12 +107,15 @@ import Trace
 
   @Test func capacityWarnsOrFails() throws {
     let (sim, _) = try Self.run(generate: 0)
-    let big = Footprint(weightsBytes: 2 * 1_073_741_824, kvCacheBytesPeak: 0, activationsBytesPeak: 0)
-    let check = try CapacityCheck(footprint: big, devices: sim.info.devices, mapping: sim.info.mapping)
+    let big = Footprint(
+      weightsBytes: 2 * 1_073_741_824, kvCacheBytesPeak: 0, activationsBytesPeak: 0)
+    let check = try CapacityCheck(
+      footprint: big, devices: sim.info.devices, mapping: sim.info.mapping)
     #expect(check.fits["d"] == false)
     #expect(check.warnings.count == 1)
     let e = #expect(throws: LifeError.self) {
-      _ = try CapacityCheck(footprint: big, devices: sim.info.devices, mapping: sim.info.mapping, strict: true)
+      _ = try CapacityCheck(
+        footprint: big, devices: sim.info.devices, mapping: sim.info.mapping, strict: true)
     }
     #expect(e?.location.path == "devices.d.memory_gib")
   }
@@ -103,5 +123,7 @@ import Trace
 
 extension JSONValue {
   var stepsCount: Int? { if case .array(let a) = self { return a.count } else { return nil } }
-  func item(_ i: Int) -> JSONValue? { if case .array(let a) = self, i < a.count { return a[i] } else { return nil } }
+  func item(_ i: Int) -> JSONValue? {
+    if case .array(let a) = self, i < a.count { return a[i] } else { return nil }
+  }
 }

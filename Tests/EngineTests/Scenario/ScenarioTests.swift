@@ -26,7 +26,8 @@ import Trace
     }
     """
 
-  static let deviceFile = #"{"name": "from file", "kind": "gpu", "peak_tops": {"default": 10}, "bandwidth_gb_s": 100}"#
+  static let deviceFile =
+    #"{"name": "from file", "kind": "gpu", "peak_tops": {"default": 10}, "bandwidth_gb_s": 100}"#
 
   static func parse(_ text: String) throws -> Scenario {
     let dir = Fixture.directory()
@@ -77,7 +78,8 @@ import Trace
   }
 
   @Test func modelPathIsRelativeToTheFile() throws {
-    let s = try Self.parse(Self.variant(#""model": "llama-2-7b""#, #""model": "models/config.json""#))
+    let s = try Self.parse(
+      Self.variant(#""model": "llama-2-7b""#, #""model": "models/config.json""#))
     #expect(s.model.isPath && s.model.resolvedPath.hasSuffix("/models/config.json"))
   }
 
@@ -85,37 +87,82 @@ import Trace
     #expect(Self.error(Self.variant(#""overlap""#, #""overlapp""#))?.suggestion == "overlap")
     #expect(Self.error(Self.variant(#""batch": 2"#, #""bacth": 2"#))?.suggestion == "batch")
     #expect(Self.error(Self.variant(#""kv-update""#, #""kv_update""#))?.suggestion == "kv-update")
-    #expect(Self.error(Self.variant(#""by_kind": {"softmax""#, #""by_kind": {"softmaks""#))?.suggestion == "softmax")
-    #expect(Self.error(Self.variant(#""detail": "layer""#, #""detial": "layer""#))?.suggestion == "detail")
-    #expect(Self.error(Self.variant(#""latency_us""#, #""latency""#))?.location.path == "links[0].latency")
-    #expect(Self.error(Self.variant(#""lora-rank": 8"#, #""batch-size": 1"#))?.location.path == "compare[0].options.batch-size")
-    #expect(Self.error(Self.variant(#""name": "faster""#, #""nmae": "faster""#))?.suggestion == "name")
-    #expect(Self.error(Self.variant(#""peak_tops": {"default": 40}"#, #""peak_top": {"default": 40}"#))?.location.path == "devices.igpu.peak_top")
+    #expect(
+      Self.error(Self.variant(#""by_kind": {"softmax""#, #""by_kind": {"softmaks""#))?.suggestion
+        == "softmax")
+    #expect(
+      Self.error(Self.variant(#""detail": "layer""#, #""detial": "layer""#))?.suggestion == "detail"
+    )
+    #expect(
+      Self.error(Self.variant(#""latency_us""#, #""latency""#))?.location.path == "links[0].latency"
+    )
+    #expect(
+      Self.error(Self.variant(#""lora-rank": 8"#, #""batch-size": 1"#))?.location.path
+        == "compare[0].options.batch-size")
+    #expect(
+      Self.error(Self.variant(#""name": "faster""#, #""nmae": "faster""#))?.suggestion == "name")
+    #expect(
+      Self.error(Self.variant(#""peak_tops": {"default": 40}"#, #""peak_top": {"default": 40}"#))?
+        .location.path == "devices.igpu.peak_top")
   }
 
   @Test func invalidValues() {
     let e = Self.error(Self.variant(#""version": 1"#, #""version": 2"#))
     #expect(e?.location.path == "version")
-    #expect(e?.expected?.contains("version 2") == true && e?.expected?.contains("version 1") == true)
-    #expect(Self.error(Self.variant(#""prompt": 1536"#, #""prompt": -1"#))?.location.path == "workload.prompt")
-    #expect(Self.error(Self.variant(#""batch": 2"#, #""batch": 0"#))?.location.path == "workload.batch")
-    #expect(Self.error(Self.variant(#""fusion": "eager""#, #""fusion": "eagre""#))?.suggestion == "eager")
-    #expect(Self.error(Self.variant(#""chunk": 512"#, #""chunk": 0"#))?.location.path == "options.chunk")
-    #expect(Self.error(Self.variant(#""chunk": 512"#, #""chunk": true"#))?.location.path == "options.chunk")
-    #expect(Self.error(Self.variant(#""npu": "ryzen-ai-max-395-npu""#, #""npu": "ryzen-ai-max-359-npu""#))?.suggestion == "ryzen-ai-max-395-npu")
-    #expect(Self.error(Self.variant(#""npu": "ryzen-ai-max-395-npu""#, #""npu": 5"#))?.location.path == "devices.npu")
-    #expect(Self.error(Self.variant(#""decode": "igpu""#, #""decode": "ipgu""#))?.suggestion == "igpu")
-    #expect(Self.error(Self.variant(#"{"softmax": "igpu"}"#, #"{"softmax": "gpu"}"#))?.location.path == "mapping.by_kind.softmax")
-    #expect(Self.error(Self.variant(#""to": "file""#, #""to": "npu""#))?.location.path == "links[0].to")
-    #expect(Self.error(Self.variant(#""bandwidth_gb_s": 64"#, #""bandwidth_gb_s": 0"#))?.location.path == "links[0].bandwidth_gb_s")
-    #expect(Self.error(Self.variant(#""overlap": "phase""#, #""overlap": "phasee""#))?.suggestion == "phase")
-    #expect(Self.error(Self.variant(#""detail": "layer""#, #""detail": "layers""#))?.suggestion == "layer")
-    #expect(Self.error(Self.variant(#""1-16,100,last""#, #""16-1""#))?.location.path == "trace.steps")
-    #expect(Self.error(Self.variant(#""1-16,100,last""#, #""0,3""#))?.location.path == "trace.steps")
+    #expect(
+      e?.expected?.contains("version 2") == true && e?.expected?.contains("version 1") == true)
+    #expect(
+      Self.error(Self.variant(#""prompt": 1536"#, #""prompt": -1"#))?.location.path
+        == "workload.prompt")
+    #expect(
+      Self.error(Self.variant(#""batch": 2"#, #""batch": 0"#))?.location.path == "workload.batch")
+    #expect(
+      Self.error(Self.variant(#""fusion": "eager""#, #""fusion": "eagre""#))?.suggestion == "eager")
+    #expect(
+      Self.error(Self.variant(#""chunk": 512"#, #""chunk": 0"#))?.location.path == "options.chunk")
+    #expect(
+      Self.error(Self.variant(#""chunk": 512"#, #""chunk": true"#))?.location.path
+        == "options.chunk")
+    #expect(
+      Self.error(
+        Self.variant(#""npu": "ryzen-ai-max-395-npu""#, #""npu": "ryzen-ai-max-359-npu""#))?
+        .suggestion == "ryzen-ai-max-395-npu")
+    #expect(
+      Self.error(Self.variant(#""npu": "ryzen-ai-max-395-npu""#, #""npu": 5"#))?.location.path
+        == "devices.npu")
+    #expect(
+      Self.error(Self.variant(#""decode": "igpu""#, #""decode": "ipgu""#))?.suggestion == "igpu")
+    #expect(
+      Self.error(Self.variant(#"{"softmax": "igpu"}"#, #"{"softmax": "gpu"}"#))?.location.path
+        == "mapping.by_kind.softmax")
+    #expect(
+      Self.error(Self.variant(#""to": "file""#, #""to": "npu""#))?.location.path == "links[0].to")
+    #expect(
+      Self.error(Self.variant(#""bandwidth_gb_s": 64"#, #""bandwidth_gb_s": 0"#))?.location.path
+        == "links[0].bandwidth_gb_s")
+    #expect(
+      Self.error(Self.variant(#""overlap": "phase""#, #""overlap": "phasee""#))?.suggestion
+        == "phase")
+    #expect(
+      Self.error(Self.variant(#""detail": "layer""#, #""detail": "layers""#))?.suggestion == "layer"
+    )
+    #expect(
+      Self.error(Self.variant(#""1-16,100,last""#, #""16-1""#))?.location.path == "trace.steps")
+    #expect(
+      Self.error(Self.variant(#""1-16,100,last""#, #""0,3""#))?.location.path == "trace.steps")
     #expect(Self.error(Self.variant(#""model": "llama-2-7b","#, ""))?.location.path == "model")
-    #expect(Self.error(Self.variant(#""file": "dev.json""#, #""file": "missing.json""#))?.location.path == "devices.file")
-    #expect(Self.error(Self.variant(#""mapping": {"prefill": "npu", "decode": "igpu", "by_kind": {"softmax": "igpu"}},"#, ""))?.location.path == "mapping")
-    #expect(Self.error(Self.variant(#""devices": {"igpu": "rtx-4090"}"#, #""devices": {"igpu": "rtx-4909"}"#))?.location.path == "compare[1].devices.igpu")
+    #expect(
+      Self.error(Self.variant(#""file": "dev.json""#, #""file": "missing.json""#))?.location.path
+        == "devices.file")
+    #expect(
+      Self.error(
+        Self.variant(
+          #""mapping": {"prefill": "npu", "decode": "igpu", "by_kind": {"softmax": "igpu"}},"#, ""))?
+        .location.path == "mapping")
+    #expect(
+      Self.error(
+        Self.variant(#""devices": {"igpu": "rtx-4090"}"#, #""devices": {"igpu": "rtx-4909"}"#))?
+        .location.path == "compare[1].devices.igpu")
   }
 
   @Test func stepSelection() throws {
@@ -125,7 +172,9 @@ import Trace
     #expect(!s.contains(0, of: 25) && !s.contains(26, of: 25))
     #expect(s.text == "1-3,10,20-last")
     #expect(StepSelection("last")?.contains(7, of: 7) == true)
-    for bad in ["", "x", "3-1", "1-2-3", "last-3", "0", "1,,2"] { #expect(StepSelection(bad) == nil, "\(bad)") }
+    for bad in ["", "x", "3-1", "1-2-3", "last-3", "0", "1,,2"] {
+      #expect(StepSelection(bad) == nil, "\(bad)")
+    }
   }
 
   /// Issue 5: on the hybrid scenario, doubling the NPU's TOPS halves a
@@ -134,7 +183,8 @@ import Trace
   /// TOPs of prefill, Table 6; 4.71 GB per decode step, Table 7.)
   @Test func hybridScalesWithEachDevice() throws {
     let s = try Self.parse(
-      #"{"model": "llama-2-7b", "workload": {"prompt": 1536, "generate": 2}, "devices": {"npu": "ryzen-ai-max-395-npu", "igpu": "ryzen-ai-max-395-igpu"}, "mapping": {"prefill": "npu", "decode": "igpu"}}"#)
+      #"{"model": "llama-2-7b", "workload": {"prompt": 1536, "generate": 2}, "devices": {"npu": "ryzen-ai-max-395-npu", "igpu": "ryzen-ai-max-395-igpu"}, "mapping": {"prefill": "npu", "decode": "igpu"}}"#
+    )
     func forecast(_ devices: [(key: String, device: Device)]) throws -> Forecast {
       var run = s.run
       run.devices = devices.map { entry in

@@ -15,7 +15,10 @@ import Trace
     options.chunk = 128
     return ForecastPipeline(
       model: try ModelConfig.resolve(model), options: options,
-      devices: [("a", try Device.resolve("h100-sxm", at: .none)), ("b", try Device.resolve("v100", at: .none))],
+      devices: [
+        ("a", try Device.resolve("h100-sxm", at: .none)),
+        ("b", try Device.resolve("v100", at: .none)),
+      ],
       mapping: mapping, links: [Link(from: "a", to: "b", bandwidthGBs: 10, latencyUs: 5)],
       overlap: overlap)
   }

@@ -49,7 +49,8 @@ import Trace
     var device = Fixture.device(tops: 1, bandwidth: 1)
     device.peakTops = ["int8": 4]
     let error = #expect(throws: LifeError.self) {
-      _ = try Fixture.forecast(Fixture.single(device), [(Fixture.prefill(1), [Fixture.op(dtype: .fp16, ops: 1)])])
+      _ = try Fixture.forecast(
+        Fixture.single(device), [(Fixture.prefill(1), [Fixture.op(dtype: .fp16, ops: 1)])])
     }
     #expect(error?.location.path == "devices.d.peak_tops")
   }
@@ -61,10 +62,13 @@ import Trace
   @Test func opVersusPhaseOverlap() throws {
     let device = Fixture.device(tops: 1, bandwidth: 1, dispatchUs: 1)
     let records = [
-      Fixture.op(ops: 3e9, read: 1e6), Fixture.op(ops: 1e9, read: 4e6), Fixture.op(ops: 2e9, read: 2e6),
+      Fixture.op(ops: 3e9, read: 1e6), Fixture.op(ops: 1e9, read: 4e6),
+      Fixture.op(ops: 2e9, read: 2e6),
     ]
-    let op = try Fixture.forecast(Fixture.single(device, overlap: .op), [(Fixture.prefill(8), records)])
-    let phase = try Fixture.forecast(Fixture.single(device, overlap: .phase), [(Fixture.prefill(8), records)])
+    let op = try Fixture.forecast(
+      Fixture.single(device, overlap: .op), [(Fixture.prefill(8), records)])
+    let phase = try Fixture.forecast(
+      Fixture.single(device, overlap: .phase), [(Fixture.prefill(8), records)])
     #expect(abs(op.ttftMs - 9.003) < 1e-9)
     #expect(abs(phase.ttftMs - 7.003) < 1e-9)
     #expect(abs(phase.prefill.tComputeMs - 6) < 1e-9)
@@ -76,7 +80,8 @@ import Trace
     // B's compute span starts at 3.001 + 0.001 = 3.002 ms; its memory span at
     // (0.001 + 1) + 0.001 = 1.002 ms.
     var sink = RecordingSink()
-    try Fixture.single(device, overlap: .phase).run(passes: [(Fixture.prefill(8), records)], into: &sink)
+    try Fixture.single(device, overlap: .phase).run(
+      passes: [(Fixture.prefill(8), records)], into: &sink)
     #expect(abs(sink.ops[1].compute.start - 3.002e-3) < 1e-12)
     #expect(abs(sink.ops[1].memory.start - 1.002e-3) < 1e-12)
     #expect(abs(sink.timings[0].span.duration - 7.003e-3) < 1e-12)
@@ -193,7 +198,8 @@ import Trace
     let sim = try Fixture.single(device)
     // 1.1e9 ops / (0.11 × 1e12) = 10 ms; 2.4e9 / (0.24 × 1e12) = 10 ms.
     let short = try Fixture.forecast(sim, [(Fixture.prefill(128), [Fixture.op(ops: 1.1e9)])])
-    let long = try Fixture.forecast(sim, [(Fixture.prefill(768, batch: 2), [Fixture.op(ops: 2.4e9)])])
+    let long = try Fixture.forecast(
+      sim, [(Fixture.prefill(768, batch: 2), [Fixture.op(ops: 2.4e9)])])
     #expect(abs(short.ttftMs - 10) < 1e-9)
     #expect(abs(long.ttftMs - 10) < 1e-9)
   }

@@ -1,5 +1,5 @@
-import Foundation
 import Engine
+import Foundation
 import Trace
 
 /// Small hand-made devices, passes and operators for engine tests, so they
@@ -22,7 +22,8 @@ enum Fixture {
     compute: Double = 1, memory: Double = 1, group: String? = nil, memoryGiB: Double? = nil
   ) -> Device {
     Device(
-      name: "test \(kind.rawValue)", kind: kind, peakTops: ["default": tops], bandwidthGBs: bandwidth,
+      name: "test \(kind.rawValue)", kind: kind, peakTops: ["default": tops],
+      bandwidthGBs: bandwidth,
       dispatchUs: dispatchUs, memoryGiB: memoryGiB, sharedMemoryGroup: group,
       efficiency: Efficiency(compute: compute, memory: memory))
   }

@@ -94,7 +94,8 @@ import Trace
 
   /// `start:stop:*F`: 128·2^i up to 1024; 0.5·3^i up to 5 (hand-computed).
   @Test func geometricRanges() throws {
-    #expect(try SweepAxis.parse("prompt=128:1024:*2").values.map(\.text) == ["128", "256", "512", "1024"])
+    #expect(
+      try SweepAxis.parse("prompt=128:1024:*2").values.map(\.text) == ["128", "256", "512", "1024"])
     #expect(try SweepAxis.parse("tops=0.5:5:*3").values.map(\.text) == ["0.5", "1.5", "4.5"])
     for bad in ["tops=1:10:*1", "tops=0:10:*2", "prompt=8:4:*2"] {
       #expect(throws: LifeError.self, "\(bad)") { try SweepAxis.parse(bad) }

@@ -30,25 +30,38 @@ import Trace
     Row(device: "ryzen9-hx370-cpu", prompt: 128, efficiency: 0.10, memoryGB: 12.94, paperTPS: 1.85),
     Row(device: "ryzen9-hx370-cpu", prompt: 256, efficiency: 0.10, memoryGB: 13.07, paperTPS: 1.84),
     Row(device: "ryzen9-hx370-cpu", prompt: 512, efficiency: 0.10, memoryGB: 13.32, paperTPS: 1.80),
-    Row(device: "ryzen9-hx370-cpu", prompt: 1024, efficiency: 0.10, memoryGB: 13.82, paperTPS: 1.74),
-    Row(device: "ryzen9-hx370-cpu", prompt: 2048, efficiency: 0.10, memoryGB: 14.83, paperTPS: 1.62),
+    Row(
+      device: "ryzen9-hx370-cpu", prompt: 1024, efficiency: 0.10, memoryGB: 13.82, paperTPS: 1.74),
+    Row(
+      device: "ryzen9-hx370-cpu", prompt: 2048, efficiency: 0.10, memoryGB: 14.83, paperTPS: 1.62),
     // Ryzen AI Max+ 395 iGPU, bf16-int4, 256 GB/s at 50 %. Table 7 has no
     // 1536 row: linear between 1024 (4.71) and 2048 (5.72) gives 5.215; the
     // printed 27.2 is 128 / 4.71, the 1024 row's memory.
-    Row(device: "ryzen-ai-max-395-igpu", prompt: 128, efficiency: 0.50, memoryGB: 3.83, paperTPS: 33.4),
     Row(
-      device: "ryzen-ai-max-395-igpu", prompt: 1536, efficiency: 0.50, memoryGB: 5.215, paperTPS: 27.2,
+      device: "ryzen-ai-max-395-igpu", prompt: 128, efficiency: 0.50, memoryGB: 3.83, paperTPS: 33.4
+    ),
+    Row(
+      device: "ryzen-ai-max-395-igpu", prompt: 1536, efficiency: 0.50, memoryGB: 5.215,
+      paperTPS: 27.2,
       paperMemoryGB: 4.71),
     // V100, fp16-fp16 (bf16-bf16 bytes), 900 GB/s at 50 %. Each printed TPS
     // is 450 / the memory of twice the prompt (1024: 13.82, 2048: 14.83,
     // 4096: 14.83 + 2048 × (14.83 − 13.82) / 1024 = 16.85).
-    Row(device: "v100", prompt: 512, efficiency: 0.50, memoryGB: 13.32, paperTPS: 32.6, paperMemoryGB: 13.82),
-    Row(device: "v100", prompt: 1024, efficiency: 0.50, memoryGB: 13.82, paperTPS: 30.3, paperMemoryGB: 14.83),
-    Row(device: "v100", prompt: 2048, efficiency: 0.50, memoryGB: 14.83, paperTPS: 26.7, paperMemoryGB: 16.85),
+    Row(
+      device: "v100", prompt: 512, efficiency: 0.50, memoryGB: 13.32, paperTPS: 32.6,
+      paperMemoryGB: 13.82),
+    Row(
+      device: "v100", prompt: 1024, efficiency: 0.50, memoryGB: 13.82, paperTPS: 30.3,
+      paperMemoryGB: 14.83),
+    Row(
+      device: "v100", prompt: 2048, efficiency: 0.50, memoryGB: 14.83, paperTPS: 26.7,
+      paperMemoryGB: 16.85),
   ]
 
   /// TPS of a forecast whose decode steps each move `bytes`.
-  static func tps(device name: String, efficiency: Double, prompt: Int, bytes: Double) throws -> Double {
+  static func tps(device name: String, efficiency: Double, prompt: Int, bytes: Double) throws
+    -> Double
+  {
     var device = try #require(Device.preset(named: name))
     device.efficiency = Efficiency(compute: 1, memory: efficiency)
     device.dispatchUs = 0
@@ -58,7 +71,11 @@ import Trace
     var passes: [(pass: PassInfo, records: [OpRecord])] = []
     for step in 1...4 {
       // ~14 GOPs of compute per token (Table 7): far below the memory time.
-      passes.append((Fixture.decode(step, prompt: prompt), [Fixture.op(.decode, step: step, ops: 14e9, read: bytes)]))
+      passes.append(
+        (
+          Fixture.decode(step, prompt: prompt),
+          [Fixture.op(.decode, step: step, ops: 14e9, read: bytes)]
+        ))
     }
     var collector = ForecastCollector()
     try sim.run(passes: passes, into: &collector)
@@ -92,7 +109,8 @@ import Trace
   /// every TPS by 1 − 1/1.073741824 = 6.9 %: CPU prompt 32 gives
   /// 24e9 / (12.85 × 2^30) = 1.7394 tokens/s.
   @Test func gibReading() throws {
-    let ours = try Self.tps(device: "ryzen9-hx370-cpu", efficiency: 0.1, prompt: 32, bytes: 12.85 * 1_073_741_824)
+    let ours = try Self.tps(
+      device: "ryzen9-hx370-cpu", efficiency: 0.1, prompt: 32, bytes: 12.85 * 1_073_741_824)
     #expect(abs(ours - 1.73937) < 1e-4)
   }
 }

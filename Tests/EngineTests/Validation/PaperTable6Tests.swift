@@ -22,14 +22,22 @@ import Trace
     Row(device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 32, tops: 0.42, full: 1.30, half: 2.60),
     Row(device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 64, tops: 0.85, full: 2.61, half: 5.21),
     Row(device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 128, tops: 1.70, full: 5.21, half: 10.42),
-    Row(device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 256, tops: 3.42, full: 10.48, half: 20.96),
-    Row(device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 512, tops: 6.91, full: 21.17, half: 42.34),
+    Row(
+      device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 256, tops: 3.42, full: 10.48, half: 20.96),
+    Row(
+      device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 512, tops: 6.91, full: 21.17, half: 42.34),
     // The paper prints 84.34 at 50 %: twice its own 43.17 is 86.34 (a typo).
-    Row(device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 1024, tops: 14.09, full: 43.17, half: 84.34),
-    Row(device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 2048, tops: 29.29, full: 89.74, half: 179.47),
+    Row(
+      device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 1024, tops: 14.09, full: 43.17, half: 84.34),
+    Row(
+      device: "ryzen9-hx370-cpu", dtype: .bf16, prompt: 2048, tops: 29.29, full: 89.74, half: 179.47
+    ),
     // AMD Ryzen AI Max+ 395 NPU, bf16-int4 (50 TOPS)
-    Row(device: "ryzen-ai-max-395-npu", dtype: .bf16, prompt: 128, tops: 1.70, full: 0.04, half: 0.07),
-    Row(device: "ryzen-ai-max-395-npu", dtype: .bf16, prompt: 1536, tops: 21.55, full: 0.43, half: 0.86),
+    Row(
+      device: "ryzen-ai-max-395-npu", dtype: .bf16, prompt: 128, tops: 1.70, full: 0.04, half: 0.07),
+    Row(
+      device: "ryzen-ai-max-395-npu", dtype: .bf16, prompt: 1536, tops: 21.55, full: 0.43,
+      half: 0.86),
     // NVIDIA V100, fp16-fp16 (126 TOPS)
     Row(device: "v100", dtype: .fp16, prompt: 512, tops: 6.91, full: 0.06, half: 0.11),
     Row(device: "v100", dtype: .fp16, prompt: 1024, tops: 14.09, full: 0.11, half: 0.22),

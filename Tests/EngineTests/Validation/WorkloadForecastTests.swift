@@ -7,7 +7,9 @@ import Trace
 /// the tile-padding sawtooth of Fig. 8 in per-step decode times.
 @Suite struct WorkloadForecastTests {
   /// The paper's prefill accounting for the eager variants.
-  static func paperOptions(prompt: Int, weights: String, activations: String) throws -> WorkloadOptions {
+  static func paperOptions(prompt: Int, weights: String, activations: String) throws
+    -> WorkloadOptions
+  {
     var o = WorkloadOptions(prompt: prompt)
     for (name, value) in [
       ("weights", weights), ("activations", activations), ("fusion", "eager"),
@@ -42,11 +44,21 @@ import Trace
   /// Table 6 "Forecast TTFT" (seconds at 100 % and 50 % compute efficiency);
   /// the paper's forecast is compute time, so we compare t_compute.
   static let table6: [Row] = [
-    Row(device: "ryzen9-hx370-cpu", weights: "bf16", activations: "bf16", prompt: 32, full: 1.30, half: 2.60),
-    Row(device: "ryzen9-hx370-cpu", weights: "bf16", activations: "bf16", prompt: 128, full: 5.21, half: 10.42),
-    Row(device: "ryzen9-hx370-cpu", weights: "bf16", activations: "bf16", prompt: 512, full: 21.17, half: 42.34),
-    Row(device: "ryzen9-hx370-cpu", weights: "bf16", activations: "bf16", prompt: 2048, full: 89.74, half: 179.47),
-    Row(device: "ryzen-ai-max-395-npu", weights: "int4", activations: "bf16", prompt: 1536, full: 0.43, half: 0.86),
+    Row(
+      device: "ryzen9-hx370-cpu", weights: "bf16", activations: "bf16", prompt: 32, full: 1.30,
+      half: 2.60),
+    Row(
+      device: "ryzen9-hx370-cpu", weights: "bf16", activations: "bf16", prompt: 128, full: 5.21,
+      half: 10.42),
+    Row(
+      device: "ryzen9-hx370-cpu", weights: "bf16", activations: "bf16", prompt: 512, full: 21.17,
+      half: 42.34),
+    Row(
+      device: "ryzen9-hx370-cpu", weights: "bf16", activations: "bf16", prompt: 2048, full: 89.74,
+      half: 179.47),
+    Row(
+      device: "ryzen-ai-max-395-npu", weights: "int4", activations: "bf16", prompt: 1536,
+      full: 0.43, half: 0.86),
     Row(device: "v100", weights: "fp16", activations: "fp16", prompt: 1024, full: 0.11, half: 0.22),
     Row(device: "v100", weights: "fp16", activations: "fp16", prompt: 2048, full: 0.23, half: 0.47),
   ]
@@ -59,7 +71,9 @@ import Trace
       let f = try Self.forecast(options, device: row.device, compute: efficiency)
       let ours = f.prefill.tComputeMs / 1000
       let tolerance = max(0.10 * paper, 0.010)
-      #expect(abs(ours - paper) <= tolerance, "\(row.device) \(row.prompt) at \(efficiency): \(ours) s vs \(paper) s")
+      #expect(
+        abs(ours - paper) <= tolerance,
+        "\(row.device) \(row.prompt) at \(efficiency): \(ours) s vs \(paper) s")
     }
   }
 

@@ -18,7 +18,8 @@ import Trace
   /// Runs `run` through an output set into `dir`.
   @discardableResult
   static func write(_ run: FakeRun, into dir: String, gzip: Bool = false) throws -> [String] {
-    var outputs = try OutputSet(options: OutputOptions(directory: dir, generate: run.generate, gzip: gzip))
+    var outputs = try OutputSet(
+      options: OutputOptions(directory: dir, generate: run.generate, gzip: gzip))
     run.play(into: &outputs)
     return try outputs.finish(
       forecast: forecast(), scenario: .object([(key: "name", value: .string("scenario \"s\""))]),
@@ -42,7 +43,10 @@ import Trace
     run.generate = 7
     try Self.write(run, into: dir)
     let lines = try TestFiles.text(dir + "/steps.csv").split(separator: "\n")
-    #expect(lines.first == "step,kv_len,ops,bytes_read,bytes_written,kv_bytes_read,dispatch_calls,tpot_ms,t_compute_ms,t_memory_ms,bound,device")
+    #expect(
+      lines.first
+        == "step,kv_len,ops,bytes_read,bytes_written,kv_bytes_read,dispatch_calls,tpot_ms,t_compute_ms,t_memory_ms,bound,device"
+    )
     #expect(lines.count == 8)
     let first = lines[1].split(separator: ",")
     #expect(first[0] == "1")
@@ -55,7 +59,10 @@ import Trace
     defer { TestFiles.remove(dir) }
     try Self.write(FakeRun(), into: dir)
     let lines = try TestFiles.text(dir + "/ops.csv").split(separator: "\n")
-    #expect(lines.first == "phase,kind,device,ops,ops_padded,bytes_read,bytes_written,dispatch_calls,time_ms,t_compute_ms,t_memory_ms,operators")
+    #expect(
+      lines.first
+        == "phase,kind,device,ops,ops_padded,bytes_read,bytes_written,dispatch_calls,time_ms,t_compute_ms,t_memory_ms,operators"
+    )
     #expect(lines.contains { $0.hasPrefix("prefill,gemm,npu,") })
     #expect(lines.contains { $0.hasPrefix("decode,gemm,igpu,") })
     // FakeRun has 2 GEMMs per layer and the LM head: 5 per pass, 4 steps.
@@ -91,7 +98,10 @@ import Trace
     try AtomicFile.write("stale", to: dir + "/timeline.json")
     try Self.write(FakeRun(), into: dir, gzip: true)
     let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-    #expect(files == ["notes.txt", "ops.csv", "report.html", "steps.csv", "summary.json", "timeline.json.gz"])
+    #expect(
+      files == [
+        "notes.txt", "ops.csv", "report.html", "steps.csv", "summary.json", "timeline.json.gz",
+      ])
     #expect(try TestFiles.text(dir + "/notes.txt") == "mine")
   }
 
@@ -120,6 +130,7 @@ import Trace
       // Never finished.
     }
     #expect(try TestFiles.text(dir + "/steps.csv") == before)
-    #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir)).contains { $0.hasPrefix(".") })
+    #expect(
+      !(try FileManager.default.contentsOfDirectory(atPath: dir)).contains { $0.hasPrefix(".") })
   }
 }

@@ -15,10 +15,12 @@ struct ReportChromiumTests {
     defer { TestFiles.remove(dir) }
     try OutputSetTests.write(FakeRun(), into: dir)
     let report = dir + "/report.html"
-    let result = try ExternalTools.run(chromium, [
-      "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--enable-logging=stderr",
-      "--v=0", "--user-data-dir=\(dir)/chromium-profile", "--dump-dom", "file://" + report,
-    ])
+    let result = try ExternalTools.run(
+      chromium,
+      [
+        "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--enable-logging=stderr",
+        "--v=0", "--user-data-dir=\(dir)/chromium-profile", "--dump-dom", "file://" + report,
+      ])
     #expect(result.status == 0, "chromium failed: \(result.err)")
     #expect(result.out.contains("id=\"tpot-curve\""), "no TPOT polyline in the DOM")
     #expect(result.out.contains("<svg"))

@@ -26,7 +26,9 @@ import Trace
     mutating func begin(_ run: RunInfo) { collector.begin(run); table.begin(run) }
     func wantsOpEvents(in pass: PassInfo) -> Bool { true }
     mutating func handoff(_ event: HandoffEvent) {}
-    mutating func passBegan(_ pass: PassInfo, at time: Double) { collector.passBegan(pass, at: time) }
+    mutating func passBegan(_ pass: PassInfo, at time: Double) {
+      collector.passBegan(pass, at: time)
+    }
     mutating func op(_ event: OpEvent) { collector.op(event); table.op(event) }
     mutating func passEnded(_ timing: PassTiming) { collector.passEnded(timing) }
     mutating func end() {}
@@ -53,7 +55,8 @@ import Trace
   @Test func longRunsAreDownsampled() {
     let data = Self.data(steps: 3000)
     let html = ReportPage.html(data, title: "t", model: "m", warnings: [])
-    let polyline = html.components(separatedBy: "points=\"").dropFirst().first?
+    let polyline =
+      html.components(separatedBy: "points=\"").dropFirst().first?
       .components(separatedBy: "\"").first ?? ""
     let points = polyline.split(separator: " ").count
     #expect(points > 100)

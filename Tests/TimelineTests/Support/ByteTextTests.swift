@@ -32,7 +32,9 @@ import Trace
   }
 
   @Test func quotingMatchesJSONFormat() {
-    for s in ["", "plain", "a\"b", "back\\slash", "tab\t", "é ü", "\u{2028}", "ctl\u{01}", "layers.3.mlp"] {
+    for s in [
+      "", "plain", "a\"b", "back\\slash", "tab\t", "é ü", "\u{2028}", "ctl\u{01}", "layers.3.mlp",
+    ] {
       #expect(text { $0.appendQuoted(s) } == JSONFormat.quoted(s), "\(s)")
     }
   }

@@ -35,7 +35,9 @@ enum ExternalTools {
       FileManager.default.fileExists(atPath: perfettoDirectory + "/tp_wasm.js")
     else { return false }
     let home = FileManager.default.homeDirectoryForCurrentUser.path
-    let cache = environment["XDG_CACHE_HOME"].map { $0 + "/perfetto-ui-v52" } ?? home + "/.cache/perfetto-ui-v52"
+    let cache =
+      environment["XDG_CACHE_HOME"].map { $0 + "/perfetto-ui-v52" } ?? home
+      + "/.cache/perfetto-ui-v52"
     let candidates = [environment["PERFETTO_UI_DIST"], cache, perfettoDirectory + "/perfetto_ui"]
     return candidates.compactMap { $0 }.contains {
       FileManager.default.fileExists(atPath: $0 + "/trace_processor.wasm")
@@ -57,7 +59,9 @@ enum ExternalTools {
 
   /// Runs a program; returns its status, stdout and stderr (through
   /// temporary files, so that neither can fill a pipe).
-  static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+  static func run(_ program: String, _ arguments: [String]) throws -> (
+    status: Int32, out: String, err: String
+  ) {
     let dir = FileManager.default.temporaryDirectory
     let outURL = dir.appendingPathComponent("life-tool-\(UUID().uuidString).out")
     let errURL = dir.appendingPathComponent("life-tool-\(UUID().uuidString).err")
@@ -85,7 +89,9 @@ enum ExternalTools {
 
   /// Rows of each query, as JSON values, from Perfetto's trace processor.
   static func perfetto(_ trace: String, _ queries: [String]) throws -> [[[JSONValue]]] {
-    guard let node = executable("node") else { throw ToolError(description: "node not found; \(skipNote)") }
+    guard let node = executable("node") else {
+      throw ToolError(description: "node not found; \(skipNote)")
+    }
     let script = perfettoDirectory + "/tp_wasm.js"
     guard FileManager.default.fileExists(atPath: script) else {
       throw ToolError(description: "\(script) not found; \(skipNote)")
@@ -95,17 +101,26 @@ enum ExternalTools {
       throw ToolError(description: "tp_wasm.js failed (\(result.status)): \(result.err)")
     }
     let json = try JSONParser.parse(result.out, file: "tp_wasm output")
-    if case .string(let error)? = json["append_error"] { throw ToolError(description: "append_error: \(error)") }
-    if case .string(let error)? = json["finalize_error"] { throw ToolError(description: "finalize_error: \(error)") }
-    guard case .array(let results)? = json["results"] else { throw ToolError(description: "no results: \(result.out)") }
+    if case .string(let error)? = json["append_error"] {
+      throw ToolError(description: "append_error: \(error)")
+    }
+    if case .string(let error)? = json["finalize_error"] {
+      throw ToolError(description: "finalize_error: \(error)")
+    }
+    guard case .array(let results)? = json["results"] else {
+      throw ToolError(description: "no results: \(result.out)")
+    }
     var out: [[[JSONValue]]] = []
     for item in results {
-      if case .string(let error)? = item["error"] { throw ToolError(description: "query error: \(error)") }
+      if case .string(let error)? = item["error"] {
+        throw ToolError(description: "query error: \(error)")
+      }
       guard case .array(let rows)? = item["rows"] else { throw ToolError(description: "no rows") }
-      out.append(rows.map { row in
-        if case .array(let cells) = row { return cells }
-        return []
-      })
+      out.append(
+        rows.map { row in
+          if case .array(let cells) = row { return cells }
+          return []
+        })
     }
     return out
   }

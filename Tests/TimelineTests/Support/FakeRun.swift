@@ -29,12 +29,15 @@ struct FakeRun {
   var info: RunInfo {
     RunInfo(
       name: "fake <run> \"one\"",
-      devices: [(key: "npu", device: Self.device(npuName, .npu, tops: 50, bandwidth: 120)),
-                (key: "igpu", device: Self.device(gpuName, .igpu, tops: 30, bandwidth: 250))],
+      devices: [
+        (key: "npu", device: Self.device(npuName, .npu, tops: 50, bandwidth: 120)),
+        (key: "igpu", device: Self.device(gpuName, .igpu, tops: 30, bandwidth: 250)),
+      ],
       mapping: Mapping(prefill: "npu", decode: "igpu"), overlap: overlap)
   }
 
-  static func device(_ name: String, _ kind: DeviceKind, tops: Double, bandwidth: Double) -> Device {
+  static func device(_ name: String, _ kind: DeviceKind, tops: Double, bandwidth: Double) -> Device
+  {
     Device(
       name: name, kind: kind, peakTops: ["default": tops], bandwidthGBs: bandwidth, dispatchUs: 3.3,
       efficiency: Efficiency(compute: 0.7, memory: 0.8))
@@ -43,14 +46,19 @@ struct FakeRun {
   /// The operators of one pass.
   func records(_ pass: PassInfo) -> [OpRecord] {
     let tokens = Double(pass.newTokens * pass.batch)
-    func op(_ layer: Int, _ site: OpSite, _ kind: OpKind, ops: Double, read: Double, dispatch: Int = 1)
+    func op(
+      _ layer: Int, _ site: OpSite, _ kind: OpKind, ops: Double, read: Double, dispatch: Int = 1
+    )
       -> OpRecord
     {
       OpRecord(
         phase: pass.phase, step: pass.step, chunk: pass.chunk, layer: layer, site: site, kind: kind,
         shape: OpShape(pass.newTokens, 64, 64), inputType: .bf16,
         weightType: kind == .gemm ? .plain(.int8) : .none, computeType: .bf16, ops: ops,
-        opsPadded: ops * 1.25, read: BytesRead(activations: tokens * 128, weights: read, kv: kind == .bmm ? Double(pass.kvLength) * 256 : 0),
+        opsPadded: ops * 1.25,
+        read: BytesRead(
+          activations: tokens * 128, weights: read,
+          kv: kind == .bmm ? Double(pass.kvLength) * 256 : 0),
         written: BytesWritten(activations: tokens * 128, kv: kind == .kvCache ? tokens * 256 : 0),
         dispatchCalls: dispatch)
     }
@@ -59,12 +67,14 @@ struct FakeRun {
       out.append(op(layer, .inputNorm, .norm, ops: tokens * 640, read: 128))
       out.append(op(layer, .qProj, .gemm, ops: tokens * 2 * 64 * 64, read: 4096 * 1.0625))
       out.append(op(layer, .kCache, .kvCache, ops: 0, read: 0, dispatch: 0))
-      out.append(op(layer, .flashAttention, .bmm, ops: tokens * Double(pass.kvLength) * 512, read: 0))
+      out.append(
+        op(layer, .flashAttention, .bmm, ops: tokens * Double(pass.kvLength) * 512, read: 0))
       out.append(op(layer, .oProj, .gemm, ops: tokens * 2 * 64 * 64, read: 4096))
       out.append(op(layer, .mlpResidual, .elementwise, ops: tokens * 64, read: 0))
     }
     out.append(op(-1, .finalNorm, .norm, ops: tokens * 640, read: 128))
-    out.append(op(-1, .lmHead, .gemm, ops: 2 * 64 * 1000 * Double(pass.batch), read: 64_000 * 1.0625))
+    out.append(
+      op(-1, .lmHead, .gemm, ops: 2 * 64 * 1000 * Double(pass.batch), read: 64_000 * 1.0625))
     return out
   }
 
@@ -81,15 +91,18 @@ struct FakeRun {
       var past = 0
       for chunk in 0..<chunks {
         let tokens = min(chunkSize, prompt - past)
-        passes.append(PassInfo(
-          phase: .prefill, step: 0, chunk: chunk, chunks: chunks, newTokens: tokens, pastTokens: past,
-          batch: batch))
+        passes.append(
+          PassInfo(
+            phase: .prefill, step: 0, chunk: chunk, chunks: chunks, newTokens: tokens,
+            pastTokens: past,
+            batch: batch))
         past += tokens
       }
     }
     for step in stride(from: 1, through: generate, by: 1) {
-      passes.append(PassInfo(
-        phase: .decode, step: step, newTokens: 1, pastTokens: prompt + step - 1, batch: batch))
+      passes.append(
+        PassInfo(
+          phase: .decode, step: step, newTokens: 1, pastTokens: prompt + step - 1, batch: batch))
     }
     for pass in passes {
       let device = pass.phase == .prefill ? 0 : 1
@@ -98,8 +111,9 @@ struct FakeRun {
       var tHandoff = 0.0
       if pass.phase == .decode, pass.step == 1, prompt > 0 {
         let span = Span(start: time, duration: 12.700_3e-6)
-        sink.handoff(HandoffEvent(
-          from: 0, to: 1, span: span, bytes: 8192, isTransfer: true, phase: .decode, step: 1))
+        sink.handoff(
+          HandoffEvent(
+            from: 0, to: 1, span: span, bytes: 8192, isTransfer: true, phase: .decode, step: 1))
         result.handoffs += 1
         tHandoff = span.duration
         time = span.end
@@ -123,7 +137,8 @@ struct FakeRun {
           let memory = Span(start: dispatch.end, duration: m)
           let end = dispatch.end + max(c, m)
           event = OpEvent(
-            record: record, device: device, start: time, end: end, dispatch: dispatch, compute: compute,
+            record: record, device: device, start: time, end: end, dispatch: dispatch,
+            compute: compute,
             memory: memory, computeEfficiency: 0.7, memoryEfficiency: 0.8,
             peakTops: dev.peakTops["default"] ?? 0, bound: c >= m ? .compute : .memory)
           time = end
@@ -155,10 +170,11 @@ struct FakeRun {
       if overlap == .phase { time = max(tc, tm) }
       let span = Span(start: passStart, duration: time - passStart)
       let kvBytes = Double(pass.kvLength * batch * layers * 256)
-      sink.passEnded(PassTiming(
-        pass: pass, device: device, span: span, tCompute: sumC, tMemory: sumM, tDispatch: sumD,
-        tHandoff: tHandoff, bound: sumC >= sumM ? .compute : .memory, ops: ops, opsPadded: padded,
-        read: read, written: written, dispatchCalls: calls, kvCacheBytes: kvBytes))
+      sink.passEnded(
+        PassTiming(
+          pass: pass, device: device, span: span, tCompute: sumC, tMemory: sumM, tDispatch: sumD,
+          tHandoff: tHandoff, bound: sumC >= sumM ? .compute : .memory, ops: ops, opsPadded: padded,
+          read: read, written: written, dispatchCalls: calls, kvCacheBytes: kvBytes))
       if pass.phase == .prefill {
         result.ttftMs += span.duration * 1e3
       } else {

@@ -18,22 +18,24 @@ struct TimelinePerfettoTests {
     let path = dir + (gzip ? "/timeline.json.gz" : "/timeline.json")
     let run = FakeRun()
     let result = try TestFiles.writeTrace(run, to: path, gzip: gzip)
-    let rows = try ExternalTools.perfetto(path, [
-      Self.errors,
-      "select pid, name from process where name is not null order by pid",
-      "select count(*) from slice s join thread_track tt on s.track_id = tt.id join thread t using(utid) where t.name = 'operators'",
-      "select dur from slice where name = 'prefill'",
-      "select name, dur from slice where name like 'decode step %' order by ts",
-      """
-      select p1.name, p2.name from flow f
-        join slice s1 on f.slice_out = s1.id join thread_track t1 on s1.track_id = t1.id
-        join thread th1 on t1.utid = th1.utid join process p1 on th1.upid = p1.upid
-        join slice s2 on f.slice_in = s2.id join thread_track t2 on s2.track_id = t2.id
-        join thread th2 on t2.utid = th2.utid join process p2 on th2.upid = p2.upid
-      """,
-      "select distinct t.name from counter c join counter_track t on c.track_id = t.id order by t.name",
-      "select count(*) from thread where tid = 0 and upid is not null and name is not null",
-    ])
+    let rows = try ExternalTools.perfetto(
+      path,
+      [
+        Self.errors,
+        "select pid, name from process where name is not null order by pid",
+        "select count(*) from slice s join thread_track tt on s.track_id = tt.id join thread t using(utid) where t.name = 'operators'",
+        "select dur from slice where name = 'prefill'",
+        "select name, dur from slice where name like 'decode step %' order by ts",
+        """
+        select p1.name, p2.name from flow f
+          join slice s1 on f.slice_out = s1.id join thread_track t1 on s1.track_id = t1.id
+          join thread th1 on t1.utid = th1.utid join process p1 on th1.upid = p1.upid
+          join slice s2 on f.slice_in = s2.id join thread_track t2 on s2.track_id = t2.id
+          join thread th2 on t2.utid = th2.utid join process p2 on th2.upid = p2.upid
+        """,
+        "select distinct t.name from counter c join counter_track t on c.track_id = t.id order by t.name",
+        "select count(*) from thread where tid = 0 and upid is not null and name is not null",
+      ])
     #expect(rows[0].isEmpty, "error stats: \(rows[0])")
     let processes = rows[1].compactMap { $0.last?.stringValue }
     #expect(processes == ["request", "\(run.npuName) (npu)", "\(run.gpuName) (igpu)"])
@@ -64,11 +66,13 @@ struct TimelinePerfettoTests {
     var run = FakeRun(overlap: overlap)
     run.chunks = 3
     try TestFiles.writeTrace(run, to: path, detail: detail)
-    let rows = try ExternalTools.perfetto(path, [
-      Self.errors,
-      "select count(*) from slice where name like 'prefill chunk %'",
-      "select count(*) from thread where name = 'operators'",
-    ])
+    let rows = try ExternalTools.perfetto(
+      path,
+      [
+        Self.errors,
+        "select count(*) from slice where name like 'prefill chunk %'",
+        "select count(*) from thread where name = 'operators'",
+      ])
     #expect(rows[0].isEmpty, "error stats: \(rows[0])")
     #expect(rows[1].first?.first?.intValue == 3)
     let operatorLanes = rows[2].first?.first?.intValue ?? -1
@@ -82,8 +86,9 @@ struct TimelinePerfettoTests {
     let path = dir + "/timeline.json"
     try TestFiles.writeTrace(FakeRun(), to: path)
     let doc = try TestFiles.text(ExternalTools.packageRoot + "/docs/outputs.md")
-    let block = try #require(doc.components(separatedBy: "```sql\n").dropFirst().first?
-      .components(separatedBy: "```").first)
+    let block = try #require(
+      doc.components(separatedBy: "```sql\n").dropFirst().first?
+        .components(separatedBy: "```").first)
     let queries = block.components(separatedBy: ";").map {
       $0.split(separator: "\n").filter { !$0.hasPrefix("--") }.joined(separator: "\n")
     }.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
@@ -108,10 +113,12 @@ struct TimelinePerfettoTests {
       FakeRun().play(into: &writer)
     }
     try file.finish()
-    let rows = try ExternalTools.perfetto(path, [
-      Self.errors, "select name from process where name is not null order by pid",
-      "select count(*) from flow",
-    ])
+    let rows = try ExternalTools.perfetto(
+      path,
+      [
+        Self.errors, "select name from process where name is not null order by pid",
+        "select count(*) from flow",
+      ])
     #expect(rows[0].isEmpty, "error stats: \(rows[0])")
     let names = rows[1].compactMap { $0.first?.stringValue }
     #expect(names.count == 6)

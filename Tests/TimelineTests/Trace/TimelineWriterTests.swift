@@ -132,10 +132,11 @@ import Trace
     let events = try TestFiles.events(path)
     let decodeSlices = events.filter { ($0["name"]?.stringValue ?? "").hasPrefix("decode step ") }
     #expect(decodeSlices.count == 10)
-    let tracedSteps = Set(events.compactMap { event -> Int? in
-      guard event["args"]?["phase"]?.stringValue == "decode" else { return nil }
-      return event["args"]?["step"]?.intValue
-    })
+    let tracedSteps = Set(
+      events.compactMap { event -> Int? in
+        guard event["args"]?["phase"]?.stringValue == "decode" else { return nil }
+        return event["args"]?["step"]?.intValue
+      })
     #expect(tracedSteps == [1, 2, 5, 10])
   }
 

@@ -14,7 +14,8 @@ import Testing
   static func model() throws -> ModelConfig {
     try FamilyFixtures.config(
       "deepseek_v2", layers: 2,
-      extra: #""n_routed_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 4, "n_shared_experts": 1, "first_k_dense_replace": 1, "q_lora_rank": null, "kv_lora_rank": 4, "qk_nope_head_dim": 2, "qk_rope_head_dim": 2, "v_head_dim": 2"#
+      extra:
+        #""n_routed_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 4, "n_shared_experts": 1, "first_k_dense_replace": 1, "q_lora_rank": null, "kv_lora_rank": 4, "qk_nope_head_dim": 2, "qk_rope_head_dim": 2, "v_head_dim": 2"#
     )
   }
 

@@ -22,7 +22,8 @@ enum FamilyFixtures {
   static func records(
     _ model: ModelConfig, prompt: Int, step: Int = 0, _ flags: [(String, String)] = []
   ) throws -> [OpRecord] {
-    let w = try workload(model, prompt: prompt, generate: max(step, 1), [("fusion", "eager")] + flags)
+    let w = try workload(
+      model, prompt: prompt, generate: max(step, 1), [("fusion", "eager")] + flags)
     var sink = RecordingSink()
     if step == 0 {
       for pass in w.prefillPasses { w.emit(pass, into: &sink) }
@@ -42,7 +43,9 @@ extension [OpRecord] {
     filter { $0.layer == layer && $0.kind == kind }.reduce(0) { $0 + $1.ops }
   }
   var weightsRead: Double { reduce(0) { $0 + $1.read.weights } }
-  func weightsRead(_ site: OpSite) -> Double { filter { $0.site == site }.reduce(0) { $0 + $1.read.weights } }
+  func weightsRead(_ site: OpSite) -> Double {
+    filter { $0.site == site }.reduce(0) { $0 + $1.read.weights }
+  }
   var kvRead: Double { reduce(0) { $0 + $1.read.kv } }
   var kvWritten: Double { reduce(0) { $0 + $1.written.kv } }
   func kvRead(layer: Int) -> Double { filter { $0.layer == layer }.reduce(0) { $0 + $1.read.kv } }

@@ -9,7 +9,9 @@ import Testing
   static func model() throws -> ModelConfig {
     try FamilyFixtures.config(
       "gemma2", layers: 2,
-      extra: #""head_dim": 6, "sliding_window": 4, "attn_logit_softcapping": 50.0, "final_logit_softcapping": 30.0"#)
+      extra:
+        #""head_dim": 6, "sliding_window": 4, "attn_logit_softcapping": 50.0, "final_logit_softcapping": 30.0"#
+    )
   }
 
   @Test func decode() throws {

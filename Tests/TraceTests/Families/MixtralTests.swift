@@ -6,7 +6,8 @@ import Testing
 /// Mixtral on a tiny config: 8 experts of intermediate 16, top-2.
 @Suite struct MixtralTests {
   static func model() throws -> ModelConfig {
-    try FamilyFixtures.config("mixtral", extra: #""num_local_experts": 8, "num_experts_per_tok": 2"#)
+    try FamilyFixtures.config(
+      "mixtral", extra: #""num_local_experts": 8, "num_experts_per_tok": 2"#)
   }
 
   @Test func decodeReadsChosenExperts() throws {
@@ -32,6 +33,8 @@ import Testing
     #expect(close(p.weightsRead(.expertsUpProj), 256 * 4.625))
     #expect(p.ops(.expertsGateProj, .gemm) == 6 * 240)
     // A long prompt touches every expert.
-    #expect(close(MoEConfig(experts: 8, topK: 2, expertIntermediate: 1).expectedDistinct(tokens: 1000), 8))
+    #expect(
+      close(MoEConfig(experts: 8, topK: 2, expertIntermediate: 1).expectedDistinct(tokens: 1000), 8)
+    )
   }
 }

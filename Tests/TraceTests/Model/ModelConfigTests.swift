@@ -26,11 +26,14 @@ import Testing
 
   @Test func errorsNameFileAndField() throws {
     let missing = #"{"model_type": "llama", "hidden_size": 64}"#
-    #expect(throws: LifeError.self) { try ModelConfig.parse(JSONNode.parse(missing, file: "x.json"), name: "x") }
+    #expect(throws: LifeError.self) {
+      try ModelConfig.parse(JSONNode.parse(missing, file: "x.json"), name: "x")
+    }
     do {
       _ = try ModelConfig.parse(JSONNode.parse(missing, file: "x.json"), name: "x")
     } catch {
-      #expect(error.description.contains("x.json") && error.description.contains("num_hidden_layers"))
+      #expect(
+        error.description.contains("x.json") && error.description.contains("num_hidden_layers"))
     }
     let unknown = #"{"model_type": "gpt9"}"#
     do {
@@ -39,8 +42,11 @@ import Testing
     } catch {
       #expect(error.description.contains("model_type"))
     }
-    let badHeads = #"{"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 1, "num_attention_heads": 4, "num_key_value_heads": 3, "vocab_size": 10, "intermediate_size": 8}"#
-    #expect(throws: LifeError.self) { try ModelConfig.parse(JSONNode.parse(badHeads, file: "z.json"), name: "z") }
+    let badHeads =
+      #"{"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 1, "num_attention_heads": 4, "num_key_value_heads": 3, "vocab_size": 10, "intermediate_size": 8}"#
+    #expect(throws: LifeError.self) {
+      try ModelConfig.parse(JSONNode.parse(badHeads, file: "z.json"), name: "z")
+    }
   }
 
   @Test func weightFormats() throws {

@@ -30,7 +30,10 @@ import Testing
       let mha = try Self.readBytes("mha", fusion: fusion)
       #expect(mqa < gqa && gqa < mla && mla < mha, "\(fusion): \(mqa) \(gqa) \(mla) \(mha)")
     }
-    let variants = [("mha", "online"), ("gqa:8", "online"), ("mqa", "online"), ("mla", "online"), ("mla", "absorbed")]
+    let variants = [
+      ("mha", "online"), ("gqa:8", "online"), ("mqa", "online"), ("mla", "online"),
+      ("mla", "absorbed"),
+    ]
     for (attention, form) in variants {
       let eager = try Self.readBytes(attention, fusion: "eager", mlaForm: form)
       let fused = try Self.readBytes(attention, fusion: "fused", mlaForm: form)

@@ -8,7 +8,9 @@ import Testing
 /// fused variant (Table 3): --fusion fused --kv-update inplace --kv int4.
 @Suite struct Table5Tests {
   static let rows:
-    [(variant: String, prompt: Int, tops: Double, readGiB: Double, writtenGiB: Double, kvGiB: Double)] = [
+    [(
+      variant: String, prompt: Int, tops: Double, readGiB: Double, writtenGiB: Double, kvGiB: Double
+    )] = [
       ("bf16-bf16", 2048, 29.2941, 43.5, 29.0, 1),
       ("bf16-int4", 2048, 29.3074, 34.4, 29.0, 1),
       ("bf16-int4-kv4", 2048, 29.3079, 10.1, 4.4, 0.25),
@@ -30,7 +32,8 @@ import Testing
     let w = try workload(llama2(), prompt: row.prompt, Self.flags(row.variant))
     let t = WorkloadTotals.of(w)
     #expect(close(t.prefill.ops / 1e12, row.tops, 0.01), "TOPs \(t.prefill.ops / 1e12)")
-    #expect(close(t.prefill.read.total / GiB, row.readGiB, 0.15), "read \(t.prefill.read.total / GiB)")
+    #expect(
+      close(t.prefill.read.total / GiB, row.readGiB, 0.15), "read \(t.prefill.read.total / GiB)")
     #expect(
       close(t.prefill.written.total / GiB, row.writtenGiB, 0.15),
       "written \(t.prefill.written.total / GiB)")

@@ -20,11 +20,16 @@ import Testing
   ]
 
   @Test(arguments: 0..<3, 0..<7) func cell(_ variant: Int, _ index: Int) throws {
-    let flags = variant == 2 ? Table5Tests.flags("bf16-int4-kv4") : Table5Tests.flags(variant == 0 ? "bf16-bf16" : "bf16-int4")
+    let flags =
+      variant == 2
+      ? Table5Tests.flags("bf16-int4-kv4")
+      : Table5Tests.flags(variant == 0 ? "bf16-bf16" : "bf16-int4")
     let w = try workload(llama2(), prompt: Self.prompts[index], generate: 1, flags)
     let t = WorkloadTotals.of(w)
     let step = try #require(t.steps.first).totals
     #expect(close(step.ops / 1e9, Self.gops[variant][index], 0.05), "GOPs \(step.ops / 1e9)")
-    #expect(close(step.read.total / GiB, Self.memory[variant][index], 0.10), "GiB \(step.read.total / GiB)")
+    #expect(
+      close(step.read.total / GiB, Self.memory[variant][index], 0.10),
+      "GiB \(step.read.total / GiB)")
   }
 }

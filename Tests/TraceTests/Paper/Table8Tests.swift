@@ -8,7 +8,8 @@ import Testing
   static func dispatches(_ preset: String, _ extra: [String: String] = [:]) throws -> Int {
     let w = try workload(
       ModelConfig.preset(named: preset), prompt: 16, generate: 1,
-      [("weights", "int4"), ("fusion", "eager"), ("kv-update", "concat")] + extra.map { ($0.key, $0.value) })
+      [("weights", "int4"), ("fusion", "eager"), ("kv-update", "concat")]
+        + extra.map { ($0.key, $0.value) })
     var t = WorkloadTotals()
     w.emit(w.decodePass(step: 1), into: &t)
     return t.steps.first?.totals.dispatchCalls ?? -1
@@ -28,7 +29,8 @@ import Testing
     // MLA 13 per layer; dense layer 0 + 6; 26 MoE layers + 13 (router, 5
     // experts, combine, 5 shared, residual); absorbed: + 1 per layer.
     #expect(try Self.dispatches("deepseek-v2-lite") == 19 + 26 * 26 + 3)
-    #expect(try Self.dispatches("deepseek-v2-lite", ["mla-form": "absorbed"]) == 19 + 26 * 26 + 3 + 27)
+    #expect(
+      try Self.dispatches("deepseek-v2-lite", ["mla-form": "absorbed"]) == 19 + 26 * 26 + 3 + 27)
   }
 
   @Test func fusedIsFewer() throws {

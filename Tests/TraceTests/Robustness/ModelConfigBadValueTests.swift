@@ -90,7 +90,8 @@ import Trace
       expected: "max_position_embeddings: integer out of range (got -1"),
     Case(
       key: "head_dim", raw: "1099511627776",
-      expected: "head_dim: integer out of range (got 1099511627776; expected an integer in [1, 16777216])"
+      expected:
+        "head_dim: integer out of range (got 1099511627776; expected an integer in [1, 16777216])"
     ),
     Case(
       key: "tie_word_embeddings", raw: "\"yes\"",

@@ -9,7 +9,8 @@ import Testing
     // Llama-2-7B: max_position_embeddings 4096.
     #expect(try workload(llama2(), prompt: 4000, generate: 96).warnings.isEmpty)
     let w = try workload(llama2(), prompt: 4000, generate: 97)
-    #expect(w.warnings.count == 1 && w.warnings[0].contains("4097") && w.warnings[0].contains("4096"))
+    #expect(
+      w.warnings.count == 1 && w.warnings[0].contains("4097") && w.warnings[0].contains("4096"))
   }
 
   @Test func billionTokenPrompt() throws {
@@ -32,7 +33,8 @@ import Testing
   }
 
   @Test func configSizesAreBounded() throws {
-    let text = #"{"model_type": "llama", "hidden_size": 99999999999, "num_hidden_layers": 1, "num_attention_heads": 1, "vocab_size": 10, "intermediate_size": 8}"#
+    let text =
+      #"{"model_type": "llama", "hidden_size": 99999999999, "num_hidden_layers": 1, "num_attention_heads": 1, "vocab_size": 10, "intermediate_size": 8}"#
     do {
       _ = try ModelConfig.parse(JSONNode.parse(text, file: "big.json"), name: "big")
       Issue.record("expected an error")

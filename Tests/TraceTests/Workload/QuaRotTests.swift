@@ -20,13 +20,19 @@ import Testing
     #expect(r.ops(.qkHadamard) == 24 && r.ops(.oHadamard) == 8 && r.ops(.downHadamard) == 64)
     #expect(r.ops(.hadamard) == 96)
     #expect(r.dispatches == 19 + 3 + 3)
-    let fused = try FamilyFixtures.records(m, prompt: 3, step: 1, [("rotation", "hadamard"), ("fusion", "fused")])
-    #expect(fused.filter { $0.kind == .hadamard }.allSatisfy { $0.dispatchCalls == 0 && $0.read.total == 0 })
+    let fused = try FamilyFixtures.records(
+      m, prompt: 3, step: 1, [("rotation", "hadamard"), ("fusion", "fused")])
+    #expect(
+      fused.filter { $0.kind == .hadamard }.allSatisfy {
+        $0.dispatchCalls == 0 && $0.read.total == 0
+      })
   }
 
   @Test func w4a4kv4() throws {
     let m = try FamilyFixtures.config("llama")
-    let flags = [("weights", "int4"), ("activations", "int4"), ("kv", "int4"), ("rotation", "hadamard")]
+    let flags = [
+      ("weights", "int4"), ("activations", "int4"), ("kv", "int4"), ("rotation", "hadamard"),
+    ]
     let w = try workload(m, prompt: 3, generate: 1, flags)
     #expect(w.matmulInputType == .int4 && w.kvType == .int4 && w.activationType == .bf16)
     let r = try FamilyFixtures.records(m, prompt: 3, step: 1, flags)

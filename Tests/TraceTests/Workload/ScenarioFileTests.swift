@@ -29,7 +29,8 @@ import Testing
     #expect(t.prefill.ops > 0 && t.steps.count == options.generate)
     if variant == "quarot-w4a4kv4" {
       #expect(w.matmulInputType == .int4 && w.kvType == .int4)
-      #expect((t.prefill.opsByKind[.hadamard] ?? 0) > 0 && (t.prefill.opsByKind[.quantize] ?? 0) > 0)
+      #expect(
+        (t.prefill.opsByKind[.hadamard] ?? 0) > 0 && (t.prefill.opsByKind[.quantize] ?? 0) > 0)
     }
   }
 }

@@ -11,12 +11,14 @@ import Testing
     try o.set("mla-form", to: "Absorbed", at: .flag("--mla-form"))
     try o.set("rotation", to: "hadamard", at: .flag("--rotation"))
     #expect(o.mlaForm == .absorbed && o.rotation == .hadamard)
-    #expect(WorkloadOptions.names.contains("mla-form") && WorkloadOptions.names.contains("rotation"))
+    #expect(
+      WorkloadOptions.names.contains("mla-form") && WorkloadOptions.names.contains("rotation"))
     do {
       try o.set("mla-form", to: "absorb", at: .flag("--mla-form"))
       Issue.record("expected an error")
     } catch {
-      #expect(error.description.contains("online or absorbed") && error.description.contains("absorbed"))
+      #expect(
+        error.description.contains("online or absorbed") && error.description.contains("absorbed"))
     }
   }
 
@@ -35,7 +37,9 @@ import Testing
     let gguf = try workload(tied, prompt: 4, generate: 1, [("weights", "F16")])
     let plain = try workload(tied, prompt: 4, generate: 1, [("weights", "fp16")])
     #expect(gguf.weightsBytes == plain.weightsBytes)
-    #expect(WorkloadTotals.of(gguf).steps[0].totals.read.total == WorkloadTotals.of(plain).steps[0].totals.read.total)
+    #expect(
+      WorkloadTotals.of(gguf).steps[0].totals.read.total
+        == WorkloadTotals.of(plain).steps[0].totals.read.total)
     let json = WorkloadReport.json(workload: gguf, totals: WorkloadTotals.of(gguf))
     #expect(json["options"]?["weights"] == .string("F16"))
   }

@@ -28,7 +28,8 @@ import Testing
   }
 
   @Test func concatRewritesCache() throws {
-    let w = try workload(Self.tiny, prompt: 3, generate: 1, [("kv-update", "concat"), ("fusion", "eager")])
+    let w = try workload(
+      Self.tiny, prompt: 3, generate: 1, [("kv-update", "concat"), ("fusion", "eager")])
     var sink = RecordingSink()
     w.emit(w.decodePass(step: 1), into: &sink)
     // Writes all 4 tokens of K and V: 2 × 4 tokens × 4 × 2 B = 64; reads the
@@ -57,7 +58,8 @@ import Testing
   }
 
   @Test func hugePromptDoesNotTrap() throws {
-    let w = try workload(llama2(), prompt: 1_048_576, generate: 1, [("batch", "256"), ("scores", "full")])
+    let w = try workload(
+      llama2(), prompt: 1_048_576, generate: 1, [("batch", "256"), ("scores", "full")])
     let t = WorkloadTotals.of(w)
     #expect(t.prefill.ops.isFinite && t.prefill.ops > 0)
     #expect(t.prefill.read.total.isFinite && w.kvCacheBytesPeak.isFinite)
@@ -70,14 +72,18 @@ import Testing
     let w = try workload(llama2(), prompt: 8, generate: 2, [("lora-rank", "16")])
     let json = WorkloadReport.json(workload: w, totals: WorkloadTotals.of(w))
     guard case .object(let members) = json else { Issue.record("not an object"); return }
-    #expect(members.map(\.key) == ["schema_version", "model", "options", "prefill", "decode", "lora", "footprint", "warnings"])
+    #expect(
+      members.map(\.key) == [
+        "schema_version", "model", "options", "prefill", "decode", "lora", "footprint", "warnings",
+      ])
     #expect(json["decode"]?["steps"].map { if case .array(let a) = $0 { a.count } else { 0 } } == 2)
     #expect(!WorkloadReport.table(workload: w, totals: WorkloadTotals.of(w)).isEmpty)
   }
 
   @Test func familiesBuild() throws {
     for name in ModelConfig.presetNames {
-      let w = try workload(ModelConfig.preset(named: name), prompt: 16, generate: 1, [("weights", "Q4_K_M")])
+      let w = try workload(
+        ModelConfig.preset(named: name), prompt: 16, generate: 1, [("weights", "Q4_K_M")])
       let t = WorkloadTotals.of(w)
       #expect(t.prefill.ops > 0 && t.steps[0].totals.read.total > 0, "\(name)")
     }
