@@ -63,6 +63,11 @@ fi
 
 # --- Build and test ----------------------------------------------------------
 export LIFE_TEST_TOOLS=1
+# Formatting is part of the suite: every tracked Swift file passes
+# `swift format lint --strict` with .swift-format (fix with
+# `swift format format -i FILE`).
+echo "test.sh: swift format lint --strict"
+./scripts/lint.sh
 swift build --product life
 export LIFE_BINARY="${LIFE_BINARY:-$(swift build --show-bin-path)/life}"
 swift test "$@"
