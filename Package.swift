@@ -24,12 +24,16 @@ let package = Package(
     .executableTarget(name: "LifeBench", dependencies: ["Trace", "Engine", "Timeline"]),
 
     // MARK: - Tests (one target per module, plus end to end)
+    // Shared test helpers (external tools: node, Perfetto, Chromium); not a product.
+    .target(name: "LifeTestSupport", dependencies: ["Trace"], path: "Tests/LifeTestSupport"),
     .testTarget(name: "TraceTests", dependencies: ["Trace"]),
     .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"]),
-    .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Engine", "Trace"]),
+    .testTarget(
+      name: "TimelineTests", dependencies: ["Timeline", "Engine", "Trace", "LifeTestSupport"]),
     .testTarget(name: "LifeCLITests", dependencies: ["LifeCLI"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["Trace", "Engine", "Timeline"], exclude: ["Golden"]),
+      name: "EndToEndTests", dependencies: ["Trace", "Engine", "Timeline", "LifeTestSupport"],
+      exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import LifeTestSupport
 import Testing
 import Trace
 
@@ -55,8 +56,8 @@ import Trace
     #expect(names.first?.hasPrefix("Llama-2-7B bf16-int4-fused") == true)
     #expect(names.last?.hasSuffix(" · NVIDIA V100 (gpu)") == true)
 
-    if let chromium = SimulateSupport.chromium {
-      let page = try SimulateSupport.run(
+    if let chromium = ExternalTools.chromium {
+      let page = try ExternalTools.run(
         chromium,
         [
           "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
@@ -67,15 +68,15 @@ import Trace
       #expect(page.status == 0, "chromium failed: \(page.err)")
       #expect(page.out.contains("id=\"tpot-curve-2\""), "the curves are drawn")
       #expect(!page.err.contains(":CONSOLE") && !page.err.contains("Uncaught"), "\(page.err)")
-    } else if SimulateSupport.isCI {
-      Issue.record("chromium not found; \(SimulateSupport.skipNote)")
+    } else if ExternalTools.isCI {
+      Issue.record("chromium not found; \(ExternalTools.skipNote)")
     }
 
-    guard SimulateSupport.runPerfetto else { return }
-    let rows = try SimulateSupport.perfetto(
+    guard ExternalTools.runPerfetto else { return }
+    let rows = try ExternalTools.perfetto(
       out + "/timeline.json",
       [
-        SimulateSupport.errorStats,
+        ExternalTools.errorStats,
         "select pid, name from process where name is not null order by pid",
         "select count(*) from slice where name like 'decode step %'",
         "select count(*) from flow",

@@ -1,4 +1,5 @@
 import Foundation
+import LifeTestSupport
 import Testing
 import Trace
 
@@ -8,7 +9,7 @@ import Trace
 /// processor. Skipped outside CI when the tools are missing.
 @Suite(
   .serialized,
-  .enabled(if: SimulateSupport.runPerfetto, Comment(rawValue: SimulateSupport.skipNote)))
+  .enabled(if: ExternalTools.runPerfetto, Comment(rawValue: ExternalTools.skipNote)))
 struct SimulatePerfettoTests {
   static let scenario = SimulateSupport.scenarioPath("llama-2-7b-ryzen-ai-hybrid.json")
 
@@ -54,10 +55,10 @@ struct SimulatePerfettoTests {
     // The scenario's own run is pids 1-99; its variants follow from 100.
     let own =
       "join thread_track tt on s.track_id = tt.id join thread t using(utid) join process p using(upid) where p.pid < 100"
-    let rows = try SimulateSupport.perfetto(
+    let rows = try ExternalTools.perfetto(
       dir + "/timeline.json",
       [
-        SimulateSupport.errorStats,
+        ExternalTools.errorStats,
         "select pid, name from process where name is not null order by pid",
         "select count(*) from slice s \(own) and t.name = 'operators'",
         "select s.dur from slice s \(own) and s.name = 'prefill'",

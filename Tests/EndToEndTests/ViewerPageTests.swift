@@ -1,4 +1,5 @@
 import Foundation
+import LifeTestSupport
 import Testing
 
 /// viewers/index.html driven in headless Chromium with two real-shaped
@@ -8,10 +9,10 @@ import Testing
 @Suite(.serialized) struct ViewerPageTests {
   @Test(
     .enabled(
-      if: SimulateSupport.isCI || SimulateSupport.viewerToolsAvailable,
-      Comment(rawValue: SimulateSupport.skipNote)))
+      if: ExternalTools.isCI || SimulateSupport.viewerToolsAvailable,
+      Comment(rawValue: ExternalTools.skipNote)))
   func viewerPageLoadsTwoSummariesAndDrawsThem() throws {
-    guard let node = SimulateSupport.executable("node") else {
+    guard let node = ExternalTools.executable("node") else {
       Issue.record("node is missing: run ./scripts/test.sh, which installs it")
       return
     }
@@ -19,16 +20,16 @@ import Testing
     let shot = FileManager.default.temporaryDirectory
       .appendingPathComponent("life-viewer-\(UUID().uuidString).png").path
     defer { try? FileManager.default.removeItem(atPath: shot) }
-    let result = try SimulateSupport.run(node, [root + "/viewers/test/check.mjs", shot])
+    let result = try ExternalTools.run(node, [root + "/viewers/test/check.mjs", shot])
     #expect(result.status == 0, "check.mjs: \(result.out)\n\(result.err)")
     #expect(FileManager.default.fileExists(atPath: shot))
   }
 
   /// Every SQL query in viewers/README.md runs in Perfetto's trace processor
   /// against a real timeline and returns rows.
-  @Test(.enabled(if: SimulateSupport.runPerfetto, Comment(rawValue: SimulateSupport.skipNote)))
+  @Test(.enabled(if: ExternalTools.runPerfetto, Comment(rawValue: ExternalTools.skipNote)))
   func viewerReadmeQueriesRunInPerfetto() throws {
-    guard let node = SimulateSupport.executable("node") else {
+    guard let node = ExternalTools.executable("node") else {
       Issue.record("node is missing: run ./scripts/test.sh, which installs it")
       return
     }
@@ -39,7 +40,7 @@ import Testing
     ])
     #expect(run.code == 0, "\(run)")
     let root = LifeBinary.packageRoot.path
-    let result = try SimulateSupport.run(
+    let result = try ExternalTools.run(
       node, [root + "/viewers/test/check-sql.mjs", dir + "/timeline.json"])
     #expect(result.status == 0, "check-sql.mjs: \(result.out)\n\(result.err)")
   }
@@ -47,5 +48,7 @@ import Testing
 
 extension SimulateSupport {
   /// node and chromium are both on the PATH.
-  static var viewerToolsAvailable: Bool { executable("node") != nil && chromium != nil }
+  static var viewerToolsAvailable: Bool {
+    ExternalTools.executable("node") != nil && ExternalTools.chromium != nil
+  }
 }

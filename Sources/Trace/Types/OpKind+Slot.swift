@@ -1,10 +1,11 @@
 extension OpKind {
   /// The number of kinds: the length of per-kind tables.
-  static let slotCount = 14
+  public static let slotCount = 14
 
   /// The kind's position in declaration order (its index in ``allCases``),
-  /// without a search: the index of per-kind tables.
-  @inline(__always) var slot: Int {
+  /// without a search: the index of per-kind tables (the engine's too).
+  /// Inlinable: it sits on the simulator's per-operator path.
+  @inlinable public var slot: Int {
     switch self {
     case .gemm: return 0
     case .bmm: return 1

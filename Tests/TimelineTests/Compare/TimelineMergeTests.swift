@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import LifeTestSupport
 import Testing
 import Timeline
 import Trace

@@ -1,4 +1,5 @@
 import Foundation
+import LifeTestSupport
 import Testing
 import Timeline
 

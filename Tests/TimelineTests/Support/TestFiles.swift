@@ -43,17 +43,3 @@ enum TestFiles {
     return events
   }
 }
-
-extension JSONValue {
-  var stringValue: String? {
-    if case .string(let s) = self { return s }
-    return nil
-  }
-
-  var doubleValue: Double? {
-    if case .number(let n) = self { return n.value }
-    return nil
-  }
-
-  var intValue: Int? { doubleValue.map { Int($0) } }
-}

@@ -4,25 +4,25 @@ import Trace
 /// Node with Perfetto's trace processor, and headless Chromium: found from
 /// the environment that ./scripts/test.sh sets up. Outside CI a missing tool
 /// skips its tests; under `CI=true` the tests run and fail.
-enum ExternalTools {
-  static let environment = ProcessInfo.processInfo.environment
-  static var isCI: Bool { environment["CI"] == "true" }
+public enum ExternalTools {
+  public static let environment = ProcessInfo.processInfo.environment
+  public static var isCI: Bool { environment["CI"] == "true" }
 
-  static let packageRoot: String = {
+  public static let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
+    for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.path
   }()
 
   /// The Perfetto tool folder: `$LIFE_PERFETTO_DIR`, else ../shared/tools/perfetto
   /// beside the package.
-  static var perfettoDirectory: String {
+  public static var perfettoDirectory: String {
     environment["LIFE_PERFETTO_DIR"]
       ?? URL(fileURLWithPath: packageRoot).deletingLastPathComponent()
       .appendingPathComponent("shared/tools/perfetto").path
   }
 
-  static func executable(_ name: String) -> String? {
+  public static func executable(_ name: String) -> String? {
     for dir in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
       let path = "\(dir)/\(name)"
       if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -30,7 +30,7 @@ enum ExternalTools {
     return nil
   }
 
-  static var perfettoAvailable: Bool {
+  public static var perfettoAvailable: Bool {
     guard executable("node") != nil,
       FileManager.default.fileExists(atPath: perfettoDirectory + "/tp_wasm.js")
     else { return false }
@@ -44,22 +44,23 @@ enum ExternalTools {
     }
   }
 
-  static var chromium: String? { executable("chromium") ?? executable("chromium-browser") }
+  public static var chromium: String? { executable("chromium") ?? executable("chromium-browser") }
 
   /// Run the tests that need a tool when it is there, or always under CI.
-  static var runPerfetto: Bool { isCI || perfettoAvailable }
-  static var runChromium: Bool { isCI || chromium != nil }
+  public static var runPerfetto: Bool { isCI || perfettoAvailable }
+  public static var runChromium: Bool { isCI || chromium != nil }
 
-  static let skipNote =
+  public static let skipNote =
     "skipped: needs node, Perfetto's trace processor and chromium; run ./scripts/test.sh, which installs them"
 
-  struct ToolError: Error, CustomStringConvertible {
-    var description: String
+  public struct ToolError: Error, CustomStringConvertible {
+    public var description: String
+    public init(description: String) { self.description = description }
   }
 
   /// Runs a program; returns its status, stdout and stderr (through
   /// temporary files, so that neither can fill a pipe).
-  static func run(_ program: String, _ arguments: [String]) throws -> (
+  public static func run(_ program: String, _ arguments: [String]) throws -> (
     status: Int32, out: String, err: String
   ) {
     let dir = FileManager.default.temporaryDirectory
@@ -88,7 +89,7 @@ enum ExternalTools {
   }
 
   /// Rows of each query, as JSON values, from Perfetto's trace processor.
-  static func perfetto(_ trace: String, _ queries: [String]) throws -> [[[JSONValue]]] {
+  public static func perfetto(_ trace: String, _ queries: [String]) throws -> [[[JSONValue]]] {
     guard let node = executable("node") else {
       throw ToolError(description: "node not found; \(skipNote)")
     }
@@ -123,5 +124,32 @@ enum ExternalTools {
         })
     }
     return out
+  }
+
+  /// The stats rows that must be empty for a trace that loads cleanly.
+  public static let errorStats =
+    "select name, value from stats where value > 0 and severity in ('error', 'data_loss')"
+}
+
+extension JSONValue {
+  /// The string, if this is one.
+  public var stringValue: String? {
+    if case .string(let s) = self { return s }
+    return nil
+  }
+
+  /// The number, if this is one.
+  public var doubleValue: Double? {
+    if case .number(let n) = self { return n.value }
+    return nil
+  }
+
+  /// The number as an Int, if this is one.
+  public var intValue: Int? { doubleValue.map { Int($0) } }
+
+  /// The items, if this is an array (else none).
+  public var arrayValue: [JSONValue] {
+    if case .array(let items) = self { return items }
+    return []
   }
 }
