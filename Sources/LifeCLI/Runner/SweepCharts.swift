@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Timeline
 import Trace
 
 /// The charts a sweep's axes call for:

@@ -1,4 +1,6 @@
+import Engine
 import Foundation
+import Trace
 
 /// A grouped bar chart: one group per category along x, one bar per series
 /// in each group, a linear or log10 y axis, an optional reference line and a

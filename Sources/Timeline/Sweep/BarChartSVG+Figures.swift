@@ -1,4 +1,6 @@
+import Engine
 import Foundation
+import Trace
 
 extension BarChartSVG {
   /// The paper's Fig. 6: chunked-prefill metrics relative to no chunking,

@@ -1,10 +1,23 @@
+import Engine
 import Foundation
 import Testing
 import Trace
 
 @testable import Engine
+@testable import Timeline
 
 @Suite struct SVGChartTests {
+  /// A closed-form point: tc = prompt·1000/tops ms, tm = 500/bandwidth ms.
+  static func evaluate(_ p: SweepPoint) throws(LifeError) -> SweepResult {
+    let tops = p.value(of: .tops)?.number ?? 1
+    let bw = p.value(of: .bandwidth)?.number ?? 1
+    let prompt = p.value(of: .prompt)?.number ?? 1
+    let tc = prompt * 1000 / tops
+    let tm = 500 / bw
+    return SweepResult(
+      ttftMs: max(tc, tm), tComputeMs: tc, tMemoryMs: tm, tpotMsMean: tm, tps: 1000 / tm)
+  }
+
   @Test func escapesText() {
     #expect(SVGText.escape("a<b & \"c\" 'd'>\u{1}") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;")
   }
@@ -26,7 +39,7 @@ import Trace
       SweepAxis.parse("prompt=1,2"), SweepAxis.parse("tops=10,20"),
       SweepAxis.parse("bandwidth=1,2"),
     ])
-    let rows = try SweepRunner().run(g, evaluate: SweepRunnerTests.evaluate)
+    let rows = try SweepRunner().run(g, evaluate: Self.evaluate)
     let (x, y) = try SweepHeatMap.parseAxes("tops,bandwidth", grid: g)
     #expect(SweepHeatMap.fileName(x: x, y: y) == "heatmap-tops-bandwidth.svg")
     let map = SweepHeatMap.build(grid: g, rows: rows, x: x, y: y)

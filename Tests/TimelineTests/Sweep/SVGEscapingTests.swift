@@ -1,5 +1,7 @@
 import Engine
 import Testing
+import Timeline
+import Trace
 
 /// Sweep charts escape every string that comes from input: a device or
 /// model named `<script>alert(1)</script>` renders as text.

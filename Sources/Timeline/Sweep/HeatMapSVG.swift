@@ -1,4 +1,6 @@
+import Engine
 import Foundation
+import Trace
 
 /// A heat map of t_compute/t_memory over two axes (the paper's Figs. 4 and
 /// 5): a colour scale diverging at tc/tm = 1 (white), red where compute
