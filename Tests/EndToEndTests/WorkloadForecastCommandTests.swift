@@ -40,6 +40,22 @@ import Trace
     #expect(r.out.contains("decode: 2 steps"))
   }
 
+  @Test func aModelFolderMeansItsConfigJSON() throws {
+    let r = try LifeBinary.run("workload --model traces/models/qwen2.5-1.5b --prompt 16")
+    #expect(r.code == 0, "\(r)")
+    #expect(r.out.hasPrefix("model qwen2.5-1.5b (qwen2)"))
+  }
+
+  @Test func directoriesGivenAsFilesAreUsageErrors() throws {
+    let model = try LifeBinary.run("workload --model traces --prompt 16")
+    #expect(model.code == 2, "\(model)")
+    #expect(
+      model.err.hasPrefix("error: --model: is a directory without a config.json (got 'traces'"))
+    let device = try LifeBinary.run("forecast --model llama-2-7b --prompt 8 --device traces")
+    #expect(device.code == 2, "\(device)")
+    #expect(device.err.hasPrefix("error: --device: is a directory (got 'traces'"))
+  }
+
   @Test func workloadBadWeightsIsAUsageError() throws {
     let r = try LifeBinary.run("workload --model llama-2-7b --prompt 8 --weights q4_k_n")
     #expect(r.code == 2, "\(r)")

@@ -23,6 +23,11 @@ extension Device {
     let path = FileInput.resolve(reference, relativeTo: file)
     if FileInput.exists(path) { return try load(path: path) }
     let kind: LifeError.Kind = location.flag != nil ? .usage : .failure
+    if FileInput.isDirectory(path) {
+      throw LifeError(
+        kind, at: location, "is a directory", got: "'\(reference)'",
+        expected: "a preset (life devices) or a device JSON file")
+    }
     throw LifeError(
       kind, at: location, "unknown device", got: "'\(reference)'",
       expected: "a preset (life devices) or a device JSON file",

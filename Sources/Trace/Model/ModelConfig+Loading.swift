@@ -45,6 +45,17 @@ extension ModelConfig {
   /// A preset name or a config.json path.
   public static func resolve(_ text: String) throws(LifeError) -> ModelConfig {
     if ModelPresets.json(named: text) != nil { return try preset(named: text) }
+    if FileInput.isDirectory(text) {
+      // A Hugging Face model folder: its config.json.
+      let config = (text.hasSuffix("/") ? text : text + "/") + "config.json"
+      guard FileInput.isDirectory(config) == false, (try? FileInput.readBytes(config)) != nil
+      else {
+        throw LifeError(
+          .usage, at: .flag("--model"), "is a directory without a config.json",
+          got: "'\(text)'", expected: "a preset, a config.json path or a folder holding one")
+      }
+      return try load(path: config)
+    }
     if text.hasSuffix(".json") || text.contains("/") { return try load(path: text) }
     return try preset(named: text)
   }

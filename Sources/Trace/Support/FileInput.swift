@@ -44,6 +44,13 @@ public enum FileInput {
     return text
   }
 
+  /// Whether `path` names an existing directory.
+  public static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
+  }
+
   /// `path` resolved against the directory of `relativeTo` (a file), unless
   /// it is absolute.
   public static func resolve(_ path: String, relativeTo file: String?) -> String {
