@@ -64,10 +64,13 @@ import Trace
       prefix: "error: /nonexistent/config.json: no such file"),
     Case(
       line: "workload --model traces --prompt 10", code: 2,
-      prefix: "error: --model: unknown model preset (got 'traces'"),
+      prefix: "error: --model: is a directory without a config.json (got 'traces'"),
     Case(
-      line: "workload --model traces/ --prompt 10", code: 1,
-      prefix: "error: traces/: is a directory (expected a file)"),
+      line: "workload --model traces/ --prompt 10", code: 2,
+      prefix: "error: --model: is a directory without a config.json (got 'traces/'"),
+    Case(
+      line: "workload --model no-such-model --prompt 10", code: 2,
+      prefix: "error: --model: unknown model preset (got 'no-such-model'"),
     Case(
       line: "workload --model traces/measurements/v100.csv --prompt 10", code: 1,
       prefix: "error: traces/measurements/v100.csv: line 1, column 1: invalid JSON"),
