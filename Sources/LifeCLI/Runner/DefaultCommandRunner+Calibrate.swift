@@ -4,7 +4,7 @@ import Trace
 extension DefaultCommandRunner {
   /// `life calibrate`: fits the device to the measurements through the real
   /// forecast, prints the report and writes the calibrated device JSON.
-  func runCalibrate(_ request: CalibrateRequest, console: Console) throws(LifeError) {
+  func calibrate(_ request: CalibrateRequest, console: Console) throws(LifeError) {
     let base = try Device.resolve(request.device, at: .flag("--device"))
     let rows = try MeasurementsCSV.read(path: request.measurements)
     let traces = try CalibrationTraces(

@@ -6,7 +6,7 @@ extension DefaultCommandRunner {
   /// `life compare`: reads each run directory's summary.json and timeline,
   /// writes one timeline with a group of processes per run, compare.csv and
   /// compare.html into `--out`, and prints a line per run.
-  func runCompare(_ request: CompareRequest, console: Console) throws(LifeError) {
+  func compare(_ request: CompareRequest, console: Console) throws(LifeError) {
     var rows: [CompareRow] = []
     var timelines: [String] = []
     for runDirectory in request.runs {

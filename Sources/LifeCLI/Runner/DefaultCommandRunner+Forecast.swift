@@ -4,7 +4,7 @@ import Trace
 extension DefaultCommandRunner {
   /// `life forecast`: the workload on one device, or on a prefill and a
   /// decode device.
-  func runForecast(_ request: ForecastRequest, console: Console) throws(LifeError) {
+  func forecast(_ request: ForecastRequest, console: Console) throws(LifeError) {
     let pipeline = try Self.pipeline(for: request)
     let outcome = try pipeline.run()
     if request.json {

@@ -4,7 +4,7 @@ import Trace
 
 extension DefaultCommandRunner {
   /// `life models`: the model presets.
-  func runModels(_ request: ListRequest, console: Console) throws(LifeError) {
+  func models(_ request: ListRequest, console: Console) throws(LifeError) {
     var rows: [[String]] = []
     var items: [JSONValue] = []
     for name in ModelConfig.presetNames {
@@ -33,7 +33,7 @@ extension DefaultCommandRunner {
   }
 
   /// `life devices`: the device presets with their figures.
-  func runDevices(_ request: ListRequest, console: Console) throws(LifeError) {
+  func devices(_ request: ListRequest, console: Console) throws(LifeError) {
     if request.json {
       let items: [(String, JSONValue)] = Device.presetNames.compactMap { name in
         Device.preset(named: name).map { (name, $0.jsonValue) }

@@ -7,7 +7,7 @@ extension DefaultCommandRunner {
   /// `life simulate`: runs a scenario (and its `compare` variants) and
   /// writes the timeline, summary, CSV files and report into `--out`; prints
   /// a one-paragraph summary.
-  func runSimulate(_ request: SimulateRequest, console: Console) throws(LifeError) {
+  func simulate(_ request: SimulateRequest, console: Console) throws(LifeError) {
     let scenario = try Scenario.load(path: request.scenario)
     let model = try Self.model(for: request, scenario: scenario)
     var runs = scenario.runs

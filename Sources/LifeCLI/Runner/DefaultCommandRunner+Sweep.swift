@@ -5,7 +5,7 @@ import Trace
 extension DefaultCommandRunner {
   /// `life sweep`: a grid (or one shard of it) of forecasts into
   /// `DIR/sweep.csv` and charts, or `--merge` of shards' CSVs.
-  func runSweep(_ request: SweepRequest, console: Console) throws(LifeError) {
+  func sweep(_ request: SweepRequest, console: Console) throws(LifeError) {
     switch request {
     case .merge(let shards, let out):
       try Self.makeDirectory(out)

@@ -3,7 +3,7 @@ import Trace
 extension DefaultCommandRunner {
   /// `life workload`: the op-trace totals of a model under its options, as
   /// JSON or a table; warnings also go to standard error.
-  func runWorkload(_ request: WorkloadRequest, console: Console) throws(LifeError) {
+  func workload(_ request: WorkloadRequest, console: Console) throws(LifeError) {
     let model = try ModelConfig.resolve(request.model)
     let workload = try Workload(model: model, options: request.options)
     let totals = WorkloadTotals.of(workload)
