@@ -12,36 +12,25 @@ public struct SimulationRun<E: EventSink>: OpSink {
   /// operator cost more than timing it.
   var failed = false
 
-  /// Time now, seconds from the start of the current pass (so a pass's
-  /// duration does not depend on how long the run has been going).
-  var time: Double = 0
   var pass = PassInfo(phase: .prefill, step: 0, newTokens: 0, pastTokens: 0, batch: 1)
   var wantsOps = false
   var began = false
+  /// When the current pass started, seconds from the start of the run.
   var passStart: Double = 0
   var efficiencies: EfficiencyTables
-  /// Scratch for ``consume(layers:repeating:)``: compute, memory and
-  /// dispatch seconds of each record of the run's layer.
-  var layerTimes: [(c: Double, m: Double, d: Double)] = []
+  /// Scratch for ``consume(layers:repeating:)``: the timing of each record
+  /// of the run's layer.
+  var layerTimes: [OpTiming] = []
 
-  // The current segment: consecutive operators on one device.
+  /// The current pass's clock (times from the pass's start).
+  var clock: PassClock
+  /// The device of the open segment (consecutive operators on one device);
+  /// -1 before the pass's first operator.
   var segmentDevice = -1
-  var segmentStart: Double = 0
-  /// Σ (dispatch + compute) of the segment (phase overlap).
-  var segmentCompute: Double = 0
-  /// Σ (dispatch + memory) of the segment (phase overlap).
-  var segmentMemory: Double = 0
-
-  // Pass totals.
-  var tCompute: Double = 0
-  var tMemory: Double = 0
-  var tDispatch: Double = 0
+  /// The current pass's hand-off time.
   var tHandoff: Double = 0
-  var ops: Double = 0
-  var opsPadded: Double = 0
-  var read = BytesRead()
-  var written = BytesWritten()
-  var calls = 0
+  /// The current pass's ops, bytes and dispatch calls.
+  var sums = PassSums()
 
   // Across passes.
   var lastDevice = -1
@@ -52,6 +41,7 @@ public struct SimulationRun<E: EventSink>: OpSink {
   init(simulator: Simulator, sink: E) {
     self.simulator = simulator
     self.sink = sink
+    self.clock = PassClock(overlap: simulator.info.overlap)
     self.efficiencies =
       simulator.fixedEfficiencies
       ?? EfficiencyTables(devices: simulator.info.devices.map(\.device), tokens: 1)
@@ -63,17 +53,10 @@ public struct SimulationRun<E: EventSink>: OpSink {
     self.pass = pass
     wantsOps = sink.wantsOpEvents(in: pass)
     began = false
-    passStart += time
-    time = 0
-    tCompute = 0
-    tMemory = 0
-    tDispatch = 0
+    passStart += clock.time
+    clock = PassClock(overlap: simulator.info.overlap)
     tHandoff = 0
-    ops = 0
-    opsPadded = 0
-    read = BytesRead()
-    written = BytesWritten()
-    calls = 0
+    sums = PassSums()
     segmentDevice = -1
     if simulator.fixedEfficiencies == nil {
       efficiencies = EfficiencyTables(
@@ -83,57 +66,27 @@ public struct SimulationRun<E: EventSink>: OpSink {
 
   /// One operator of the pass.
   public mutating func consume(_ record: OpRecord) {
-    consume(record, repeating: 1)
-  }
-
-  /// `count` identical operators back to back (a compact trace's run of
-  /// identical layers): timed as `count` separate operators.
-  public mutating func consume(_ record: OpRecord, repeating count: Int) {
-    guard !failed, count > 0 else { return }
+    guard !failed else { return }
     let phaseIndex = record.phase == .prefill ? 0 : 1
     let device = simulator.deviceOf[phaseIndex * OpKind.count + record.kind.tableIndex]
     if device != segmentDevice { switchSegment(to: device) }
-
-    let cell = device * OpKind.count + record.kind.tableIndex
-    let perOp = simulator.secondsPerOp[device * DType.count + record.computeType.tableIndex]
-    if perOp == 0 {
+    guard let timing = simulator.timing(of: record, on: device, efficiencies: efficiencies) else {
       fail(record, device: device)
       return
     }
-    let c = record.opsPadded * perOp * efficiencies.inverseCompute[cell]
-    let m = record.bytes * simulator.secondsPerByte[device] * efficiencies.inverseMemory[cell]
-    let d = Double(record.dispatchCalls) * simulator.dispatchSeconds[device]
-    let n = Double(count)
-
     if wantsOps {
-      for _ in 0..<count {
-        emitOp(record, device: device, cell: cell, perOp: perOp, c: c, m: m, d: d)
-      }
+      emitOp(record, device: device, timing: timing)
     } else {
-      switch simulator.info.overlap {
-      case .op: time += n * (d + max(c, m))
-      case .phase:
-        segmentCompute += n * (d + c)
-        segmentMemory += n * (d + m)
-      }
+      clock.add(timing)
     }
-    tCompute += n * c
-    tMemory += n * m
-    tDispatch += n * d
-    ops += n * record.ops
-    opsPadded += n * record.opsPadded
-    if count == 1 {
-      read += record.read
-      written += record.written
-    } else {
-      read += BytesRead(
-        activations: n * record.read.activations, weights: n * record.read.weights,
-        kv: n * record.read.kv)
-      written += BytesWritten(
-        activations: n * record.written.activations, kv: n * record.written.kv)
-    }
-    calls += count * record.dispatchCalls
+    sums.add(record)
     lastWrittenActivations = record.written.activations
+  }
+
+  /// `count` identical operators back to back (a compact trace's run of
+  /// identical operators): the same as `count` calls to ``consume(_:)``.
+  public mutating func consume(_ record: OpRecord, repeating count: Int) {
+    for _ in 0..<max(0, count) { consume(record) }
   }
 
   /// The pass ends.
@@ -147,16 +100,17 @@ public struct SimulationRun<E: EventSink>: OpSink {
     if let perToken = simulator.kvBytesPerToken {
       kvResident = perToken * Double(pass.batch) * Double(pass.kvLength)
     } else {
-      kvResident += written.kv
+      kvResident += sums.written.kv
     }
     let phaseDevice =
       pass.phase == .prefill ? simulator.phaseDevice.prefill : simulator.phaseDevice.decode
     sink.passEnded(
       PassTiming(
-        pass: pass, device: phaseDevice, span: Span(start: passStart, duration: time),
-        tCompute: tCompute, tMemory: tMemory, tDispatch: tDispatch, tHandoff: tHandoff,
-        bound: tCompute >= tMemory ? .compute : .memory, ops: ops, opsPadded: opsPadded,
-        read: read, written: written, dispatchCalls: calls, kvCacheBytes: kvResident))
+        pass: pass, device: phaseDevice, span: Span(start: passStart, duration: clock.time),
+        tCompute: clock.tCompute, tMemory: clock.tMemory, tDispatch: clock.tDispatch,
+        tHandoff: tHandoff, bound: clock.tCompute >= clock.tMemory ? .compute : .memory,
+        ops: sums.ops, opsPadded: sums.opsPadded, read: sums.read, written: sums.written,
+        dispatchCalls: sums.calls, kvCacheBytes: kvResident))
     lastPhase = pass.phase
   }
 
@@ -186,10 +140,10 @@ public struct SimulationRun<E: EventSink>: OpSink {
       let duration = cost.latency + bytes * cost.secondsPerByte
       sink.handoff(
         HandoffEvent(
-          from: from, to: device, span: Span(start: passStart + time, duration: duration),
+          from: from, to: device, span: Span(start: passStart + clock.time, duration: duration),
           bytes: bytes,
           isTransfer: cost.isTransfer, phase: pass.phase, step: pass.step))
-      time += duration
+      clock.wait(duration)
       tHandoff += duration
     }
     if !began {
@@ -198,53 +152,23 @@ public struct SimulationRun<E: EventSink>: OpSink {
     }
     segmentDevice = device
     lastDevice = device
-    segmentStart = time
-    segmentCompute = 0
-    segmentMemory = 0
+    clock.openSegment()
   }
 
   mutating func closeSegment() {
-    if simulator.info.overlap == .phase && segmentDevice >= 0 {
-      time = segmentStart + max(segmentCompute, segmentMemory)
-      segmentCompute = 0
-      segmentMemory = 0
-      segmentStart = time
-    }
+    if segmentDevice >= 0 { clock.closeSegment() }
   }
 
-  mutating func emitOp(
-    _ record: OpRecord, device: Int, cell: Int, perOp: Double, c: Double, m: Double, d: Double
-  ) {
-    let dispatch: Span
-    let compute: Span
-    let memory: Span
-    let start: Double
-    let end: Double
-    switch simulator.info.overlap {
-    case .op:
-      start = passStart + time
-      dispatch = Span(start: start, duration: d)
-      compute = Span(start: start + d, duration: c)
-      memory = Span(start: start + d, duration: m)
-      end = start + d + max(c, m)
-      time += d + max(c, m)
-    case .phase:
-      let computeStart = passStart + segmentStart + segmentCompute
-      let memoryStart = passStart + segmentStart + segmentMemory
-      dispatch = Span(start: computeStart, duration: d)
-      compute = Span(start: computeStart + d, duration: c)
-      memory = Span(start: memoryStart + d, duration: m)
-      start = min(computeStart, memoryStart)
-      end = max(compute.end, memory.end)
-      segmentCompute += d + c
-      segmentMemory += d + m
-    }
+  mutating func emitOp(_ record: OpRecord, device: Int, timing: OpTiming) {
+    let placed = clock.place(timing, passStart: passStart)
+    let cell = device * OpKind.count + record.kind.tableIndex
+    let perOp = simulator.secondsPerOp[device * DType.count + record.computeType.tableIndex]
     sink.op(
       OpEvent(
-        record: record, device: device, start: start, end: end, dispatch: dispatch,
-        compute: compute, memory: memory,
+        record: record, device: device, start: placed.start, end: placed.end,
+        dispatch: placed.dispatch, compute: placed.compute, memory: placed.memory,
         computeEfficiency: efficiencies.compute[cell], memoryEfficiency: efficiencies.memory[cell],
-        peakTops: 1 / (perOp * 1e12), bound: c >= m ? .compute : .memory))
+        peakTops: 1 / (perOp * 1e12), bound: timing.bound))
   }
 
   mutating func fail(_ record: OpRecord, device: Int) {

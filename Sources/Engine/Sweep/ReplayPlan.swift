@@ -25,11 +25,7 @@ struct ReplayPlan: Sendable {
     var info: PassInfo
     var timings: [Timing]
     var sequence: [Int32]
-    var ops: Double
-    var opsPadded: Double
-    var read: BytesRead
-    var written: BytesWritten
-    var calls: Int
+    var sums: PassSums
   }
 
   var passes: [Pass]
@@ -39,9 +35,7 @@ struct ReplayPlan: Sendable {
     var passes: [Pass] = []
     var widest = 0
     for (info, records) in recorded {
-      var pass = Pass(
-        info: info, timings: [], sequence: [], ops: 0, opsPadded: 0, read: BytesRead(),
-        written: BytesWritten(), calls: 0)
+      var pass = Pass(info: info, timings: [], sequence: [], sums: PassSums())
       pass.sequence.reserveCapacity(records.count)
       var index: [TimingKey: Int32] = [:]
       for record in records {
@@ -58,13 +52,7 @@ struct ReplayPlan: Sendable {
               dispatchCalls: record.dispatchCalls))
           pass.sequence.append(i)
         }
-        // As SimulationRun sums them (n = 1).
-        let n = 1.0
-        pass.ops += n * record.ops
-        pass.opsPadded += n * record.opsPadded
-        pass.read += record.read
-        pass.written += record.written
-        pass.calls += record.dispatchCalls
+        pass.sums.add(record)
       }
       widest = max(widest, pass.timings.count)
       passes.append(pass)
@@ -78,77 +66,53 @@ struct ReplayPlan: Sendable {
     simulator.deviceCount == 1 && simulator.links.isEmpty
   }
 
-  /// The passes timed on `simulator`'s single device into `sink`; nil when
-  /// an operator's dtype has no peak TOPS on it (the full replay reports
-  /// that error).
+  /// The passes timed on `simulator`'s single device into `sink`, with the
+  /// simulator's own kernel (``OpTiming``, ``PassClock``); false when an
+  /// operator's dtype has no peak TOPS on it (the full replay reports that
+  /// error).
   func run<E: EventSink>(on simulator: Simulator, into sink: inout E) -> Bool {
-    var c = [Double](repeating: 0, count: widest)
-    var m = c
-    var d = c
-    for pass in passes {
-      for t in pass.timings where simulator.secondsPerOp[t.dtype] == 0 { return false }
-    }
-    sink.begin(simulator.info)
-    let spb = simulator.secondsPerByte[0]
-    let dispatch = simulator.dispatchSeconds[0]
-    let overlap = simulator.info.overlap
     var efficiencies =
       simulator.fixedEfficiencies
       ?? EfficiencyTables(devices: simulator.info.devices.map(\.device), tokens: 1)
-    var passStart = 0.0
-    var time = 0.0
-    var kvResident = 0.0
+    var times = [OpTiming](repeating: OpTiming(compute: 0, memory: 0, dispatch: 0), count: widest)
+    var timed: [[OpTiming]] = []
+    timed.reserveCapacity(passes.count)
     for pass in passes {
-      passStart += time
-      time = 0
       if simulator.fixedEfficiencies == nil {
         efficiencies = EfficiencyTables(
           devices: simulator.info.devices.map(\.device), tokens: pass.info.tokensProcessed)
       }
       for (i, t) in pass.timings.enumerated() {
-        c[i] = t.opsPadded * simulator.secondsPerOp[t.dtype] * efficiencies.inverseCompute[t.cell]
-        m[i] = t.bytes * spb * efficiencies.inverseMemory[t.cell]
-        d[i] = Double(t.dispatchCalls) * dispatch
+        guard
+          let timing = simulator.timing(
+            opsPadded: t.opsPadded, bytes: t.bytes, dispatchCalls: t.dispatchCalls, device: 0,
+            kind: t.cell, dtype: t.dtype, efficiencies: efficiencies)
+        else { return false }
+        times[i] = timing
       }
+      timed.append(Array(times[0..<pass.timings.count]))
+    }
+    sink.begin(simulator.info)
+    var passStart = 0.0
+    var kvResident = 0.0
+    for (pass, times) in zip(passes, timed) {
       sink.passBegan(pass.info, at: passStart)
-      var tCompute = 0.0
-      var tMemory = 0.0
-      var tDispatch = 0.0
-      var segmentCompute = 0.0
-      var segmentMemory = 0.0
-      let n = 1.0
-      switch overlap {
-      case .op:
-        for s in pass.sequence {
-          let i = Int(s)
-          time += n * (d[i] + max(c[i], m[i]))
-          tCompute += n * c[i]
-          tMemory += n * m[i]
-          tDispatch += n * d[i]
-        }
-      case .phase:
-        for s in pass.sequence {
-          let i = Int(s)
-          segmentCompute += n * (d[i] + c[i])
-          segmentMemory += n * (d[i] + m[i])
-          tCompute += n * c[i]
-          tMemory += n * m[i]
-          tDispatch += n * d[i]
-        }
-        if !pass.sequence.isEmpty { time = 0 + max(segmentCompute, segmentMemory) }
-      }
+      var clock = PassClock(overlap: simulator.info.overlap)
+      for s in pass.sequence { clock.add(times[Int(s)]) }
+      if !pass.sequence.isEmpty { clock.closeSegment() }
       if let perToken = simulator.kvBytesPerToken {
         kvResident = perToken * Double(pass.info.batch) * Double(pass.info.kvLength)
       } else {
-        kvResident += pass.written.kv
+        kvResident += pass.sums.written.kv
       }
       sink.passEnded(
         PassTiming(
-          pass: pass.info, device: 0, span: Span(start: passStart, duration: time),
-          tCompute: tCompute, tMemory: tMemory, tDispatch: tDispatch, tHandoff: 0,
-          bound: tCompute >= tMemory ? .compute : .memory, ops: pass.ops,
-          opsPadded: pass.opsPadded, read: pass.read, written: pass.written,
-          dispatchCalls: pass.calls, kvCacheBytes: kvResident))
+          pass: pass.info, device: 0, span: Span(start: passStart, duration: clock.time),
+          tCompute: clock.tCompute, tMemory: clock.tMemory, tDispatch: clock.tDispatch,
+          tHandoff: 0, bound: clock.tCompute >= clock.tMemory ? .compute : .memory,
+          ops: pass.sums.ops, opsPadded: pass.sums.opsPadded, read: pass.sums.read,
+          written: pass.sums.written, dispatchCalls: pass.sums.calls, kvCacheBytes: kvResident))
+      passStart += clock.time
     }
     sink.end()
     return true
