@@ -50,7 +50,7 @@ struct BenchScenario {
       options: OutputOptions(
         directory: directory, generate: generate, detail: .op, steps: all ? .all : .automatic))
     let outcome = try pipeline.run(into: &outputs)
-    try outputs.finish(forecast: outcome.json, scenario: nil)
+    try outputs.finish(outcome: outcome, scenario: nil)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let path = (directory as NSString).appendingPathComponent(OutputSet.FileName.timeline)
     let attributes = try FileManager.default.attributesOfItem(atPath: path)

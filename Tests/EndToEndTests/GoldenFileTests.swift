@@ -96,7 +96,7 @@ enum GoldenScenario {
     var outputs = try OutputSet(
       options: OutputOptions(directory: dir.path, generate: options.generate, steps: .all))
     let outcome = try pipeline.run(into: &outputs)
-    try outputs.finish(forecast: outcome.json, scenario: nil, toolVersion: "golden")
+    try outputs.finish(outcome: outcome, scenario: nil, toolVersion: "golden")
     return dir
   }
 }

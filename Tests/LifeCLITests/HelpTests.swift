@@ -10,8 +10,8 @@ import Trace
     let result = CommandResult.run(arguments)
     #expect(result.code == 0 && result.err.isEmpty)
     #expect(result.out.hasPrefix("OVERVIEW: LIFE \(LifeVersion.current)"))
-    for command in Subcommand.allCases {
-      #expect(result.out.contains("\n  \(command.rawValue) "), "missing \(command.rawValue)")
+    for name in Subcommands.names {
+      #expect(result.out.contains("\n  \(name) "), "missing \(name)")
     }
     #expect(result.out.contains("--version"))
     #expect(result.out.contains("EXAMPLES:\n  life "))
@@ -23,16 +23,14 @@ import Trace
     #expect(result.out == "life \(LifeVersion.current)\n")
   }
 
-  @Test(arguments: Subcommand.allCases)
-  func subcommandHelpListsEveryFlag(_ command: Subcommand) {
-    for arguments in [
-      [command.rawValue, "--help"], [command.rawValue, "-h"], ["help", command.rawValue],
-    ] {
+  @Test(arguments: Subcommands.all.map { $0.spec })
+  func subcommandHelpListsEveryFlag(_ spec: CommandSpec) {
+    for arguments in [[spec.name, "--help"], [spec.name, "-h"], ["help", spec.name]] {
       let result = CommandResult.run(arguments)
       #expect(result.code == 0 && result.err.isEmpty && result.call == nil)
-      #expect(result.out.hasPrefix("OVERVIEW: " + command.spec.abstract))
-      #expect(result.out.contains("USAGE: life \(command.rawValue)"))
-      for flag in command.spec.flags {
+      #expect(result.out.hasPrefix("OVERVIEW: " + spec.abstract))
+      #expect(result.out.contains("USAGE: life \(spec.name)"))
+      for flag in spec.flags {
         #expect(result.out.contains("\n  " + flag.spelling), "\(flag.spelling) missing")
         if let values = flag.values {
           let firstWord = values.split(separator: " ").first.map(String.init) ?? values
@@ -43,14 +41,14 @@ import Trace
           #expect(result.out.contains("default: " + firstWord))
         }
       }
-      #expect(result.out.contains("EXAMPLES:\n  life \(command.rawValue)"))
+      #expect(result.out.contains("EXAMPLES:\n  life \(spec.name)"))
     }
   }
 
   @Test func helpWinsOverOtherMistakes() {
     let result = CommandResult.run(["workload", "--promt", "x", "--help"])
     #expect(result.code == 0)
-    #expect(result.out.hasPrefix("OVERVIEW: " + Subcommand.workload.spec.abstract))
+    #expect(result.out.hasPrefix("OVERVIEW: " + WorkloadCommand.spec.abstract))
   }
 
   @Test func helpAfterDoubleDashIsAPositional() {
@@ -63,9 +61,9 @@ import Trace
     #expect(request.scenario == "--help")
   }
 
-  @Test(arguments: Subcommand.allCases)
-  func helpLinesFitTheWidth(_ command: Subcommand) {
-    let text = HelpFormatter.help(for: command.spec) + HelpFormatter.toolHelp()
+  @Test(arguments: Subcommands.all.map { $0.spec })
+  func helpLinesFitTheWidth(_ spec: CommandSpec) {
+    let text = HelpFormatter.help(for: spec) + HelpFormatter.toolHelp()
     for line in text.split(separator: "\n") {
       #expect(line.count <= HelpFormatter.width, "too long: \(line)")
     }
@@ -73,19 +71,20 @@ import Trace
 
   @Test func usageShowsRequiredFlagsAndPositionals() {
     #expect(
-      HelpFormatter.usage(for: .simulate)
+      HelpFormatter.usage(for: SimulateCommand.spec)
         == "USAGE: life simulate SCENARIO.json --out DIR [<options>]")
     #expect(
-      HelpFormatter.usage(for: .compare) == "USAGE: life compare RUN_DIR... --out DIR [<options>]")
+      HelpFormatter.usage(for: CompareCommand.spec)
+        == "USAGE: life compare RUN_DIR... --out DIR [<options>]")
     #expect(
-      HelpFormatter.usage(for: .workload)
+      HelpFormatter.usage(for: WorkloadCommand.spec)
         == "USAGE: life workload --model MODEL --prompt N [<options>]")
   }
 
   @Test func workloadFlagsMatchTheContract() {
-    let names = CommandSpec.workload.flags.map(\.name)
-    #expect(names == ["model"] + WorkloadOptions.names + ["json"])
-    let forecast = CommandSpec.forecast.flags.map(\.name)
+    let names = WorkloadCommand.spec.flags.map(\.name)
+    #expect(names == ["model"] + WorkloadOption.allCases.map(\.name) + ["json"])
+    let forecast = ForecastCommand.spec.flags.map(\.name)
     for name in [
       "device", "prefill-device", "decode-device", "overlap", "compute-efficiency",
       "memory-efficiency", "dispatch-us", "strict",

@@ -173,8 +173,9 @@ import Testing
         + " step); did you mean 'op'?"),
     Case(
       line: "simulate a.json --out o --trace-steps 0-3",
-      message: "error: --trace-steps: invalid step list (got '0-3'; expected comma-separated N,"
-        + " N-M (1 ≤ N ≤ M), last or all, e.g. 1-16,last)"),
+      message: "error: --trace-steps: invalid step list (got '0-3'; expected auto, all, or"
+        + " comma-separated steps and ranges such as 1-16,100,last (N ≥ 1, N-M with N ≤ M,"
+        + " last, N-last))"),
     Case(
       line: "simulate a.json --out o --generate x",
       message: "error: --generate: not an integer (got 'x'; expected an integer ≥ 0)"),
@@ -201,41 +202,42 @@ import Testing
     Case(
       line: "sweep --model m --device d --out o --vary promt=1,2",
       message: "error: --vary: unknown axis (got 'promt'; expected one of prompt, generate,"
-        + " batch, chunk, lora-rank, weights, kv, tops, bandwidth, compute-efficiency,"
-        + " memory-efficiency, dispatch-us, device); did you mean 'prompt'?"),
+        + " batch, weights, activations, kv, fusion, kv-update, logits, scores, embedding,"
+        + " attention, nonlinear, lora-rank, lora-merge, chunk, tile, mla-form, rotation, tops,"
+        + " bandwidth, compute-efficiency, memory-efficiency, dispatch-us, device); did you"
+        + " mean 'prompt'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt",
       message: "error: --vary: missing '=' (got 'prompt'; expected NAME=v1,v2,... or"
         + " NAME=start:stop:step)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1,x",
-      message: "error: --vary: not a number for prompt (got 'x'; expected integers ≥ 0)"),
+      message: "error: --vary prompt: not an integer (got 'x'; expected an integer ≥ 0)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1,,2",
-      message: "error: --vary: empty value for prompt (got ''; expected integers ≥ 0)"),
+      message: "error: --vary prompt: empty value (got ''; expected an integer ≥ 0)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=10:1:1",
-      message: "error: --vary: empty range: stop is below start for prompt (got '10:1:1';"
+      message: "error: --vary prompt: empty range: stop is below start (got '10:1:1';"
         + " expected start:stop:step with step > 0 and stop ≥ start)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1:10:0",
-      message: "error: --vary: the step must be > 0 for prompt (got '1:10:0'; expected"
+      message: "error: --vary prompt: the step must be > 0 (got '1:10:0'; expected"
         + " start:stop:step with step > 0 and stop ≥ start)"),
     Case(
       line: "sweep --model m --device d --out o --vary tops=0,10",
-      message: "error: --vary: out of range for tops (got '0'; expected numbers > 0 (TOPS))"),
+      message: "error: --vary tops: out of range (got '0'; expected numbers > 0 (TOPS))"),
     Case(
       line: "sweep --model m --device d --out o --vary weights=int3",
-      message: "error: --vary: invalid value for weights (got 'int3'; expected fp32, fp16,"
+      message: "error: --vary weights: invalid value (got 'int3'; expected fp32, fp16,"
         + " bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0,"
         + " Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K) or intN:gG); did you mean 'int8'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1,2 --vary prompt=3",
-      message: "error: --vary: 'prompt' is varied twice (got 'prompt=3'; expected one --vary per"
-        + " name)"),
+      message: "error: --vary prompt: varied twice (expected one --vary per name)"),
     Case(
       line: "sweep --model m --device d --out o --prompt 5 --vary prompt=1,2",
-      message: "error: --vary: 'prompt' is both varied and given as --prompt (got 'prompt=1,2';"
+      message: "error: --vary prompt: both varied and given as --prompt (got 'prompt=1,2';"
         + " expected one or the other)"),
     Case(
       line: "sweep --model m --out o --prompt 5 --vary batch=1,2",
@@ -257,12 +259,12 @@ import Testing
       message: "error: --shard: shard out of range (got '3/2'; expected I/N with 1 ≤ I ≤ N)"),
     Case(
       line: "sweep --model m --device d --out o --prompt 5 --vary prompt=0:2000000:1",
-      message: "error: --vary: range too large for prompt (got '0:2000000:1' (2000001 points);"
+      message: "error: --vary prompt: range too large (got '0:2000000:1' (2000001 points);"
         + " expected at most 1000000 points)"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1:2000:1 --vary batch=1:1000:1",
-      message: "error: --vary: the grid is too large (got 2000000 points; expected at most"
-        + " 1000000 points)"),
+      message: "error: --vary: too many points for one run (got 2000000 of 2000000 points;"
+        + " expected at most 1000000 per run: run it as --shard I/2 or more)"),
     Case(
       line: "sweep --merge a b --out o --model m",
       message: "error: --model: not allowed with --merge (expected only shard directories and"

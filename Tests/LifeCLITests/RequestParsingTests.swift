@@ -43,16 +43,13 @@ import Trace
     expected.prompt = 7
     #expect(
       call("workload --model m --prompt 7")
-        == .workload(WorkloadRequest(model: "m", options: expected, json: false)))
+        == .workload(WorkloadCommand(model: "m", options: expected, json: false)))
   }
 
   @Test func flagsAfterDoubleDashArePositionals() {
     #expect(
       call(["simulate", "--out", "o", "--", "--odd-name.json"])
-        == .simulate(
-          SimulateRequest(
-            scenario: "--odd-name.json", out: "o", model: nil, overrides: [], traceDetail: nil,
-            traceSteps: nil, gzip: false)))
+        == .simulate(SimulateCommand(scenario: "--odd-name.json", out: "o")))
   }
 
   @Test func forecastDevices() {
@@ -64,7 +61,7 @@ import Trace
           + " --overlap phase --compute-efficiency 0.5 --memory-efficiency=1 --dispatch-us 0"
           + " --strict")
         == .forecast(
-          ForecastRequest(
+          ForecastCommand(
             model: "m", options: options, json: false, prefillDevice: "npu",
             decodeDevice: "igpu.json", device: "npu", overlap: .phase,
             overrides: DeviceOverrides(
@@ -91,34 +88,46 @@ import Trace
       return
     }
     #expect(request.scenario == "s.json" && request.out == "dir" && request.model == "m")
-    #expect(
-      request.overrides == [
-        WorkloadOverride(name: "weights", value: "bf16"),
-        WorkloadOverride(name: "generate", value: "3"),
-      ])
-    #expect(request.traceDetail == .layer && request.traceSteps == "1-16,last" && request.gzip)
+    #expect(request.overrides == [.weights(.plain(.bf16)), .generate(3)])
+    #expect(request.traceDetail == .layer && request.gzip)
+    #expect(request.traceSteps == (try? StepChoice.parse("1-16,last")))
     var options = WorkloadOptions(prompt: 100)
-    #expect(throws: Never.self) { try request.overrides.apply(to: &options) }
+    options.apply(request.overrides)
     #expect(options.generate == 3 && options.prompt == 100)
   }
 
-  @Test(arguments: ["1", "1-16", "1-16,last", "all", "3,5,7-9,last", "2-2"])
+  /// `--trace-steps` takes every list `trace.steps` in a scenario takes: one
+  /// grammar (``StepChoice``).
+  @Test(arguments: [
+    "1", "1-16", "1-16,last", "all", "ALL", "3,5,7-9,last", "2-2", "1-3, 7,last", "2-last",
+    "auto",
+  ])
   func validStepLists(_ text: String) {
-    #expect(SimulateRequest.isValidStepList(text))
+    guard
+      case .simulate(let request) = call([
+        "simulate", "s.json", "--out", "o", "--trace-steps", text,
+      ])
+    else {
+      Issue.record("refused \(text)")
+      return
+    }
+    #expect(request.traceSteps == (try? StepChoice.parse(text)))
   }
 
-  @Test(arguments: ["", "0", "16-1", "1-", "-3", "first", "1,,2", "1-2-3", "x"])
+  @Test(arguments: ["", "0", "16-1", "1-", "-3", "first", "1,,2", "1-2-3", "x", "last-2"])
   func invalidStepLists(_ text: String) {
-    #expect(!SimulateRequest.isValidStepList(text))
+    let result = CommandResult.run(["simulate", "s.json", "--out", "o", "--trace-steps", text])
+    #expect(result.code == 2)
+    #expect(result.err.hasPrefix("error: --trace-steps: "))
   }
 
   @Test func compareAndCalibrate() {
     #expect(
-      call("compare a b c --out o") == .compare(CompareRequest(runs: ["a", "b", "c"], out: "o")))
+      call("compare a b c --out o") == .compare(CompareCommand(runs: ["a", "b", "c"], out: "o")))
     #expect(
       call("calibrate --model m --device d --measurements x.csv --out y.json")
         == .calibrate(
-          CalibrateRequest(
+          CalibrateCommand(
             model: "m", device: "d", measurements: "x.csv", out: "y.json",
             fit: [.compute, .memory, .dispatch])))
     guard
@@ -133,8 +142,8 @@ import Trace
   }
 
   @Test func listCommands() {
-    #expect(call("models") == .models(ListRequest(json: false)))
-    #expect(call("devices --json") == .devices(ListRequest(json: true)))
+    #expect(call("models") == .models(ModelsCommand(json: false)))
+    #expect(call("devices --json") == .devices(DevicesCommand(json: true)))
   }
 
   @Test func sweepGrid() {

@@ -18,7 +18,7 @@ func workload(
 {
   var options = WorkloadOptions(prompt: prompt)
   options.generate = generate
-  for (name, value) in flags { try options.set(name, to: value, at: .flag("--" + name)) }
+  for (name, value) in flags { try options.set(WorkloadOption.named(name), to: value) }
   return try Workload(model: model, options: options)
 }
 

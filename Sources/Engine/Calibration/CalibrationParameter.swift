@@ -16,29 +16,31 @@ public enum CalibrationParameter: String, Sendable, CaseIterable, Equatable {
   /// The default `--fit`: compute, memory and dispatch.
   public static let defaultFit: [CalibrationParameter] = [.compute, .memory, .dispatch]
 
-  /// Parses a `--fit` list such as `compute,memory,dispatch`; errors name
-  /// `flag` and suggest a close spelling.
-  public static func parseList(_ text: String, flag: String = "--fit") throws(LifeError)
-    -> [CalibrationParameter]
-  {
+  /// Parses a list such as `compute,memory,dispatch`: the one parser of
+  /// `--fit`. Errors are at ``RunParameter/fit`` and suggest a close
+  /// spelling.
+  public static func parseList(_ text: String) throws(LifeError) -> [CalibrationParameter] {
+    let fit = InputOrigin.parameter(.fit)
     let names = allCases.map(\.rawValue)
     var result: [CalibrationParameter] = []
     for part in text.split(separator: ",", omittingEmptySubsequences: false) {
       let name = part.trimmingCharacters(in: .whitespaces).lowercased()
       guard let p = CalibrationParameter(rawValue: name) else {
         throw LifeError.usage(
-          flag, "unknown parameter", got: "'\(part)'",
+          fit, "invalid value '\(name)'", got: "'\(text)'",
           expected: "a comma-separated list of " + names.joined(separator: ", "),
           suggestion: DidYouMean.suggest(name, among: names))
       }
       if result.contains(p) {
-        throw LifeError.usage(flag, "parameter listed twice", got: "'\(part)'")
+        throw LifeError.usage(
+          fit, "'\(name)' is listed twice", got: "'\(text)'",
+          expected: "a comma-separated list of " + names.joined(separator: ", "))
       }
       result.append(p)
     }
     if result.contains(.compute) && result.contains(.computeCurve) {
       throw LifeError.usage(
-        flag,
+        fit,
         "compute and compute-curve cannot both be fitted: the curve replaces the global"
           + " compute efficiency", got: "'\(text)'", expected: "one of them")
     }

@@ -62,7 +62,7 @@ public struct Calibrator {
     -> Fit
   {
     guard !fit.isEmpty else {
-      throw LifeError.usage("--fit", "nothing to fit", expected: "at least one parameter")
+      throw LifeError.usage(.parameter(.fit), "nothing to fit", expected: "at least one parameter")
     }
     guard !rows.isEmpty else {
       throw LifeError.file(file, path: nil, "no measurements", expected: "at least one row")

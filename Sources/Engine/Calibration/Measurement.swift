@@ -16,29 +16,15 @@ public struct Measurement: Sendable, Equatable {
   /// The row's model, or nil for the command line's `--model`.
   public var model: String?
   /// Workload options the row sets (`weights`, `kv`, `activations`), in
-  /// column order, as written.
-  public var overrides: [Override]
+  /// column order.
+  public var overrides: [WorkloadSetting]
   /// The 1-based line of the row in its file (0 when built in code).
   public var line: Int
-
-  /// A workload option the row sets.
-  public struct Override: Sendable, Equatable {
-    /// The option name, as the flag spells it (`weights`, `kv`, `activations`).
-    public var name: String
-    /// The value, as written.
-    public var value: String
-
-    /// Creates an override.
-    public init(name: String, value: String) {
-      self.name = name
-      self.value = value
-    }
-  }
 
   /// Creates a measurement.
   public init(
     metric: MeasurementMetric, value: Double, prompt: Int, generate: Int, batch: Int = 1,
-    model: String? = nil, overrides: [Override] = [], line: Int = 0
+    model: String? = nil, overrides: [WorkloadSetting] = [], line: Int = 0
   ) {
     self.metric = metric
     self.value = value
@@ -52,18 +38,12 @@ public struct Measurement: Sendable, Equatable {
 
   /// `base` with this row's prompt, generate, batch and overrides applied:
   /// the workload the row was measured under.
-  public func workloadOptions(base: WorkloadOptions, file: String? = nil) throws(LifeError)
-    -> WorkloadOptions
-  {
+  public func workloadOptions(base: WorkloadOptions) -> WorkloadOptions {
     var options = base
     options.prompt = prompt
     options.generate = generate
     options.batch = batch
-    for o in overrides {
-      try options.set(
-        o.name, to: o.value,
-        at: ErrorLocation(file: file, path: "line \(line), column \(o.name)"))
-    }
+    options.apply(overrides)
     return options
   }
 
@@ -80,7 +60,7 @@ public struct Measurement: Sendable, Equatable {
   public var label: String {
     var text = "\(metric.rawValue) prompt=\(prompt) G=\(generate) batch=\(batch)"
     if let model { text += " model=\(model)" }
-    for o in overrides { text += " \(o.name)=\(o.value)" }
+    for o in overrides { text += " \(o.option.name)=\(o.text)" }
     return text
   }
 }

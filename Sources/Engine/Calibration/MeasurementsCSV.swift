@@ -9,7 +9,10 @@ public enum MeasurementsCSV {
   public static let requiredColumns = ["metric", "value", "prompt", "generate"]
   /// Columns a file may have.
   public static let optionalColumns = ["weights", "kv", "batch", "model", "activations"]
-  static let overrideColumns = ["weights", "kv", "activations"]
+  /// The optional columns that set a workload option, by column name.
+  static let overrideColumns: [String: WorkloadOption] = [
+    "weights": .weights, "kv": .kv, "activations": .activations,
+  ]
 
   /// Reads and parses the file at `path`.
   public static func read(path: String) throws(LifeError) -> [Measurement] {
@@ -81,12 +84,20 @@ public enum MeasurementsCSV {
       return text
     }
     func integer(_ column: String, min: Int, text: String) throws(LifeError) -> Int {
-      guard let v = Int(text), v >= min else {
+      let value: Int
+      switch NumberText.integer(text) {
+      case .success(let v): value = v
+      case .failure(let failure):
         throw LifeError.file(
-          file, path: place(column), Int(text) == nil ? "not an integer" : "out of range",
-          got: "'\(text)'", expected: "an integer ≥ \(min)")
+          file, path: place(column), failure.message, got: "'\(text)'",
+          expected: "an integer ≥ \(min)")
       }
-      return v
+      guard value >= min else {
+        throw LifeError.file(
+          file, path: place(column), "out of range", got: "'\(text)'",
+          expected: "an integer ≥ \(min)")
+      }
+      return value
     }
 
     let metricText = try required("metric")
@@ -99,14 +110,12 @@ public enum MeasurementsCSV {
     }
     let valueText = try required("value")
     let expectedValue = "a positive number in the metric's unit (ms or tokens/s)"
-    guard let value = Double(valueText), !value.isNaN else {
+    let value: Double
+    switch NumberText.number(valueText) {
+    case .success(let v): value = v
+    case .failure(let failure):
       throw LifeError.file(
-        file, path: place("value"), "not a number", got: "'\(valueText)'",
-        expected: expectedValue)
-    }
-    guard value.isFinite else {
-      throw LifeError.file(
-        file, path: place("value"), "not a finite number", got: "'\(valueText)'",
+        file, path: place("value"), failure.message, got: "'\(valueText)'",
         expected: expectedValue)
     }
     guard value > 0 else {
@@ -132,12 +141,12 @@ public enum MeasurementsCSV {
     }
     var model: String?
     if let text = cells["model"], !text.isEmpty { model = text }
-    var overrides: [Measurement.Override] = []
-    var scratch = WorkloadOptions(prompt: 0)
-    for name in columns where overrideColumns.contains(name) {
-      guard let text = cells[name], !text.isEmpty else { continue }
-      try scratch.set(name, to: text, at: ErrorLocation(file: file, path: place(name)))
-      overrides.append(Measurement.Override(name: name, value: text))
+    var overrides: [WorkloadSetting] = []
+    for name in columns {
+      guard let option = overrideColumns[name], let text = cells[name], !text.isEmpty else {
+        continue
+      }
+      overrides.append(try option.parse(text, at: .csv(file, line: line, column: name)))
     }
     return Measurement(
       metric: metric, value: value, prompt: prompt, generate: generate, batch: batch,

@@ -22,7 +22,7 @@ extension Device {
     if let preset = preset(named: reference) { return preset }
     let path = FileInput.resolve(reference, relativeTo: file)
     if FileInput.exists(path) { return try load(path: path) }
-    let kind: LifeError.Kind = location.flag != nil ? .usage : .failure
+    let kind: LifeError.Kind = location.file == nil ? .usage : .failure
     if FileInput.isDirectory(path) {
       throw LifeError(
         kind, at: location, "is a directory", got: "'\(reference)'",

@@ -3,7 +3,7 @@ import Trace
 extension Device {
   /// Sets one compute efficiency for every operator: the global value
   /// replaces the curve and every per-kind compute value (per-kind memory
-  /// values stay). What `--compute-efficiency` and a sweep's
+  /// values stay). What ``DeviceOverrides`` and a sweep's
   /// `compute-efficiency` axis do.
   public mutating func setComputeEfficiency(_ value: Double) {
     efficiency.compute = value
@@ -21,16 +21,5 @@ extension Device {
     efficiency.byKind = efficiency.byKind.mapValues {
       KindEfficiency(compute: $0.compute, memory: nil)
     }.filter { $0.value.compute != nil }
-  }
-
-  /// The device with command-line overrides applied; nil leaves a field.
-  public func overriding(
-    computeEfficiency: Double? = nil, memoryEfficiency: Double? = nil, dispatchUs: Double? = nil
-  ) -> Device {
-    var device = self
-    if let computeEfficiency { device.setComputeEfficiency(computeEfficiency) }
-    if let memoryEfficiency { device.setMemoryEfficiency(memoryEfficiency) }
-    if let dispatchUs { device.dispatchUs = dispatchUs }
-    return device
   }
 }

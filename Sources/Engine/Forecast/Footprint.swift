@@ -17,16 +17,12 @@ public struct Footprint: Sendable, Equatable {
     self.activationsBytesPeak = activationsBytesPeak
   }
 
-  /// Reads `footprint` from a `workload --json` object (missing numbers
-  /// count as 0).
-  public init(workloadJSON: JSONValue) {
-    func number(_ key: String) -> Double {
-      if case .number(let n)? = workloadJSON["footprint"]?[key] { return n.value }
-      return 0
-    }
+  /// The footprint of `workload` whose op trace summed to `totals`: the
+  /// numbers `workload --json` reports under `footprint`.
+  public init(workload: Workload, totals: WorkloadTotals) {
     self.init(
-      weightsBytes: number("weights_bytes"), kvCacheBytesPeak: number("kv_cache_bytes_peak"),
-      activationsBytesPeak: number("activations_bytes_peak"))
+      weightsBytes: workload.weightsBytes, kvCacheBytesPeak: workload.kvCacheBytesPeak,
+      activationsBytesPeak: totals.activationsBytesPeak)
   }
 
   /// Everything: weights + peak KV + peak activations.

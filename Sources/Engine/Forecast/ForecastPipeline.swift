@@ -92,14 +92,12 @@ public struct ForecastPipeline: Sendable {
     let sinks = try tee.second.finish()
     sink = sinks.second
     let forecast = sinks.first.forecast
-    let workloadJSON = WorkloadReport.json(workload: workload, totals: totals)
     let capacity = try CapacityCheck(
-      footprint: Footprint(workloadJSON: workloadJSON), devices: devices, mapping: mapping,
-      strict: strict)
+      footprint: Footprint(workload: workload, totals: totals), devices: devices,
+      mapping: mapping, strict: strict)
     let report = ForecastReport(run: simulator.info, forecast: forecast, capacity: capacity)
     return ForecastOutcome(
-      workload: workload, totals: totals, forecast: forecast, capacity: capacity,
-      report: report, workloadJSON: workloadJSON)
+      workload: workload, totals: totals, forecast: forecast, capacity: capacity, report: report)
   }
 
   /// Runs the forecast with no other sink.
@@ -121,11 +119,16 @@ public struct ForecastOutcome: Sendable {
   public var capacity: CapacityCheck
   /// The report builder.
   public var report: ForecastReport
+
   /// `life workload --json`'s object.
-  public var workloadJSON: JSONValue
+  public var workloadJSON: JSONValue { WorkloadReport.json(workload: workload, totals: totals) }
 
   /// `life forecast --json`'s object.
   public var json: JSONValue { report.json(mergingInto: workloadJSON) }
+
+  /// The run's warnings: the workload's (context beyond the model's
+  /// positions), then each device that does not fit.
+  public var warnings: [String] { workload.warnings + capacity.warnings }
 
   /// The readable summary.
   public var text: String { report.text }

@@ -9,11 +9,9 @@ extension Scenario {
   ]
   /// The keys of a `compare` entry.
   public static let compareKeys = ["name", "mapping", "devices", "options", "overlap", "links"]
-  /// Option names `options` accepts (prompt, generate and batch live in
+  /// The options `options` accepts (prompt, generate and batch live in
   /// `workload`).
-  public static let optionKeys = WorkloadOptions.names.filter {
-    !["prompt", "generate", "batch"].contains($0)
-  }
+  public static let optionKeys = WorkloadOption.allCases.filter { !$0.isOperatingPoint }.map(\.name)
 
   /// Reads and validates a scenario file. Paths inside it (model, device
   /// files) are relative to the file.
@@ -53,11 +51,17 @@ extension Scenario {
 
     let workload = try node.required("workload", expected: "an object with prompt, generate, batch")
     _ = try workload.members(allowed: ["prompt", "generate", "batch"])
-    var options = WorkloadOptions(
-      prompt: try workload.required("prompt", expected: "an integer ≥ 0").int(min: 0, max: 1 << 40))
-    options.generate = try workload.optional("generate")?.int(min: 0, max: 1 << 40) ?? 0
-    options.batch = try workload.optional("batch")?.int(min: 1, max: 1 << 30) ?? 1
-    if let o = try node.optional("options") { try Scenario.apply(options: o, to: &options) }
+    var options = WorkloadOptions(prompt: 0)
+    var optionPaths: [WorkloadOption: String] = [:]
+    _ = try workload.required("prompt", expected: WorkloadOption.prompt.accepted)
+    for option in [WorkloadOption.prompt, .generate, .batch] {
+      guard let value = try workload.optional(option.name) else { continue }
+      try value.setting(option).apply(to: &options)
+      optionPaths[option] = value.path
+    }
+    if let o = try node.optional("options") {
+      try Scenario.apply(options: o, to: &options, paths: &optionPaths)
+    }
 
     let devicesNode = try node.required(
       "devices", expected: "an object: key → preset, device JSON path or device object")
@@ -86,6 +90,7 @@ extension Scenario {
     self.name = name
     self.model = ModelReference(text: modelText, resolvedPath: resolved, isPath: isPath)
     self.options = options
+    self.optionPaths = optionPaths
     self.devices = devices
     self.mapping = mapping
     self.links = links
@@ -106,7 +111,9 @@ extension Scenario {
     _ = try node.members(allowed: Scenario.compareKeys)
     var run = self.run
     run.name = try node.required("name", expected: "a string").string()
-    if let o = try node.optional("options") { try Scenario.apply(options: o, to: &run.options) }
+    if let o = try node.optional("options") {
+      try Scenario.apply(options: o, to: &run.options, paths: &run.optionPaths)
+    }
     if let d = try node.optional("devices") {
       run.devices = try Scenario.parseDevices(d, over: run.devices)
     }
@@ -126,18 +133,15 @@ extension Scenario {
 
   // MARK: - Parts
 
-  static func apply(options node: JSONNode, to options: inout WorkloadOptions) throws(LifeError) {
+  /// Applies an `options` object, noting each option's JSON path.
+  static func apply(
+    options node: JSONNode, to options: inout WorkloadOptions,
+    paths: inout [WorkloadOption: String]
+  ) throws(LifeError) {
     for (key, value) in try node.members(allowed: optionKeys) {
-      let text: String
-      switch value.value {
-      case .null: continue
-      case .string(let s): text = s
-      case .number(let n): text = n.exactInt.map { String($0) } ?? n.text
-      default:
-        throw value.error(
-          "wrong type", expected: "a string or a number: " + WorkloadOptions.expected(for: key))
-      }
-      try options.set(key, to: text, at: ErrorLocation(file: value.file, path: value.path))
+      guard let option = WorkloadOption(rawValue: key), value.value != .null else { continue }
+      try value.setting(option).apply(to: &options)
+      paths[option] = value.path
     }
   }
 
@@ -261,23 +265,12 @@ extension Scenario {
     return links
   }
 
-  static func parseSteps(_ node: JSONNode) throws(LifeError) -> StepSelection {
-    let expected = "'all' or a list like '1-16,100,last' (steps ≥ 1, ranges low-high)"
-    switch node.value {
-    case .string(let s):
-      guard let selection = StepSelection(s) else {
-        throw node.error("invalid step list", expected: expected)
-      }
-      return selection
-    case .array:
-      var parts: [String] = []
-      for item in try node.items() { parts.append(String(try item.int(min: 1, max: 1 << 40))) }
-      guard let selection = StepSelection(parts.joined(separator: ",")) else {
-        throw node.error("invalid step list", expected: expected)
-      }
-      return selection
-    default:
-      throw node.error("wrong type", expected: expected)
+  static func parseSteps(_ node: JSONNode) throws(LifeError) -> StepChoice {
+    let text = try node.string()
+    do throws(LifeError) {
+      return try StepChoice.parse(text)
+    } catch {
+      throw node.error(error.message, expected: StepChoice.expected)
     }
   }
 }

@@ -17,6 +17,8 @@ public struct Scenario: Sendable {
   public var model: ModelReference
   /// The workload and its options (prompt, generate, batch and `options`).
   public var options: WorkloadOptions
+  /// Where in the file each option the scenario sets is set: its JSON path.
+  public var optionPaths: [WorkloadOption: String]
   /// Devices in declaration order.
   public var devices: [(key: String, device: Device)]
   /// Which device runs what.
@@ -36,7 +38,7 @@ public struct Scenario: Sendable {
   public var run: ScenarioRun {
     ScenarioRun(
       name: name, options: options, devices: devices, mapping: mapping, links: links,
-      overlap: overlap)
+      overlap: overlap, optionPaths: optionPaths)
   }
 
   /// The scenario's own run, then each `compare` variant.
@@ -65,12 +67,11 @@ public struct ModelReference: Sendable, Equatable {
 public struct TraceSettings: Sendable, Equatable {
   /// `op`, `layer` or `step`.
   public var detail: TraceDetail
-  /// Which decode steps; nil leaves the choice to the timeline's event
-  /// budget (every step while it fits).
-  public var steps: StepSelection?
+  /// Which decode steps.
+  public var steps: StepChoice
 
   /// Creates settings.
-  public init(detail: TraceDetail = .op, steps: StepSelection? = nil) {
+  public init(detail: TraceDetail = .op, steps: StepChoice = .automatic) {
     self.detail = detail
     self.steps = steps
   }
@@ -100,11 +101,15 @@ public struct ScenarioRun: Sendable {
   public var links: [Link]
   /// The overlap model.
   public var overlap: Overlap
+  /// Where in the scenario file each option of this run is set: its JSON
+  /// path (a variant's own `options`, else the scenario's).
+  public var optionPaths: [WorkloadOption: String]
 
   /// Creates a run.
   public init(
     name: String, options: WorkloadOptions, devices: [(key: String, device: Device)],
-    mapping: Mapping, links: [Link], overlap: Overlap
+    mapping: Mapping, links: [Link], overlap: Overlap,
+    optionPaths: [WorkloadOption: String] = [:]
   ) {
     self.name = name
     self.options = options
@@ -112,6 +117,7 @@ public struct ScenarioRun: Sendable {
     self.mapping = mapping
     self.links = links
     self.overlap = overlap
+    self.optionPaths = optionPaths
   }
 
   /// The simulator for this run.

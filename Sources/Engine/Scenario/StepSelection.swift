@@ -1,4 +1,5 @@
 import Foundation
+import Trace
 
 /// Which decode steps a trace shows: `all`, or a list like
 /// `1-16,100,200,last` (numbers, ranges `A-B`, and `last` for step G, also
@@ -36,7 +37,8 @@ public struct StepSelection: Sendable, Equatable {
     }
   }
 
-  /// Parses `all` or a comma-separated list; nil when the text is not one.
+  /// Parses `all` or a comma-separated list (case-insensitive, spaces
+  /// around items allowed); nil when the text is not one.
   public init?(_ text: String) {
     let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
     if trimmed == "all" {
@@ -88,5 +90,30 @@ public struct StepSelection: Sendable, Equatable {
     }
     return ranges.map { $0.from == $0.to ? t($0.from) : t($0.from) + "-" + t($0.to) }.joined(
       separator: ",")
+  }
+}
+
+/// A parsed `--trace-steps` or `trace.steps`: `auto` (every step while the
+/// timeline stays within its event budget) or a ``StepSelection``. The one
+/// grammar of step lists.
+public enum StepChoice: Sendable, Equatable {
+  /// Chosen by the timeline's event budget.
+  case automatic
+  /// The steps a list names.
+  case selection(StepSelection)
+
+  /// What a step list may be, for errors.
+  public static let expected =
+    "auto, all, or comma-separated steps and ranges such as 1-16,100,last (N ≥ 1, N-M with"
+    + " N ≤ M, last, N-last)"
+
+  /// Parses `auto`, `all` or a list; errors are at ``RunParameter/traceSteps``.
+  public static func parse(_ text: String) throws(LifeError) -> StepChoice {
+    if text.trimmingCharacters(in: .whitespaces).lowercased() == "auto" { return .automatic }
+    guard let selection = StepSelection(text) else {
+      throw LifeError.usage(
+        .parameter(.traceSteps), "invalid step list", got: "'\(text)'", expected: expected)
+    }
+    return .selection(selection)
   }
 }

@@ -13,47 +13,74 @@ public struct SweepAxis: Sendable, Equatable {
     self.values = values
   }
 
-  /// The names `--vary` accepts: workload flags, device fields and `device`.
-  public enum Name: String, Sendable, CaseIterable, Equatable {
-    case prompt, generate, batch, chunk
-    case loraRank = "lora-rank"
-    case weights, kv
+  /// What an axis varies: a workload option of the catalogue, a device
+  /// field, or the device itself.
+  public enum Name: Sendable, Hashable {
+    /// A workload option (its values are parsed by the option's parser).
+    case option(WorkloadOption)
     /// Replaces every entry of the device's `peak_tops`.
     case tops
     /// The device's `bandwidth_gb_s`.
     case bandwidth
-    case computeEfficiency = "compute-efficiency"
-    case memoryEfficiency = "memory-efficiency"
-    case dispatchUs = "dispatch-us"
+    /// Every operator's compute efficiency.
+    case computeEfficiency
+    /// Every operator's memory efficiency.
+    case memoryEfficiency
+    /// The device's dispatch latency per kernel call.
+    case dispatchUs
     /// A device preset name or device JSON path.
     case device
 
+    public static let prompt = Name.option(.prompt)
+    public static let generate = Name.option(.generate)
+    public static let batch = Name.option(.batch)
+    public static let chunk = Name.option(.chunk)
+    public static let loraRank = Name.option(.loraRank)
+    public static let weights = Name.option(.weights)
+    public static let kv = Name.option(.kv)
+
+    /// Every name, in the order help lists them: the workload options, then
+    /// the device fields, then `device`.
+    public static let all: [Name] =
+      WorkloadOption.allCases.map(Name.option)
+      + [.tops, .bandwidth, .computeEfficiency, .memoryEfficiency, .dispatchUs, .device]
+
+    /// The name as `--vary` and `sweep.csv` spell it.
+    public var name: String {
+      switch self {
+      case .option(let option): return option.name
+      case .tops: return "tops"
+      case .bandwidth: return "bandwidth"
+      case .computeEfficiency: return "compute-efficiency"
+      case .memoryEfficiency: return "memory-efficiency"
+      case .dispatchUs: return "dispatch-us"
+      case .device: return "device"
+      }
+    }
+
+    /// The axis called `name` (case-insensitive), if any.
+    public init?(named name: String) {
+      let lowered = name.lowercased()
+      guard let found = Name.all.first(where: { $0.name == lowered }) else { return nil }
+      self = found
+    }
+
+    /// The workload option the axis sets, if it is one.
+    public var option: WorkloadOption? {
+      if case .option(let option) = self { return option }
+      return nil
+    }
+
     /// Whether the axis changes the workload (and so the op trace).
-    public var isWorkload: Bool {
-      switch self {
-      case .prompt, .generate, .batch, .chunk, .loraRank, .weights, .kv: return true
-      default: return false
-      }
-    }
+    public var isWorkload: Bool { option != nil }
 
-    /// Whether values are integers.
-    var isInteger: Bool {
-      switch self {
-      case .prompt, .generate, .batch, .chunk, .loraRank: return true
-      default: return false
-      }
-    }
-
-    /// Whether values are text (no ranges).
-    var isText: Bool { self == .weights || self == .kv || self == .device }
+    /// Whether values are numbers, so a range may give them.
+    var isNumeric: Bool { option.map(\.isInteger) ?? (self != .device) }
 
     /// What a value must be, for errors.
     var expected: String {
       switch self {
-      case .prompt, .generate: return "integers ≥ 0"
-      case .batch, .chunk, .loraRank: return "integers ≥ 1"
-      case .weights: return WorkloadOptions.expected(for: "weights")
-      case .kv: return WorkloadOptions.expected(for: "kv")
+      case .option(let option): return option.accepted
       case .tops: return "numbers > 0 (TOPS)"
       case .bandwidth: return "numbers > 0 (GB/s)"
       case .computeEfficiency, .memoryEfficiency: return "numbers in (0, 1]"
@@ -64,23 +91,32 @@ public struct SweepAxis: Sendable, Equatable {
   }
 }
 
-/// One value of an axis: its text as written to `sweep.csv` and, for
-/// numeric axes, its number.
+/// One value of an axis: its text as written to `sweep.csv`, its number
+/// for numeric axes, and for a workload axis the setting it stands for,
+/// parsed once.
 public struct SweepValue: Sendable, Equatable {
   /// The value as written to `sweep.csv` (numbers in canonical form).
   public var text: String
   /// The number, for numeric axes.
   public var number: Double?
+  /// The workload setting, for axes that vary a workload option.
+  public var setting: WorkloadSetting?
 
-  /// A text value.
+  /// A text value (a device reference).
   public init(text: String) {
     self.text = text
-    self.number = nil
   }
 
   /// A numeric value; the text is its canonical form.
   public init(number: Double) {
     self.text = JSONFormat.number(number)
     self.number = number
+  }
+
+  /// A workload option's value; integer settings also carry their number.
+  public init(setting: WorkloadSetting) {
+    self.text = setting.text
+    self.setting = setting
+    self.number = setting.integer.map(Double.init)
   }
 }

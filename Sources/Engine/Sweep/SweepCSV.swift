@@ -12,7 +12,7 @@ public enum SweepCSV {
 
   /// The header fields for `axes`.
   public static func header(_ axes: [SweepAxis]) -> [String] {
-    ["point"] + axes.map(\.name.rawValue) + resultColumns
+    ["point"] + axes.map(\.name.name) + resultColumns
   }
 
   /// The fields of one row.

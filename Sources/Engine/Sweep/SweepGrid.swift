@@ -11,30 +11,47 @@ public struct SweepGrid: Sendable, Equatable {
   /// The most points a grid may hold.
   public static let maxPoints = 1_000_000_000
 
+  /// The most points one run forecasts: a larger grid runs in shards
+  /// (``SweepShard``), each within this.
+  public static let maxPointsPerRun = 1_000_000
+
   /// Creates a grid; refuses duplicate axes, empty axes and grids over
   /// ``maxPoints``.
-  public init(axes: [SweepAxis], flag: String = "--vary") throws(LifeError) {
+  public init(axes: [SweepAxis]) throws(LifeError) {
     var total = 1
     var seen: [SweepAxis.Name] = []
     for axis in axes {
       if seen.contains(axis.name) {
         throw LifeError.usage(
-          flag, "axis varied twice", got: "'\(axis.name.rawValue)'", expected: "each name once")
+          .sweepAxis(axis.name.name), "varied twice", expected: "one --vary per name")
       }
       seen.append(axis.name)
       guard !axis.values.isEmpty else {
-        throw LifeError.usage(flag, "no values for \(axis.name.rawValue)")
+        throw LifeError.usage(.sweepAxis(axis.name.name), "no values")
       }
       let (product, overflow) = total.multipliedReportingOverflow(by: axis.values.count)
       guard !overflow, product <= Self.maxPoints else {
         throw LifeError.usage(
-          flag, "sweep too large", got: "more than \(Self.maxPoints) points",
-          expected: "fewer values, or --shard to spread it")
+          .parameter(.vary), "the grid is too large",
+          got: overflow ? "more than \(Int.max) points" : "\(product) points",
+          expected: "at most \(Self.maxPoints) points in a grid")
       }
       total = product
     }
     self.axes = axes
     self.count = total
+  }
+
+  /// Checks that one run of `shard` (the whole grid when nil) forecasts at
+  /// most ``maxPointsPerRun`` points; the error says how many shards would.
+  public func checkRunSize(shard: SweepShard?) throws(LifeError) {
+    let points = shard?.range(total: count).count ?? count
+    guard points > Self.maxPointsPerRun else { return }
+    let shards = (count + Self.maxPointsPerRun - 1) / Self.maxPointsPerRun
+    throw LifeError.usage(
+      shard == nil ? .parameter(.vary) : .parameter(.shard), "too many points for one run",
+      got: "\(points) of \(count) points",
+      expected: "at most \(Self.maxPointsPerRun) per run: run it as --shard I/\(shards) or more")
   }
 
   /// The value index on each axis of point `index` (0 ≤ index < count).

@@ -9,7 +9,7 @@ public enum SweepMerge {
   /// The merged text of `paths` (each a `sweep.csv` or a directory holding one).
   public static func merge(_ paths: [String]) throws(LifeError) -> String {
     guard !paths.isEmpty else {
-      throw LifeError.usage("--merge", "no shard directories", expected: "one or more DIR")
+      throw LifeError.usage(.parameter(.merge), "no shard directories", expected: "one or more DIR")
     }
     var header: [String]?
     var headerFile = ""

@@ -26,16 +26,14 @@ public struct SweepPoint: Sendable, Equatable {
   /// The workload axes' values, `name=value` joined by spaces: points with
   /// the same key share an op trace.
   public var workloadKey: String {
-    values.filter { $0.name.isWorkload }.map { "\($0.name.rawValue)=\($0.value.text)" }
+    values.filter { $0.name.isWorkload }.map { "\($0.name.name)=\($0.value.text)" }
       .joined(separator: " ")
   }
 
-  /// `options` with this point's workload axes set, through the same parser
-  /// as the flags.
-  public func apply(to options: inout WorkloadOptions, flag: String = "--vary") throws(LifeError) {
-    for setting in values where setting.name.isWorkload {
-      try options.set(setting.name.rawValue, to: setting.value.text, at: .flag(flag))
-    }
+  /// `options` with this point's workload axes set (their values were
+  /// parsed once, with the axis).
+  public func apply(to options: inout WorkloadOptions) {
+    for setting in values { setting.value.setting?.apply(to: &options) }
   }
 
   /// `device` with this point's device-field axes set: `tops` replaces

@@ -11,25 +11,28 @@ public struct SweepShard: Sendable, Equatable {
   public var count: Int
 
   /// Creates a shard; refuses I outside 1...N or N < 1.
-  public init(index: Int, count: Int, flag: String = "--shard") throws(LifeError) {
+  public init(index: Int, count: Int) throws(LifeError) {
     guard count >= 1, index >= 1, index <= count else {
       throw LifeError.usage(
-        flag, "shard out of range", got: "'\(index)/\(count)'", expected: "I/N with 1 ≤ I ≤ N")
+        .parameter(.shard), "shard out of range", got: "'\(index)/\(count)'",
+        expected: "I/N with 1 ≤ I ≤ N")
     }
     self.index = index
     self.count = count
   }
 
   /// Parses `I/N`.
-  public static func parse(_ text: String, flag: String = "--shard") throws(LifeError) -> SweepShard
-  {
+  public static func parse(_ text: String) throws(LifeError) -> SweepShard {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces)
     }
-    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
-      throw LifeError.usage(flag, "not a shard", got: "'\(text)'", expected: "I/N, e.g. 3/8")
+    guard parts.count == 2, case .success(let i) = NumberText.integer(parts[0]),
+      case .success(let n) = NumberText.integer(parts[1])
+    else {
+      throw LifeError.usage(
+        .parameter(.shard), "not a shard", got: "'\(text)'", expected: "I/N, e.g. 3/8")
     }
-    return try SweepShard(index: i, count: n, flag: flag)
+    return try SweepShard(index: i, count: n)
   }
 
   /// The point indices of this slice of a grid of `total` points.

@@ -1,8 +1,10 @@
+import Engine
 import Trace
 
-extension CommandSpec {
-  /// `life calibrate`.
-  static let calibrate = CommandSpec(
+/// `life calibrate`: fit a device's efficiencies and dispatch latency to
+/// measurements.
+struct CalibrateCommand: Subcommand, Equatable {
+  static let spec = CommandSpec(
     name: "calibrate",
     abstract: "Fit a device's efficiencies and dispatch latency to measured TTFT, TPOT or tok/s.",
     discussion: "The measurements CSV has a header row with columns metric,value,prompt,generate"
@@ -21,8 +23,8 @@ extension CommandSpec {
       .option(
         "fit", "LIST", "what to fit",
         values: "a comma-separated list of "
-          + CalibrateRequest.FitParameter.allCases.map(\.rawValue).joined(separator: ", "),
-        default: "compute,memory,dispatch"),
+          + CalibrationParameter.allCases.map(\.rawValue).joined(separator: ", "),
+        default: CalibrationParameter.defaultFit.map(\.rawValue).joined(separator: ",")),
     ],
     examples: [
       "calibrate --model llama-2-7b --device ryzen-ai-max-395-npu --measurements runs.csv"
@@ -30,22 +32,58 @@ extension CommandSpec {
       "calibrate --model llama-2-7b --device ./igpu.json --measurements runs.csv --out igpu.json"
         + " --fit compute-curve,memory",
     ])
-}
 
-extension CalibrateRequest {
-  /// Reads a parsed `calibrate` command line.
+  /// The default model for rows without a `model` column.
+  var model: String
+  /// The device to calibrate: a preset name or a device JSON path.
+  var device: String
+  /// The measurements CSV.
+  var measurements: String
+  /// The calibrated device JSON to write.
+  var out: String
+  /// What to fit, in the order given.
+  var fit: [CalibrationParameter]
+
+  init(
+    model: String, device: String, measurements: String, out: String,
+    fit: [CalibrationParameter] = CalibrationParameter.defaultFit
+  ) {
+    self.model = model
+    self.device = device
+    self.measurements = measurements
+    self.out = out
+    self.fit = fit
+  }
+
   init(_ arguments: ParsedArguments) throws(LifeError) {
-    let fit = try arguments.choices("fit", FitParameter.self) ?? [.compute, .memory, .dispatch]
-    if fit.contains(.compute), fit.contains(.computeCurve) {
-      throw LifeError(
-        .usage, at: .flag("--fit"),
-        "compute and compute-curve cannot both be fitted: the curve replaces the global compute"
-          + " efficiency", got: "'" + fit.map(\.rawValue).joined(separator: ",") + "'",
-        expected: "one of them")
-    }
     self.init(
       model: try arguments.requiredText("model"), device: try arguments.requiredText("device"),
       measurements: try arguments.requiredText("measurements"),
-      out: try arguments.requiredText("out"), fit: fit)
+      out: try arguments.requiredText("out"),
+      fit: try arguments.text("fit").map { (text) throws(LifeError) in
+        try CalibrationParameter.parseList(text)
+      } ?? CalibrationParameter.defaultFit)
+  }
+
+  /// Fits the device to the measurements through the real forecast, prints
+  /// the report and writes the calibrated device JSON.
+  func run(console: Console) throws(LifeError) {
+    let base = try Device.resolve(device, at: .parameter(.device))
+    let rows = try MeasurementsCSV.read(path: measurements)
+    let traces = try CalibrationTraces(
+      rows: rows, defaultModel: model, device: base, file: measurements)
+    let calibrator = Calibrator(
+      device: base, fit: fit, file: measurements, forecast: traces.forecast)
+    let result = try calibrator.calibrate(rows)
+    var device = result.device(base: base)
+    device.name = Self.calibratedName(base.name)
+    try AtomicFile.write(DeviceJSON.text(device), to: out)
+    console.write(result.text)
+    console.print("wrote \(out)")
+  }
+
+  /// `NAME (calibrated)`, once.
+  static func calibratedName(_ name: String) -> String {
+    name.hasSuffix(" (calibrated)") ? name : name + " (calibrated)"
   }
 }

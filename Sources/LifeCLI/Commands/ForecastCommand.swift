@@ -1,9 +1,9 @@
 import Engine
 import Trace
 
-extension CommandSpec {
-  /// `life forecast`.
-  static let forecast = CommandSpec(
+/// `life forecast`: the workload on devices: TTFT, TPOT, TPS and the rest.
+struct ForecastCommand: Subcommand, Equatable {
+  static let spec = CommandSpec(
     name: "forecast",
     abstract: "Forecast TTFT, TPOT and TPS of a workload on one device or a prefill/decode pair.",
     discussion: "Give --device for all work, or --prefill-device and --decode-device (each"
@@ -28,25 +28,97 @@ extension CommandSpec {
       "forecast --model llama-2-7b --prefill-device ryzen-ai-max-395-npu"
         + " --decode-device ./igpu.json --prompt 1536 --generate 128 --weights int4 --json",
     ])
-}
 
-extension ForecastRequest {
-  /// Reads a parsed `forecast` command line.
+  /// A preset name or a config.json path, as typed.
+  var model: String
+  /// Every workload flag, parsed.
+  var options: WorkloadOptions
+  /// `--json`.
+  var json: Bool
+  /// The device that runs prefill: `--prefill-device`, else `--device`
+  /// (a preset name or a device JSON path).
+  var prefillDevice: String
+  /// The device that runs decode: `--decode-device`, else `--device`.
+  var decodeDevice: String
+  /// `--device` as given (nil when both phase devices are given instead).
+  var device: String?
+  /// `--overlap`.
+  var overlap: Overlap
+  /// Device fields overridden on the command line.
+  var overrides: DeviceOverrides
+  /// `--strict`: a model that does not fit in a device's memory is an error.
+  var strict: Bool
+
+  init(
+    model: String, options: WorkloadOptions, json: Bool, prefillDevice: String,
+    decodeDevice: String, device: String?, overlap: Overlap, overrides: DeviceOverrides,
+    strict: Bool
+  ) {
+    self.model = model
+    self.options = options
+    self.json = json
+    self.prefillDevice = prefillDevice
+    self.decodeDevice = decodeDevice
+    self.device = device
+    self.overlap = overlap
+    self.overrides = overrides
+    self.strict = strict
+  }
+
   init(_ arguments: ParsedArguments) throws(LifeError) {
-    var options = WorkloadOptions(prompt: 0)
-    try arguments.applyWorkloadFlags(to: &options)
     let device = try arguments.text("device")
     let prefill = try arguments.text("prefill-device") ?? device
     let decode = try arguments.text("decode-device") ?? device
     guard let prefill, let decode else {
-      throw LifeError(
-        .usage, at: .flag("--device"), "missing required flag",
+      throw LifeError.usage(
+        .parameter(.device), "missing required flag",
         expected: FlagSpec.deviceValues + ", or both --prefill-device and --decode-device")
     }
     self.init(
-      model: try arguments.requiredText("model"), options: options, json: arguments.isSet("json"),
-      prefillDevice: prefill, decodeDevice: decode, device: device,
-      overlap: try arguments.choice("overlap", Overlap.self) ?? .op,
+      model: try arguments.requiredText("model"), options: try arguments.workloadOptions(),
+      json: arguments.isSet("json"), prefillDevice: prefill, decodeDevice: decode,
+      device: device, overlap: try arguments.choice("overlap", Overlap.self) ?? .op,
       overrides: try arguments.deviceOverrides(), strict: arguments.isSet("strict"))
+  }
+
+  /// The forecast, as text or the contract's JSON; warnings to standard
+  /// error.
+  func run(console: Console) throws(LifeError) {
+    let outcome = try pipeline().run()
+    if json {
+      let json = outcome.json
+      try JSONFormat.checkFinite(json)
+      console.write(JSONFormat.text(json))
+    } else {
+      console.write(outcome.text)
+    }
+    for warning in outcome.warnings { console.warn(warning) }
+  }
+
+  /// The pipeline this command describes: device keys are `device` for
+  /// `--device`, or `prefill` / `decode` for the phase flags (one key when
+  /// both phases name the same device).
+  func pipeline() throws(LifeError) -> ForecastPipeline {
+    let model = try ModelConfig.resolve(self.model)
+    func load(_ reference: String, _ parameter: RunParameter) throws(LifeError) -> Device {
+      try overrides.apply(to: Device.resolve(reference, at: .parameter(parameter)))
+    }
+    let devices: [(key: String, device: Device)]
+    let mapping: Mapping
+    if prefillDevice == decodeDevice {
+      let given = device == prefillDevice
+      let key = given ? "device" : "prefill"
+      devices = [(key, try load(prefillDevice, given ? .device : .prefillDevice))]
+      mapping = Mapping(prefill: key, decode: key)
+    } else {
+      devices = [
+        ("prefill", try load(prefillDevice, device == prefillDevice ? .device : .prefillDevice)),
+        ("decode", try load(decodeDevice, device == decodeDevice ? .device : .decodeDevice)),
+      ]
+      mapping = Mapping(prefill: "prefill", decode: "decode")
+    }
+    return ForecastPipeline(
+      model: model, options: options, devices: devices, mapping: mapping, overlap: overlap,
+      strict: strict)
   }
 }

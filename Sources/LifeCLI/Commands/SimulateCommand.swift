@@ -1,9 +1,10 @@
 import Engine
 import Trace
 
-extension CommandSpec {
-  /// `life simulate`.
-  static let simulate = CommandSpec(
+/// `life simulate SCENARIO.json --out DIR`: run a scenario and write its
+/// timeline, summary, CSV files and report.
+struct SimulateCommand: Subcommand, Equatable {
+  static let spec = CommandSpec(
     name: "simulate",
     abstract: "Run a scenario file and write its timeline, summary, CSV files and report.",
     discussion: "Writes timeline.json (or timeline.json.gz), summary.json, steps.csv, ops.csv and"
@@ -24,7 +25,7 @@ extension CommandSpec {
           default: "the scenario's trace.detail, else op"),
         .option(
           "trace-steps", "STEPS", "the decode steps the timeline shows in detail",
-          values: "comma-separated N, N-M, last; or all, auto (e.g. 1-16,last)",
+          values: StepChoice.expected,
           default: "the scenario's trace.steps, else auto (every step within about 500k events)"),
         .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
       ],
@@ -33,35 +34,43 @@ extension CommandSpec {
       "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/long --generate 2000 --trace-steps 1-8,last"
         + " --gzip",
     ])
-}
 
-extension SimulateRequest {
-  /// Reads a parsed `simulate` command line.
-  init(_ arguments: ParsedArguments) throws(LifeError) {
-    let steps = try arguments.text("trace-steps")
-    if let steps, !Self.isValidStepList(steps) {
-      throw LifeError(
-        .usage, at: .flag("--trace-steps"), "invalid step list", got: "'\(steps)'",
-        expected: "comma-separated N, N-M (1 ≤ N ≤ M), last or all, e.g. 1-16,last")
-    }
-    self.init(
-      scenario: arguments.positionals.first ?? "", out: try arguments.requiredText("out"),
-      model: try arguments.text("model"), overrides: try arguments.workloadOverrides(),
-      traceDetail: try arguments.choice("trace-detail", TraceDetail.self), traceSteps: steps,
-      gzip: arguments.isSet("gzip"))
+  /// The scenario file, as typed.
+  var scenario: String
+  /// The output directory.
+  var out: String
+  /// `--model`, overriding the scenario's.
+  var model: String?
+  /// Workload flags overriding the scenario's options, in order.
+  var overrides: [WorkloadSetting]
+  /// `--trace-detail`, overriding the scenario's `trace.detail`.
+  var traceDetail: TraceDetail?
+  /// `--trace-steps`, overriding `trace.steps`.
+  var traceSteps: StepChoice?
+  /// `--gzip`: write `timeline.json.gz`.
+  var gzip: Bool
+
+  init(
+    scenario: String, out: String, model: String? = nil, overrides: [WorkloadSetting] = [],
+    traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil, gzip: Bool = false
+  ) {
+    self.scenario = scenario
+    self.out = out
+    self.model = model
+    self.overrides = overrides
+    self.traceDetail = traceDetail
+    self.traceSteps = traceSteps
+    self.gzip = gzip
   }
 
-  /// Whether `text` is a step list: comma-separated `N`, `N-M` (1 ≤ N ≤ M),
-  /// `last` or `all`; or `auto` alone.
-  static func isValidStepList(_ text: String) -> Bool {
-    let items = text.split(separator: ",", omittingEmptySubsequences: false)
-    return items.allSatisfy { item in
-      if item == "last" || item == "all" || (item == "auto" && items.count == 1) { return true }
-      let bounds = item.split(separator: "-", omittingEmptySubsequences: false)
-      guard bounds.count <= 2, let low = Int(bounds[0]), low >= 1 else { return false }
-      guard bounds.count == 2 else { return true }
-      guard let high = Int(bounds[1]) else { return false }
-      return low <= high
-    }
+  init(_ arguments: ParsedArguments) throws(LifeError) {
+    self.init(
+      scenario: arguments.positionals.first ?? "", out: try arguments.requiredText("out"),
+      model: try arguments.text("model"), overrides: try arguments.workloadSettings(),
+      traceDetail: try arguments.choice("trace-detail", TraceDetail.self),
+      traceSteps: try arguments.text("trace-steps").map { (text) throws(LifeError) in
+        try StepChoice.parse(text)
+      },
+      gzip: arguments.isSet("gzip"))
   }
 }

@@ -2,9 +2,10 @@ import Engine
 import Foundation
 import Trace
 
-extension CommandSpec {
-  /// `life sweep`.
-  static let sweep = CommandSpec(
+/// `life sweep`: a grid (or one shard of it) of forecasts, or `--merge` of
+/// sharded grids.
+enum SweepCommand: Subcommand, Equatable {
+  static let spec = CommandSpec(
     name: "sweep",
     abstract: "Forecast a grid of workloads and devices; write sweep.csv and SVG charts.",
     discussion: "Each --vary adds an axis; the grid is their product. NAME is a workload flag"
@@ -55,117 +56,45 @@ extension CommandSpec {
         + " --vary bandwidth=64,128,256 --out out/roofline",
       "sweep --merge out/shard1 out/shard2 --out out/sweep",
     ])
-}
 
-extension SweepRequest {
-  /// The most points one grid may have.
-  static let maxPoints = 1_000_000
+  /// Run (a shard of) a grid.
+  case grid(SweepSpec)
+  /// `--merge DIR...`: join the shards' outputs into one.
+  case merge(shards: [String], out: String)
 
-  /// Reads a parsed `sweep` command line.
   init(_ arguments: ParsedArguments) throws(LifeError) {
     let out = try arguments.requiredText("out")
     if arguments.isSet("merge") {
       if let other = arguments.settings.first(where: { $0.name != "merge" && $0.name != "out" }) {
-        throw LifeError(
-          .usage, at: .flag("--" + other.name), "not allowed with --merge",
+        throw LifeError.usage(
+          .argument("--" + other.name), "not allowed with --merge",
           expected: "only shard directories and --out")
       }
       guard !arguments.positionals.isEmpty else {
-        throw LifeError(
-          .usage, at: .flag("--merge"), "missing argument DIR...",
+        throw LifeError.usage(
+          .parameter(.merge), "missing argument DIR...",
           expected: "the output directories of the --shard runs")
       }
       self = .merge(shards: arguments.positionals, out: out)
       return
     }
     if let extra = arguments.positionals.first {
-      throw LifeError(
-        .usage, at: .flag("sweep"), "unexpected argument", got: "'\(extra)'",
+      throw LifeError.usage(
+        .argument("sweep"), "unexpected argument", got: "'\(extra)'",
         expected: "flags only (directories are taken with --merge)")
     }
     self = .grid(try SweepSpec(arguments, out: out))
   }
-}
 
-extension SweepSpec {
-  /// Reads the grid flags of a parsed `sweep` command line. Axes are parsed
-  /// by the engine (``SweepAxis/parse(_:flag:)``).
-  init(_ arguments: ParsedArguments, out: String) throws(LifeError) {
-    var axes: [SweepAxis] = []
-    for text in arguments.values("vary") {
-      let axis = try SweepAxis.parse(text)
-      let name = axis.name.rawValue
-      if axes.contains(where: { $0.name == axis.name }) {
-        throw LifeError(
-          .usage, at: .flag("--vary"), "'\(name)' is varied twice", got: "'\(text)'",
-          expected: "one --vary per name")
-      }
-      if arguments.has(name) {
-        throw LifeError(
-          .usage, at: .flag("--vary"), "'\(name)' is both varied and given as --\(name)",
-          got: "'\(text)'", expected: "one or the other")
-      }
-      axes.append(axis)
+  /// The grid into `DIR/sweep.csv` and charts, or the merged shards.
+  func run(console: Console) throws(LifeError) {
+    switch self {
+    case .merge(let shards, let out):
+      try OutputDirectory.make(out)
+      let path = try SweepMerge.write(shards, directory: out)
+      console.print("wrote \(path)")
+    case .grid(let spec):
+      try spec.run(console: console)
     }
-    let varied = axes.map(\.name)
-    let device = try arguments.text("device")
-    if device == nil, !varied.contains(.device) {
-      throw LifeError(
-        .usage, at: .flag("--device"), "missing required flag",
-        expected: FlagSpec.deviceValues + ", or --vary device=D1,D2")
-    }
-    if !arguments.has("prompt"), !varied.contains(.prompt) {
-      throw LifeError(
-        .usage, at: .flag("--prompt"), "missing required flag",
-        expected: WorkloadOptions.expected(for: "prompt") + ", or --vary prompt=...")
-    }
-    var options = WorkloadOptions(prompt: 0)
-    try arguments.applyWorkloadFlags(to: &options)
-    var points = 1
-    for axis in axes {
-      let (product, overflow) = points.multipliedReportingOverflow(by: axis.values.count)
-      guard !overflow, product <= SweepRequest.maxPoints else {
-        throw LifeError(
-          .usage, at: .flag("--vary"), "the grid is too large",
-          got: overflow ? "more than \(Int.max) points" : "\(product) points",
-          expected: "at most \(SweepRequest.maxPoints) points")
-      }
-      points = product
-    }
-    self.init(
-      model: try arguments.requiredText("model"), device: device, options: options,
-      overlap: try arguments.choice("overlap", Overlap.self) ?? .op,
-      overrides: try arguments.deviceOverrides(), grid: try SweepGrid(axes: axes), out: out,
-      heatmap: try Self.heatmap(arguments.text("heatmap"), varied: varied),
-      shard: try arguments.text("shard").map { (text) throws(LifeError) in
-        try SweepShard.parse(text)
-      })
-  }
-
-  private static func heatmap(_ text: String?, varied: [SweepAxis.Name]) throws(LifeError)
-    -> Heatmap?
-  {
-    guard let text else { return nil }
-    let names = text.split(separator: ",", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespaces).lowercased()
-    }
-    guard names.count == 2, names[0] != names[1] else {
-      throw LifeError(
-        .usage, at: .flag("--heatmap"), "expected two different names", got: "'\(text)'",
-        expected: "X,Y, two of the varied names")
-    }
-    let variedNames = varied.map(\.rawValue)
-    var chosen: [SweepAxis.Name] = []
-    for name in names {
-      guard let axis = SweepAxis.Name(rawValue: name), varied.contains(axis) else {
-        throw LifeError(
-          .usage, at: .flag("--heatmap"), "'\(name)' is not varied", got: "'\(text)'",
-          expected: variedNames.isEmpty
-            ? "two names given to --vary" : "two of " + variedNames.joined(separator: ", "),
-          suggestion: DidYouMean.suggest(name, among: variedNames))
-      }
-      chosen.append(axis)
-    }
-    return Heatmap(x: chosen[0], y: chosen[1])
   }
 }

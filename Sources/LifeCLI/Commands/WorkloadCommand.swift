@@ -1,8 +1,8 @@
 import Trace
 
-extension CommandSpec {
-  /// `life workload`.
-  static let workload = CommandSpec(
+/// `life workload`: count the work of one model under one workload.
+struct WorkloadCommand: Subcommand, Equatable {
+  static let spec = CommandSpec(
     name: "workload",
     abstract: "Count the work of a model under a workload: ops, bytes and dispatch calls.",
     discussion: "Hardware-agnostic: prefill and every decode step, by operator kind, with the"
@@ -12,14 +12,39 @@ extension CommandSpec {
       "workload --model llama-2-7b --prompt 1536 --generate 128 --weights int4",
       "workload --model ./config.json --prompt 512 --fusion eager --kv-update concat --json",
     ])
-}
 
-extension WorkloadRequest {
-  /// Reads a parsed `workload` command line.
+  /// A preset name or a config.json path, as typed.
+  var model: String
+  /// Every workload flag, parsed.
+  var options: WorkloadOptions
+  /// `--json`: one JSON object on stdout instead of text.
+  var json: Bool
+
+  init(model: String, options: WorkloadOptions, json: Bool) {
+    self.model = model
+    self.options = options
+    self.json = json
+  }
+
   init(_ arguments: ParsedArguments) throws(LifeError) {
-    var options = WorkloadOptions(prompt: 0)
-    try arguments.applyWorkloadFlags(to: &options)
     self.init(
-      model: try arguments.requiredText("model"), options: options, json: arguments.isSet("json"))
+      model: try arguments.requiredText("model"), options: try arguments.workloadOptions(),
+      json: arguments.isSet("json"))
+  }
+
+  /// The op-trace totals of the model under its options, as JSON or a
+  /// table; warnings also go to standard error.
+  func run(console: Console) throws(LifeError) {
+    let model = try ModelConfig.resolve(self.model)
+    let workload = try Workload(model: model, options: options)
+    let totals = WorkloadTotals.of(workload)
+    if json {
+      let json = WorkloadReport.json(workload: workload, totals: totals)
+      try JSONFormat.checkFinite(json)
+      console.write(JSONFormat.text(json))
+    } else {
+      console.write(WorkloadReport.table(workload: workload, totals: totals))
+    }
+    for warning in workload.warnings { console.warn(warning) }
   }
 }

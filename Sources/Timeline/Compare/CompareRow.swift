@@ -1,3 +1,4 @@
+import Engine
 import Trace
 
 /// One run in a comparison: the headline numbers of a forecast (a
@@ -34,6 +35,29 @@ public struct CompareRow: Sendable, Equatable {
   /// name, else ``run``; callers may change it (e.g. to tell two runs of
   /// one scenario apart).
   public var label: String
+
+  /// The numbers of a forecast made in this process, under the name `run`.
+  public init(outcome: ForecastOutcome, run: String, scenario: String = "") {
+    let f = outcome.forecast
+    self.run = run
+    self.scenario = scenario
+    label = scenario.isEmpty ? run : scenario
+    model = outcome.workload.model.name
+    ttftMs = f.ttftMs
+    tpotMs = f.steps.map(\.tpotMs)
+    tpotMsMean = f.tpotMeanMs
+    tps = f.tps
+    e2eMs = f.e2eMs
+    dispatchPrefill = Double(f.prefill.dispatchCalls)
+    var total = 0.0
+    for step in f.steps { total += Double(step.dispatchCalls) }
+    dispatchPerStep = f.steps.isEmpty ? nil : total / Double(f.steps.count)
+    boundPrefill = f.prefill.bound.rawValue
+    let compute = f.steps.filter { $0.bound == .compute }.count
+    let memory = f.steps.count - compute
+    boundDecode = f.steps.isEmpty ? "" : (compute > memory ? "compute" : "memory")
+    fits = outcome.capacity.keys.allSatisfy { outcome.capacity.fits[$0] ?? true }
+  }
 
   /// Reads the numbers from a forecast-shaped JSON object (what
   /// `life forecast --json` prints, summary.json). Errors name `file` and

@@ -109,23 +109,35 @@ public final class OutputSet: EventSink {
   /// The decode steps the timeline drew in detail.
   public var tracedSteps: [Int] { timeline?.tracedDecodeSteps ?? [] }
 
+  /// Writes the remaining files and commits every file, for the forecast
+  /// the engine made of the run (`outcome`); returns the paths written.
+  @discardableResult
+  public func finish(
+    outcome: ForecastOutcome, scenario: JSONValue?, toolVersion: String = LifeVersion.current,
+    title: String? = nil
+  ) throws(LifeError) -> [String] {
+    try finish(
+      forecast: outcome.json, model: outcome.workload.model.name, warnings: outcome.warnings,
+      scenario: scenario, toolVersion: toolVersion, title: title)
+  }
+
   /// Writes the remaining files and commits every file; returns the paths
   /// written, in the order timeline (unless shared), summary, steps, ops,
   /// report.
   ///
   /// - Parameters:
-  ///   - forecast: the forecast JSON object the engine built (what
-  ///     `forecast --json` prints); its `model.name` and `warnings` also go
-  ///     into the report.
+  ///   - forecast: the forecast JSON object (what `forecast --json`
+  ///     prints), written as summary.json.
+  ///   - model: the model's name, for the report.
+  ///   - warnings: the run's warnings, for the report.
   ///   - scenario: the scenario JSON as given, echoed as `scenario` (null
   ///     when the run came from flags).
   ///   - toolVersion: echoed as `tool_version`.
-  ///   - title: the report's title; by default the scenario's `name`, else
-  ///     the run's name.
+  ///   - title: the report's title; by default the run's name.
   @discardableResult
   public func finish(
-    forecast: JSONValue, scenario: JSONValue?, toolVersion: String = LifeVersion.current,
-    title: String? = nil
+    forecast: JSONValue, model: String, warnings: [String], scenario: JSONValue?,
+    toolVersion: String = LifeVersion.current, title: String? = nil
   ) throws(LifeError) -> [String] {
     guard ended else {
       discard()
@@ -141,16 +153,8 @@ public final class OutputSet: EventSink {
       discard()
       throw error
     }
-    let model =
-      forecast["model"]?["name"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? ""
-    var warnings: [String] = []
-    if case .array(let items)? = forecast["warnings"] {
-      for case .string(let s) in items { warnings.append(s) }
-    }
-    let heading =
-      title ?? scenario?["name"].flatMap { if case .string(let s) = $0 { s } else { nil } }
-      ?? data.runName
-    let report = ReportPage.html(data, title: heading, model: model, warnings: warnings)
+    let report = ReportPage.html(
+      data, title: title ?? data.runName, model: model, warnings: warnings)
 
     var written: [String] = []
     if let timelineFile {

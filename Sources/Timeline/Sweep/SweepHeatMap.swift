@@ -6,36 +6,7 @@ import Trace
 public enum SweepHeatMap {
   /// `heatmap-X-Y.svg`.
   public static func fileName(x: SweepAxis.Name, y: SweepAxis.Name) -> String {
-    "heatmap-\(x.rawValue)-\(y.rawValue).svg"
-  }
-
-  /// Parses `--heatmap X,Y`: two different varied axes.
-  public static func parseAxes(_ text: String, grid: SweepGrid, flag: String = "--heatmap")
-    throws(LifeError) -> (x: SweepAxis.Name, y: SweepAxis.Name)
-  {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespaces).lowercased()
-    }
-    let varied = grid.axes.map(\.name.rawValue)
-    guard parts.count == 2 else {
-      throw LifeError.usage(
-        flag, "a heat map needs two axes", got: "'\(text)'",
-        expected: "X,Y, two of " + varied.joined(separator: ", "))
-    }
-    var names: [SweepAxis.Name] = []
-    for part in parts {
-      guard let name = SweepAxis.Name(rawValue: part), varied.contains(part) else {
-        throw LifeError.usage(
-          flag, "not a varied axis", got: "'\(part)'",
-          expected: "one of " + varied.joined(separator: ", "),
-          suggestion: DidYouMean.suggest(part, among: varied))
-      }
-      names.append(name)
-    }
-    guard names[0] != names[1] else {
-      throw LifeError.usage(flag, "the two axes must differ", got: "'\(text)'")
-    }
-    return (names[0], names[1])
+    "heatmap-\(x.name)-\(y.name).svg"
   }
 
   /// The heat map of tc/tm over axes `x` (columns) and `y` (rows); any other
@@ -60,12 +31,12 @@ public enum SweepHeatMap {
       if fixed { cells[indices[yi]][indices[xi]] = row.result.tcTm }
     }
     var held = grid.axes.enumerated().filter { $0.offset != xi && $0.offset != yi }.map {
-      "\($0.element.name.rawValue)=\($0.element.values.first?.text ?? "")"
+      "\($0.element.name.name)=\($0.element.values.first?.text ?? "")"
     }.joined(separator: ", ")
     if !held.isEmpty { held = " (" + held + ")" }
     return HeatMapSVG(
-      title: title ?? "prefill tc/tm over \(x.rawValue) and \(y.rawValue)\(held)",
-      xName: x.rawValue, xValues: xAxis.values.map(\.text), yName: y.rawValue,
+      title: title ?? "prefill tc/tm over \(x.name) and \(y.name)\(held)",
+      xName: x.name, xValues: xAxis.values.map(\.text), yName: y.name,
       yValues: yAxis.values.map(\.text), cells: cells)
   }
 }

@@ -38,19 +38,12 @@ public struct TimelineSteps: Sendable {
     return .only(selection.text) { step in selection.contains(step, of: generate) }
   }
 
-  /// Parses `all`, `auto`, or a comma-separated list of steps and ranges
-  /// such as `1-16,100,200,last` (`last` is step `lastStep`; a range may end
-  /// in `last`). Errors name `flag`.
-  public static func parse(
-    _ text: String, lastStep: Int, flag: String = "--trace-steps"
-  ) throws(LifeError) -> TimelineSteps {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if trimmed == "auto" { return .automatic }
-    guard let selection = StepSelection(trimmed) else {
-      throw LifeError.usage(
-        flag, "bad step list", got: "'\(text)'",
-        expected: "all, auto, or steps and ranges such as 1-16,100,last")
+  /// The steps `choice` names out of `generate`: every step, the
+  /// automatic choice, or a selection.
+  public static func chosen(_ choice: StepChoice, generate: Int) -> TimelineSteps {
+    switch choice {
+    case .automatic: return .automatic
+    case .selection(let selection): return .selected(selection, generate: generate)
     }
-    return selected(selection, generate: lastStep)
   }
 }

@@ -19,7 +19,7 @@ extension ModelConfig {
   public static func preset(named name: String) throws(LifeError) -> ModelConfig {
     guard let text = ModelPresets.json(named: name) else {
       throw LifeError(
-        .usage, at: .flag("--model"), "unknown model preset", got: "'\(name)'",
+        .usage, at: .parameter(.model), "unknown model preset", got: "'\(name)'",
         expected: "a preset (" + presetNames.joined(separator: ", ") + ") or a config.json path",
         suggestion: DidYouMean.suggest(name, among: presetNames))
     }
@@ -51,7 +51,7 @@ extension ModelConfig {
       guard FileInput.isDirectory(config) == false, (try? FileInput.readBytes(config)) != nil
       else {
         throw LifeError(
-          .usage, at: .flag("--model"), "is a directory without a config.json",
+          .usage, at: .parameter(.model), "is a directory without a config.json",
           got: "'\(text)'", expected: "a preset, a config.json path or a folder holding one")
       }
       return try load(path: config)

@@ -43,9 +43,6 @@ public struct JSONNode: Sendable {
 
   private func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-  /// True when the value is `null`.
-  public var isNull: Bool { if case .null = value { return true } else { return false } }
-
   // MARK: - Objects
 
   /// The members of an object, in order. With `allowed`, any other key is an
@@ -64,11 +61,6 @@ public struct JSONNode: Sendable {
       }
     }
     return members.map { ($0.key, JSONNode($0.value, file: file, path: child($0.key))) }
-  }
-
-  /// Checks that this is an object whose keys are all in `allowed`.
-  public func checkKeys(_ allowed: [String]) throws(LifeError) {
-    _ = try members(allowed: allowed)
   }
 
   /// The member `key`, or nil when absent or `null`.
@@ -134,9 +126,10 @@ public struct JSONNode: Sendable {
     if tooLow || n.value > max {
       throw error(
         "number out of range",
-        expected: Self.rangeText(
-          "a number", min == -.greatestFiniteMagnitude ? nil : JSONFormat.number(min),
-          max == .greatestFiniteMagnitude ? nil : JSONFormat.number(max), exclusiveMin))
+        expected: NumberText.rangeText(
+          kind: "a number", min: min == -.greatestFiniteMagnitude ? nil : JSONFormat.number(min),
+          max: max == .greatestFiniteMagnitude ? nil : JSONFormat.number(max),
+          exclusiveMin: exclusiveMin))
     }
     return n.value
   }
@@ -153,21 +146,33 @@ public struct JSONNode: Sendable {
     guard exact >= Int64(min), exact <= Int64(max) else {
       throw error(
         "integer out of range",
-        expected: Self.rangeText(
-          "an integer", min == .min ? nil : String(min), max == .max ? nil : String(max), false))
+        expected: NumberText.rangeText(
+          kind: "an integer", min: min == .min ? nil : String(min),
+          max: max == .max ? nil : String(max), exclusiveMin: false))
     }
     return Int(exact)
   }
+}
 
-  /// `a number in (0, 1]`, `an integer ≥ 1` and the like; nil bounds are open.
-  private static func rangeText(_ kind: String, _ lo: String?, _ hi: String?, _ exclusive: Bool)
-    -> String
-  {
-    switch (lo, hi) {
-    case (let lo?, let hi?): return "\(kind) in \(exclusive ? "(" : "[")\(lo), \(hi)]"
-    case (let lo?, nil): return "\(kind) \(exclusive ? ">" : "≥") \(lo)"
-    case (nil, let hi?): return "\(kind) ≤ \(hi)"
-    case (nil, nil): return kind
+extension JSONNode {
+  /// The setting this value gives `option`: a string through the option's
+  /// parser, or a JSON number for an integer option, read as a number. A
+  /// bad value is an error at this node (file and path), a failure.
+  public func setting(_ option: WorkloadOption) throws(LifeError) -> WorkloadSetting {
+    let here = ErrorLocation(file: file, path: path.isEmpty ? nil : path)
+    switch value {
+    case .string(let text): return try option.parse(text, at: here)
+    case .number where option.isInteger:
+      let n = try int()
+      do {
+        return try option.setting(integer: n)
+      } catch {
+        throw error.placed(at: here, got: value.brief)
+      }
+    default:
+      throw error(
+        "wrong type",
+        expected: (option.isInteger ? "an integer or a string: " : "a string: ") + option.accepted)
     }
   }
 }

@@ -8,21 +8,21 @@ extension Workload {
 
   /// Throws a usage error naming the limit a workload goes past.
   static func checkLimits(model: ModelConfig, options: WorkloadOptions) throws(LifeError) {
-    func tooLarge(_ flag: String, _ got: String, _ expected: String, message: String = "too large")
-      -> LifeError
-    {
-      LifeError(.usage, at: .flag(flag), message, got: got, expected: expected)
+    func tooLarge(
+      _ option: WorkloadOption, _ got: String, _ expected: String, message: String = "too large"
+    ) -> LifeError {
+      LifeError(.usage, at: .option(option), message, got: got, expected: expected)
     }
     guard options.prompt >= 0, options.generate >= 0, options.batch >= 1 else {
       throw LifeError(
-        .usage, at: .flag("--prompt"), "negative size",
+        .usage, at: .option(.prompt), "negative size",
         got: "prompt \(options.prompt), generate \(options.generate), batch \(options.batch)",
         expected: "prompt ≥ 0, generate ≥ 0, batch ≥ 1")
     }
     let tokens = Double(options.prompt) + Double(options.generate)
     if tokens > Double(maxTokens) {
       throw tooLarge(
-        options.prompt > options.generate ? "--prompt" : "--generate",
+        options.prompt > options.generate ? .prompt : .generate,
         "prompt + generate = \(options.prompt) + \(options.generate)",
         "at most 2^40 = \(maxTokens) tokens per sequence")
     }
@@ -30,14 +30,14 @@ extension Workload {
     let chunks = options.prompt == 0 ? 0 : (options.prompt - 1) / max(chunk, 1) + 1
     if Double(chunks) + Double(options.generate) > Double(maxPasses) {
       throw tooLarge(
-        options.generate >= chunks ? "--generate" : "--chunk",
+        options.generate >= chunks ? .generate : .chunk,
         "\(chunks) prefill chunks + \(options.generate) decode steps",
         "at most \(maxPasses) passes in one run", message: "too many passes")
     }
     let widest = Double(max(model.heads, model.kvHeads, model.moe?.topK ?? 1))
     if Double(options.batch) * tokens * widest > maxRowsTimesHeads {
       throw tooLarge(
-        "--batch", "batch \(options.batch) × \(Int(tokens)) tokens × \(Int(widest)) heads",
+        .batch, "batch \(options.batch) × \(Int(tokens)) tokens × \(Int(widest)) heads",
         "batch × (prompt + generate) × heads ≤ 2^62")
     }
   }

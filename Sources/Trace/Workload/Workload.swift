@@ -34,13 +34,13 @@ public struct Workload: Sendable {
     case .plain(let d): weights = .plain(d)
     case .quantized(let f): weights = .quantized(f.resolved(activation: float))
     }
-    let where_ = ErrorLocation.flag("--attention")
+    let attention = ErrorLocation.option(.attention)
     switch options.attention {
     case .auto: break
     case .mha, .gqa, .mqa:
       guard model.mla == nil else {
         throw LifeError(
-          .usage, at: where_, "the model already uses MLA", got: "'\(options.attention.text)'",
+          .usage, at: attention, "the model already uses MLA", got: "'\(options.attention.text)'",
           expected: "auto")
       }
       let k: Int
@@ -51,7 +51,7 @@ public struct Workload: Sendable {
       }
       guard k >= 1, k <= model.heads, model.heads % k == 0 else {
         throw LifeError(
-          .usage, at: where_, "KV heads must divide the attention heads",
+          .usage, at: attention, "KV heads must divide the attention heads",
           got: "'\(options.attention.text)'", expected: "gqa:K with K dividing \(model.heads)")
       }
       model.kvHeads = k
@@ -64,7 +64,7 @@ public struct Workload: Sendable {
     }
     if let chunk = options.chunk, chunk < 1 {
       throw LifeError(
-        .usage, at: .flag("--chunk"), "out of range", got: "\(chunk)", expected: "≥ 1")
+        .usage, at: .option(.chunk), "out of range", got: "\(chunk)", expected: "≥ 1")
     }
     try Self.checkLimits(model: model, options: options)
     try Self.checkLimits(options)
@@ -83,7 +83,7 @@ public struct Workload: Sendable {
     let (total, o2) = perSequence.multipliedReportingOverflow(by: options.batch)
     guard !o1, !o2, total <= maxTokens else {
       throw LifeError(
-        .usage, at: .flag("--prompt"), "the run is beyond LIFE's token limit",
+        .usage, at: .option(.prompt), "the run is beyond LIFE's token limit",
         got: "(\(options.prompt) + \(options.generate)) × \(options.batch)",
         expected: "(prompt + generate) × batch ≤ 2^40 = \(maxTokens) tokens")
     }

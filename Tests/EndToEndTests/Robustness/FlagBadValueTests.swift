@@ -25,7 +25,7 @@ import Trace
     Case(
       line: "\(w) --prompt 9223372036854775807", code: 2,
       prefix:
-        "error: --prompt: too large (got prompt + generate = 9223372036854775807 + 0; expected at most 2^40"
+        "error: --prompt: too large (got '9223372036854775807'; expected at most 2^40"
     ),
     Case(
       line: "\(w) --prompt 1 --generate 9223372036854775807", code: 2,

@@ -45,7 +45,8 @@ import Trace
       try CalibrationParameter.parseList("compute,memroy")
     } throws: { error in
       let e = error as? LifeError
-      return e?.suggestion == "memory" && e?.kind == .usage && e?.location.flag == "--fit"
+      return e?.suggestion == "memory" && e?.kind == .usage
+        && e?.location.origin == .parameter(.fit)
     }
     #expect(throws: LifeError.self) { try CalibrationParameter.parseList("compute,compute-curve") }
   }

@@ -16,12 +16,12 @@ import Trace
       rows[0]
         == Measurement(
           metric: .ttftMs, value: 1850, prompt: 32, generate: 0, batch: 1, model: "llama-2-7b",
-          overrides: [.init(name: "weights", value: "bf16")], line: 2))
+          overrides: [.weights(.plain(.bf16))], line: 2))
     #expect(rows[1].line == 4)
     #expect(rows[1].batch == 2)
     #expect(rows[1].model == nil)
-    #expect(rows[1].overrides.map(\.name) == ["weights", "kv"])
-    let options = try rows[1].workloadOptions(base: WorkloadOptions(prompt: 7))
+    #expect(rows[1].overrides.map(\.option) == [.weights, .kv])
+    let options = rows[1].workloadOptions(base: WorkloadOptions(prompt: 7))
     #expect(options.prompt == 32 && options.generate == 128 && options.batch == 2)
     #expect(options.kv == .int8)
   }
@@ -68,7 +68,9 @@ import Trace
     BadCase(
       text: header + "ttft_ms,nan,32,0\n", path: "line 2, column value", message: "not a number"),
     BadCase(
-      text: header + "ttft_ms,inf,32,0\n", path: "line 2, column value",
+      text: header + "ttft_ms,inf,32,0\n", path: "line 2, column value", message: "not a number"),
+    BadCase(
+      text: header + "ttft_ms,1e999,32,0\n", path: "line 2, column value",
       message: "not a finite number"),
     BadCase(
       text: header + "ttft_ms,-3,32,0\n", path: "line 2, column value", message: "negative value"),

@@ -9,8 +9,8 @@ import Trace
 @Suite struct PipelineCalibrationTests {
   /// The known device: a V100 at ec 0.45, em 0.7 and 8 µs per call.
   static func truth() throws -> Device {
-    try Device.resolve("v100", at: .none).overriding(
-      computeEfficiency: 0.45, memoryEfficiency: 0.7, dispatchUs: 8)
+    DeviceOverrides(computeEfficiency: 0.45, memoryEfficiency: 0.7, dispatchUs: 8).apply(
+      to: try Device.resolve("v100", at: .none))
   }
 
   /// Prefill rows from memory-bound to compute-bound, and decode rows, of
@@ -47,11 +47,12 @@ import Trace
   static func measure(noise: (Int) -> Double = { _ in 1 }) throws -> [Measurement] {
     let device = try truth()
     return try (shapes + int4Shapes).enumerated().map { i, shape in
-      let overrides = i >= int4From ? [Measurement.Override(name: "weights", value: "int4")] : []
+      let overrides: [WorkloadSetting] =
+        i >= int4From ? [try WorkloadOption.weights.parse("int4")] : []
       var row = Measurement(
         metric: shape.0, value: 1, prompt: shape.1, generate: shape.2, model: shape.3,
         overrides: overrides, line: i + 2)
-      let options = try row.workloadOptions(base: WorkloadOptions(prompt: 0))
+      let options = row.workloadOptions(base: WorkloadOptions(prompt: 0))
       let f = try pipeline(options, device, model: shape.3).run().forecast
       row.value = row.forecastValue(ttftMs: f.ttftMs, tpotMsMean: f.tpotMeanMs ?? 0) * noise(i)
       return row
@@ -64,7 +65,7 @@ import Trace
     let base = try Device.resolve("v100", at: .none)
     var traces: [Int: CompactWorkload] = [:]
     for row in rows {
-      let options = try row.workloadOptions(base: WorkloadOptions(prompt: 0))
+      let options = row.workloadOptions(base: WorkloadOptions(prompt: 0))
       traces[row.line] = CompactWorkload(
         try RecordedWorkload(pipeline: pipeline(options, base, model: row.model)))
     }

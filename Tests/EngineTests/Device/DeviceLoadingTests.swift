@@ -135,10 +135,10 @@ import Trace
   @Test func loadFromFileAndResolve() throws {
     let path = try Fixture.file("npu.json", Self.contractExample)
     #expect(try Device.load(path: path).name == "Ryzen AI Max+ 395 NPU")
-    #expect(try Device.resolve(path, at: .flag("--device")).kind == .npu)
-    #expect(try Device.resolve("v100", at: .flag("--device")).bandwidthGBs == 900)
+    #expect(try Device.resolve(path, at: .parameter(.device)).kind == .npu)
+    #expect(try Device.resolve("v100", at: .parameter(.device)).bandwidthGBs == 900)
     let e = #expect(throws: LifeError.self) {
-      _ = try Device.resolve("h100-sxn", at: .flag("--device"))
+      _ = try Device.resolve("h100-sxn", at: .parameter(.device))
     }
     #expect(e?.suggestion == "h100-sxm")
     #expect(e?.kind == .usage)

@@ -75,8 +75,7 @@ import Trace
       ("footprint", .object([("weights_bytes", .int(100))])),
       ("warnings", .array([])),
     ])
-    let footprint = Footprint(workloadJSON: workload)
-    #expect(footprint.weightsBytes == 100)
+    let footprint = Footprint(weightsBytes: 100, kvCacheBytesPeak: 0, activationsBytesPeak: 0)
     let capacity = try CapacityCheck(
       footprint: footprint, devices: sim.info.devices, mapping: sim.info.mapping)
     let json = ForecastReport(run: sim.info, forecast: f, capacity: capacity).json(

@@ -135,13 +135,13 @@ import Trace
   @Test func missingFileAndUnknownPreset() {
     #expect(throws: LifeError.self) { try Device.load(path: "/nonexistent/dev.json") }
     do {
-      _ = try Device.resolve("h100-sxn", at: .flag("--device"))
+      _ = try Device.resolve("h100-sxn", at: .parameter(.device))
       Issue.record("accepted")
     } catch {
       #expect(error.exitCode == 2)
       #expect(
         error.rendered.hasPrefix(
-          "error: --device: unknown device (got 'h100-sxn'; expected a preset (life devices) or a device JSON file); did you mean 'h100-sxm'?"
+          "error: device: unknown device (got 'h100-sxn'; expected a preset (life devices) or a device JSON file); did you mean 'h100-sxm'?"
         ), "\(error.rendered)")
     }
   }

@@ -77,7 +77,7 @@ import Trace
         var options = WorkloadOptions(prompt: index % 17)
         options.generate = index % 3
         for (name, value) in Self.optionVariants[index % Self.optionVariants.count] {
-          try options.set(name, to: value, at: .none)
+          try options.set(WorkloadOption.named(name), to: value)
         }
         try Self.forecast(
           model, options: options, devices: Self.gpu,

@@ -40,7 +40,7 @@ import Trace
     ),
     (
       header + "\nttft_ms,inf,512,0,1,fp16\n",
-      "m.csv: line 2, column value: not a finite number (got 'inf'"
+      "m.csv: line 2, column value: not a number (got 'inf'"
     ),
     (
       header + "\nttft_ms,-5,512,0,1,fp16\n",
@@ -61,7 +61,7 @@ import Trace
     ),
     (
       header + "\nttft_ms,10,99999999999999999999,0,1,fp16\n",
-      "m.csv: line 2, column prompt: not an integer (got '99999999999999999999'"
+      "m.csv: line 2, column prompt: integer too large (got '99999999999999999999'"
     ),
     (
       header + "\nttft_ms,10,512,0,0,fp16\n",

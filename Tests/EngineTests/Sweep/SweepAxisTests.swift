@@ -36,30 +36,44 @@ import Trace
     var spec: String
     var message: String
     var suggestion: String? = nil
+    /// The axis the error is at; nil for errors in the `--vary` grammar.
+    var axis: String? = nil
     var description: String { spec }
+
+    init(spec: String, message: String, suggestion: String? = nil) {
+      self.spec = spec
+      self.message = message
+      self.suggestion = suggestion
+    }
+
+    init(spec: String, message: String, axis: String) {
+      self.spec = spec
+      self.message = message
+      self.axis = axis
+    }
   }
 
   static let bad: [Bad] = [
     Bad(spec: "prompt", message: "missing '='"),
     Bad(spec: "promt=1,2", message: "unknown axis", suggestion: "prompt"),
     Bad(spec: "bandwith=1", message: "unknown axis", suggestion: "bandwidth"),
-    Bad(spec: "prompt=", message: "no values for prompt"),
-    Bad(spec: "prompt=1,,2", message: "empty value for prompt"),
-    Bad(spec: "prompt=12.5", message: "not an integer for prompt"),
-    Bad(spec: "prompt=-1", message: "out of range for prompt"),
-    Bad(spec: "batch=0", message: "out of range for batch"),
-    Bad(spec: "tops=fast", message: "not a number for tops"),
-    Bad(spec: "tops=0", message: "out of range for tops"),
-    Bad(spec: "compute-efficiency=1.5", message: "out of range for compute-efficiency"),
-    Bad(spec: "dispatch-us=-2", message: "out of range for dispatch-us"),
-    Bad(spec: "tops=10:1:1", message: "empty range: stop is below start for tops"),
-    Bad(spec: "tops=1:10:0", message: "the step must be > 0 for tops"),
-    Bad(spec: "tops=1:10:-1", message: "the step must be > 0 for tops"),
-    Bad(spec: "tops=1:10", message: "a range needs three parts for tops"),
-    Bad(spec: "tops=a:10:1", message: "a range needs three numbers for tops"),
-    Bad(spec: "tops=1:2000000:1", message: "range too large for tops"),
-    Bad(spec: "prompt=1:10:0.5", message: "not an integer for prompt"),
-    Bad(spec: "kv=fp17", message: "invalid value for kv"),
+    Bad(spec: "prompt=", message: "no values", axis: "prompt"),
+    Bad(spec: "prompt=1,,2", message: "empty value", axis: "prompt"),
+    Bad(spec: "prompt=12.5", message: "not an integer", axis: "prompt"),
+    Bad(spec: "prompt=-1", message: "out of range", axis: "prompt"),
+    Bad(spec: "batch=0", message: "out of range", axis: "batch"),
+    Bad(spec: "tops=fast", message: "not a number", axis: "tops"),
+    Bad(spec: "tops=0", message: "out of range", axis: "tops"),
+    Bad(spec: "compute-efficiency=1.5", message: "out of range", axis: "compute-efficiency"),
+    Bad(spec: "dispatch-us=-2", message: "out of range", axis: "dispatch-us"),
+    Bad(spec: "tops=10:1:1", message: "empty range: stop is below start", axis: "tops"),
+    Bad(spec: "tops=1:10:0", message: "the step must be > 0", axis: "tops"),
+    Bad(spec: "tops=1:10:-1", message: "the step must be > 0", axis: "tops"),
+    Bad(spec: "tops=1:10", message: "a range needs three parts", axis: "tops"),
+    Bad(spec: "tops=a:10:1", message: "a range needs three numbers", axis: "tops"),
+    Bad(spec: "tops=1:2000000:1", message: "range too large", axis: "tops"),
+    Bad(spec: "prompt=1:10:0.5", message: "not an integer", axis: "prompt"),
+    Bad(spec: "kv=fp17", message: "invalid value", axis: "kv"),
   ]
 
   @Test(arguments: bad) func rejects(_ c: Bad) {
@@ -67,7 +81,8 @@ import Trace
       try SweepAxis.parse(c.spec)
     } throws: { error in
       guard let e = error as? LifeError else { return false }
-      return e.kind == .usage && e.location.flag == "--vary" && e.message == c.message
+      let origin: InputOrigin = c.axis.map { .sweepAxis($0) } ?? .parameter(.vary)
+      return e.kind == .usage && e.location.origin == origin && e.message == c.message
         && (c.suggestion == nil || e.suggestion == c.suggestion)
     }
   }

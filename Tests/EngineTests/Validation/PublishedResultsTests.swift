@@ -37,8 +37,8 @@ import Trace
   static func forecast(_ row: Row, prompt: Int, generate: Int) throws -> Forecast {
     var options = WorkloadOptions(prompt: prompt)
     options.generate = generate
-    try options.set("weights", to: row.weights, at: .none)
-    try options.set("activations", to: "fp16", at: .none)
+    try options.set(.weights, to: row.weights)
+    try options.set(.activations, to: "fp16")
     let device = try Device.resolve(row.device, at: .none)
     return try ForecastPipeline(
       model: try ModelConfig.resolve("llama-2-7b"), options: options,

@@ -15,7 +15,7 @@ import Trace
       ("weights", weights), ("activations", activations), ("fusion", "eager"),
       ("scores", "full"), ("logits", "all"), ("embedding", "table"), ("kv-update", "concat"),
     ] {
-      try o.set(name, to: value, at: .none)
+      try o.set(WorkloadOption.named(name), to: value)
     }
     return o
   }
@@ -24,8 +24,9 @@ import Trace
     _ options: WorkloadOptions, device name: String, compute: Double? = nil,
     memory: Double? = nil, model: String = "llama-2-7b"
   ) throws -> Forecast {
-    let device = try #require(Device.preset(named: name))
-      .overriding(computeEfficiency: compute, memoryEfficiency: memory, dispatchUs: 0)
+    let device = DeviceOverrides(
+      computeEfficiency: compute, memoryEfficiency: memory, dispatchUs: 0
+    ).apply(to: try #require(Device.preset(named: name)))
     return try ForecastPipeline(
       model: try ModelConfig.resolve(model), options: options, devices: [("d", device)],
       mapping: Mapping(prefill: "d", decode: "d")
@@ -83,8 +84,8 @@ import Trace
     var concat = try Self.paperOptions(prompt: 4096, weights: "int4", activations: "bf16")
     concat.generate = 2000
     var kv4 = WorkloadOptions(prompt: 4096)
-    try kv4.set("weights", to: "int4", at: .none)
-    try kv4.set("kv", to: "int4", at: .none)
+    try kv4.set(.weights, to: "int4")
+    try kv4.set(.kv, to: "int4")
     kv4.generate = 2000
     let a = try Self.forecast(concat, device: "ryzen-ai-max-395-igpu")
     let b = try Self.forecast(kv4, device: "ryzen-ai-max-395-igpu")

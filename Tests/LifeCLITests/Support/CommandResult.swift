@@ -1,3 +1,5 @@
+import Trace
+
 @testable import LifeCLI
 
 /// What one in-process run of `life` produced.
@@ -18,7 +20,9 @@ struct CommandResult {
   {
     let out = CapturedText()
     let err = CapturedText()
-    let code = LifeCommand.run(arguments: arguments, stdout: out, stderr: err, runner: runner)
+    let code = LifeCommand.run(
+      arguments: arguments, stdout: out, stderr: err,
+      execute: { (command, console) throws(LifeError) in try runner.execute(command, console) })
     return CommandResult(code: code, out: out.text, err: err.text, call: runner.calls.last)
   }
 

@@ -2,18 +2,34 @@ import Trace
 
 @testable import LifeCLI
 
-/// A runner that records the request it is handed instead of running it.
-final class RecordingRunner: CommandRunner {
-  /// One recorded call.
+/// Records the subcommand the command line parsed into instead of running
+/// it.
+final class RecordingRunner {
+  /// One recorded subcommand.
   enum Call: Equatable {
-    case workload(WorkloadRequest)
-    case forecast(ForecastRequest)
-    case simulate(SimulateRequest)
-    case compare(CompareRequest)
-    case calibrate(CalibrateRequest)
-    case sweep(SweepRequest)
-    case models(ListRequest)
-    case devices(ListRequest)
+    case workload(WorkloadCommand)
+    case forecast(ForecastCommand)
+    case simulate(SimulateCommand)
+    case compare(CompareCommand)
+    case calibrate(CalibrateCommand)
+    case sweep(SweepCommand)
+    case models(ModelsCommand)
+    case devices(DevicesCommand)
+
+    /// The case for a parsed subcommand.
+    init?(_ command: any Subcommand) {
+      switch command {
+      case let c as WorkloadCommand: self = .workload(c)
+      case let c as ForecastCommand: self = .forecast(c)
+      case let c as SimulateCommand: self = .simulate(c)
+      case let c as CompareCommand: self = .compare(c)
+      case let c as CalibrateCommand: self = .calibrate(c)
+      case let c as SweepCommand: self = .sweep(c)
+      case let c as ModelsCommand: self = .models(c)
+      case let c as DevicesCommand: self = .devices(c)
+      default: return nil
+      }
+    }
   }
 
   /// The calls, in order.
@@ -21,33 +37,9 @@ final class RecordingRunner: CommandRunner {
   /// Thrown by every call when set.
   var failure: LifeError?
 
-  private func record(_ call: Call) throws(LifeError) {
-    calls.append(call)
+  /// Records `command`; throws ``failure`` when set.
+  func execute(_ command: any Subcommand, _ console: Console) throws(LifeError) {
+    if let call = Call(command) { calls.append(call) }
     if let failure { throw failure }
-  }
-
-  func workload(_ request: WorkloadRequest, console: Console) throws(LifeError) {
-    try record(.workload(request))
-  }
-  func forecast(_ request: ForecastRequest, console: Console) throws(LifeError) {
-    try record(.forecast(request))
-  }
-  func simulate(_ request: SimulateRequest, console: Console) throws(LifeError) {
-    try record(.simulate(request))
-  }
-  func compare(_ request: CompareRequest, console: Console) throws(LifeError) {
-    try record(.compare(request))
-  }
-  func calibrate(_ request: CalibrateRequest, console: Console) throws(LifeError) {
-    try record(.calibrate(request))
-  }
-  func sweep(_ request: SweepRequest, console: Console) throws(LifeError) {
-    try record(.sweep(request))
-  }
-  func models(_ request: ListRequest, console: Console) throws(LifeError) {
-    try record(.models(request))
-  }
-  func devices(_ request: ListRequest, console: Console) throws(LifeError) {
-    try record(.devices(request))
   }
 }

@@ -22,8 +22,9 @@ import Trace
       options: OutputOptions(directory: dir, generate: run.generate, gzip: gzip))
     run.play(into: &outputs)
     return try outputs.finish(
-      forecast: forecast(), scenario: .object([(key: "name", value: .string("scenario \"s\""))]),
-      toolVersion: "9.9.9")
+      forecast: forecast(), model: "m", warnings: [],
+      scenario: .object([(key: "name", value: .string("scenario \"s\""))]),
+      toolVersion: "9.9.9", title: "scenario \"s\"")
   }
 
   @Test func writesEveryFile() throws {
@@ -86,7 +87,9 @@ import Trace
     var outputs = try OutputSet(options: OutputOptions(directory: dir, generate: 4))
     FakeRun().play(into: &outputs)
     #expect(throws: LifeError.self) {
-      try outputs.finish(forecast: .object([(key: "x", value: .num(Double.nan))]), scenario: nil)
+      try outputs.finish(
+        forecast: .object([(key: "x", value: .num(Double.nan))]), model: "m", warnings: [],
+        scenario: nil)
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
   }

@@ -40,7 +40,7 @@ import Trace
       SweepAxis.parse("bandwidth=1,2"),
     ])
     let rows = try SweepRunner().run(g, evaluate: Self.evaluate)
-    let (x, y) = try SweepHeatMap.parseAxes("tops,bandwidth", grid: g)
+    let (x, y) = try g.heatmapAxes("tops,bandwidth")
     #expect(SweepHeatMap.fileName(x: x, y: y) == "heatmap-tops-bandwidth.svg")
     let map = SweepHeatMap.build(grid: g, rows: rows, x: x, y: y)
     // prompt held at 1: tc = 1000/tops, tm = 500/bandwidth → tc/tm = 2·bw/tops.
@@ -52,10 +52,10 @@ import Trace
     #expect(svg.contains(">tc/tm</text>"))
     #expect(svg == map.svg())
     #expect {
-      try SweepHeatMap.parseAxes("tops,bandwith", grid: g)
+      try g.heatmapAxes("tops,bandwith")
     } throws: { ($0 as? LifeError)?.suggestion == "bandwidth" }
-    #expect(throws: LifeError.self) { try SweepHeatMap.parseAxes("tops,tops", grid: g) }
-    #expect(throws: LifeError.self) { try SweepHeatMap.parseAxes("tops", grid: g) }
+    #expect(throws: LifeError.self) { try g.heatmapAxes("tops,tops") }
+    #expect(throws: LifeError.self) { try g.heatmapAxes("tops") }
   }
 
   @Test func heatMapEscapesNames() {

@@ -120,7 +120,7 @@ import Trace
     let path = dir + "/timeline.json"
     var run = FakeRun()
     run.generate = 10
-    let steps = try TimelineSteps.parse("1-2,5,last", lastStep: 10)
+    let steps = TimelineSteps.chosen(try StepChoice.parse("1-2,5,last"), generate: 10)
     try TestFiles.writeTrace(run, to: path, steps: steps)
     let text = try TestFiles.text(path)
     let json = try JSONParser.parse(text, file: path)
@@ -171,14 +171,14 @@ import Trace
   }
 
   @Test func stepListsParse() throws {
-    let selection = try TimelineSteps.parse("1-3, 7,last", lastStep: 20)
+    let selection = TimelineSteps.chosen(try StepChoice.parse("1-3, 7,last"), generate: 20)
     guard case .predicate(let chosen) = selection.rule else {
       Issue.record("expected a predicate")
       return
     }
     #expect((1...20).filter(chosen) == [1, 2, 3, 7, 20])
-    #expect(throws: LifeError.self) { try TimelineSteps.parse("3-1", lastStep: 5) }
-    #expect(throws: LifeError.self) { try TimelineSteps.parse("x", lastStep: 5) }
+    #expect(throws: LifeError.self) { try StepChoice.parse("3-1") }
+    #expect(throws: LifeError.self) { try StepChoice.parse("x") }
   }
 
   @Test func timesPrintAsExactMicroseconds() {

@@ -49,25 +49,25 @@ import Trace
     Limit(
       prompt: Int.max,
       expected:
-        "error: --prompt: too large (got prompt + generate = 9223372036854775807 + 0; expected at most 2^40 = 1099511627776 tokens per sequence)"
+        "error: prompt: too large (got prompt + generate = 9223372036854775807 + 0; expected at most 2^40 = 1099511627776 tokens per sequence)"
     ),
     Limit(
       prompt: 1, generate: Int.max,
-      expected: "error: --generate: too large (got prompt + generate = 1 + 9223372036854775807"),
-    Limit(prompt: 1 << 40, generate: 1, expected: "error: --prompt: too large"),
+      expected: "error: generate: too large (got prompt + generate = 1 + 9223372036854775807"),
+    Limit(prompt: 1 << 40, generate: 1, expected: "error: prompt: too large"),
     Limit(
       prompt: 10, batch: Int.max,
       expected:
-        "error: --batch: too large (got batch 9223372036854775807 × 10 tokens × 32 heads; expected batch × (prompt + generate) × heads ≤ 2^62)"
+        "error: batch: too large (got batch 9223372036854775807 × 10 tokens × 32 heads; expected batch × (prompt + generate) × heads ≤ 2^62)"
     ),
-    Limit(prompt: 1 << 40, batch: 1 << 20, expected: "error: --batch: too large"),
+    Limit(prompt: 1 << 40, batch: 1 << 20, expected: "error: batch: too large"),
     Limit(
       prompt: 1 << 30, chunk: 1,
       expected:
-        "error: --chunk: too many passes (got 1073741824 prefill chunks + 0 decode steps; expected at most 10000000 passes in one run)"
+        "error: chunk: too many passes (got 1073741824 prefill chunks + 0 decode steps; expected at most 10000000 passes in one run)"
     ),
-    Limit(prompt: 1, generate: 20_000_000, expected: "error: --generate: too many passes"),
-    Limit(prompt: -1, expected: "error: --prompt: negative size"),
+    Limit(prompt: 1, generate: 20_000_000, expected: "error: generate: too many passes"),
+    Limit(prompt: -1, expected: "error: prompt: negative size"),
   ]
 
   @Test(arguments: limits)
@@ -103,12 +103,12 @@ import Trace
   func badSetting(_ name: String, _ value: String, _ message: String) {
     var options = WorkloadOptions(prompt: 1)
     do {
-      try options.set(name, to: value, at: .flag("--" + name))
+      try options.set(WorkloadOption.named(name), to: value)
       Issue.record("accepted")
     } catch {
       #expect(error.kind == .usage)
       #expect(
-        error.rendered.hasPrefix("error: --\(name): \(message) (got '\(value)'; expected "),
+        error.rendered.hasPrefix("error: \(name): \(message) (got '\(value)'; expected "),
         "\(error.rendered)")
     }
   }

@@ -72,7 +72,7 @@ import Testing
   @Test func unknownKeySuggestsTheClosest() throws {
     #expect(
       try message { node throws(LifeError) in
-        try node.required("devices").required("npu").checkKeys([
+        _ = try node.required("devices").required("npu").members(allowed: [
           "peak_tops", "bandwidth_gb_s", "tiles",
         ])
       } == "error: s.json: devices.npu.tile: unknown key (got 'tile'; expected one of"

@@ -19,26 +19,29 @@ import Testing
   @Test func partsAreOptional() {
     #expect(LifeError(.usage, at: .none, "nothing to do").rendered == "error: nothing to do")
     #expect(
-      LifeError.usage("--prompt", "missing value").rendered == "error: --prompt: missing value")
+      LifeError.usage(.option(.prompt), "missing value").rendered == "error: prompt: missing value")
     #expect(
-      LifeError.usage("--batch", "out of range", got: "'0'").rendered
-        == "error: --batch: out of range (got '0')")
+      LifeError.usage(.option(.batch), "out of range", got: "'0'").rendered
+        == "error: batch: out of range (got '0')")
     #expect(
-      LifeError.usage("--batch", "out of range", expected: "an integer ≥ 1").rendered
-        == "error: --batch: out of range (expected an integer ≥ 1)")
+      LifeError.usage(.option(.batch), "out of range", expected: "an integer ≥ 1").rendered
+        == "error: batch: out of range (expected an integer ≥ 1)")
     #expect(
       LifeError.file("m.json", path: nil, "no such file").rendered == "error: m.json: no such file")
   }
 
   @Test func exitCodes() {
-    #expect(LifeError.usage("--x", "bad").exitCode == 2)
+    #expect(LifeError.usage(.argument("--x"), "bad").exitCode == 2)
     #expect(LifeError.file(nil, path: nil, "bad").exitCode == 1)
   }
 
-  @Test func locationJoinsFlagFileAndPath() {
+  @Test func locationJoinsOriginFileAndPath() {
     #expect(
-      ErrorLocation(file: "a.json", path: "x.y", flag: "--device").description
-        == "--device: a.json: x.y")
+      ErrorLocation(file: "a.json", path: "x.y", origin: .parameter(.device)).description
+        == "device: a.json: x.y")
+    let error = LifeError.usage(.option(.kvUpdate), "bad", got: "'x'")
+    #expect(error.description(naming: { "--" + $0.name }) == "--kv-update: bad (got 'x')")
+    #expect(InputOrigin.sweepAxis("tops").name == "vary tops")
     #expect(ErrorLocation(file: "", path: "x").description == "x")
     #expect(ErrorLocation.none.description == "")
     #expect(ErrorLocation.file("f").description == "f")

@@ -6,7 +6,7 @@ import Testing
 @Suite struct WorkloadOptionsSettingTests {
   private func set(_ name: String, _ value: String) throws(LifeError) -> WorkloadOptions {
     var options = WorkloadOptions(prompt: 1)
-    try options.set(name, to: value, at: .flag("--" + name))
+    try options.set(WorkloadOption.named(name), to: value)
     return options
   }
 
@@ -39,10 +39,39 @@ import Testing
     #expect(try set("tile", "64").tile == 64)
   }
 
-  @Test func everyNameIsSettable() {
-    for name in WorkloadOptions.names {
-      #expect(WorkloadOptions.expected(for: name) != "a valid value", "\(name) has no description")
+  @Test func everyOptionIsDescribedOnce() {
+    for option in WorkloadOption.allCases {
+      #expect(!option.summary.isEmpty && !option.accepted.isEmpty && !option.valueName.isEmpty)
+      #expect(WorkloadOption(rawValue: option.name) == option)
     }
+    #expect(Set(WorkloadOption.allCases.map(\.name)).count == WorkloadOption.allCases.count)
+  }
+
+  @Test func settingsRoundTripTheirText() throws {
+    let samples: [(WorkloadOption, String)] = [
+      (.prompt, "12"), (.weights, "Q4_K_M"), (.weights, "int4:g64"), (.kv, "int8"),
+      (.attention, "gqa:4"), (.kvUpdate, "concat"), (.mlaForm, "absorbed"), (.tile, "64"),
+    ]
+    for (option, text) in samples {
+      let setting = try option.parse(text)
+      #expect(setting.option == option)
+      #expect(setting.text == text)
+      #expect(try option.parse(setting.text) == setting)
+    }
+  }
+
+  @Test func integersArePlainDigits() {
+    for text in [" 128", "+128", "128\u{200B}", "1_000", "0x10", "12 "] {
+      #expect(throws: LifeError.self, "\(text.debugDescription)") {
+        try WorkloadOption.prompt.parse(text)
+      }
+    }
+  }
+
+  @Test func integerLimitsComeFromTheCatalogue() {
+    #expect(throws: LifeError.self) { try WorkloadOption.chunk.parse("1099511627777") }
+    #expect(throws: LifeError.self) { try WorkloadOption.loraRank.parse("16777217") }
+    #expect((try? WorkloadOption.tile.parse("16777216")) == .tile(16_777_216))
   }
 
   struct Bad: Sendable, CustomTestStringConvertible {
@@ -55,96 +84,96 @@ import Testing
   static let bad: [Bad] = [
     Bad(
       name: "prompt", value: "-1",
-      message: "error: --prompt: out of range (got '-1'; expected an integer ≥ 0)"),
+      message: "error: prompt: out of range (got '-1'; expected an integer ≥ 0)"),
     Bad(
       name: "prompt", value: "abc",
-      message: "error: --prompt: not an integer (got 'abc'; expected an integer ≥ 0)"),
+      message: "error: prompt: not an integer (got 'abc'; expected an integer ≥ 0)"),
     Bad(
       name: "prompt", value: "",
-      message: "error: --prompt: not an integer (got ''; expected an integer ≥ 0)"),
+      message: "error: prompt: not an integer (got ''; expected an integer ≥ 0)"),
     Bad(
       name: "prompt", value: "1e3",
-      message: "error: --prompt: not an integer (got '1e3'; expected an integer ≥ 0)"),
+      message: "error: prompt: not an integer (got '1e3'; expected an integer ≥ 0)"),
     Bad(
       name: "prompt", value: "99999999999999999999",
       message:
-        "error: --prompt: integer too large (got '99999999999999999999'; expected an integer ≥ 0)"),
+        "error: prompt: integer too large (got '99999999999999999999'; expected an integer ≥ 0)"),
     Bad(
       name: "prompt", value: "-99999999999999999999",
       message:
-        "error: --prompt: integer too large (got '-99999999999999999999'; expected an integer ≥ 0)"),
+        "error: prompt: integer too large (got '-99999999999999999999'; expected an integer ≥ 0)"),
     Bad(
       name: "prompt", value: "٣",
-      message: "error: --prompt: not an integer (got '٣'; expected an integer ≥ 0)"),
+      message: "error: prompt: not an integer (got '٣'; expected an integer ≥ 0)"),
     Bad(
       name: "batch", value: "0",
-      message: "error: --batch: out of range (got '0'; expected an integer ≥ 1)"),
+      message: "error: batch: out of range (got '0'; expected an integer ≥ 1)"),
     Bad(
       name: "lora-rank", value: "0",
-      message: "error: --lora-rank: out of range (got '0'; expected an integer ≥ 1)"),
+      message: "error: lora-rank: out of range (got '0'; expected an integer ≥ 1)"),
     Bad(
       name: "chunk", value: "-5",
-      message: "error: --chunk: out of range (got '-5'; expected an integer ≥ 1)"),
+      message: "error: chunk: out of range (got '-5'; expected an integer ≥ 1)"),
     Bad(
       name: "tile", value: "x",
-      message: "error: --tile: not an integer (got 'x'; expected an integer ≥ 1)"),
+      message: "error: tile: not an integer (got 'x'; expected an integer ≥ 1)"),
     Bad(
       name: "activations", value: "fp61",
       message:
-        "error: --activations: invalid value (got 'fp61'; expected one of fp32, fp16, bf16, fp8, int8, int4); did you mean 'fp16'?"
+        "error: activations: invalid value (got 'fp61'; expected one of fp32, fp16, bf16, fp8, int8, int4); did you mean 'fp16'?"
     ),
     Bad(
       name: "kv", value: "int16",
       message:
-        "error: --kv: invalid value (got 'int16'; expected one of fp32, fp16, bf16, fp8, int8, int4)"
+        "error: kv: invalid value (got 'int16'; expected one of fp32, fp16, bf16, fp8, int8, int4)"
     ),
     Bad(
       name: "fusion", value: "fuse",
       message:
-        "error: --fusion: invalid value (got 'fuse'; expected eager or fused); did you mean 'fused'?"
+        "error: fusion: invalid value (got 'fuse'; expected eager or fused); did you mean 'fused'?"
     ),
     Bad(
       name: "kv-update", value: "in-place",
       message:
-        "error: --kv-update: invalid value (got 'in-place'; expected inplace or concat); did you mean 'inplace'?"
+        "error: kv-update: invalid value (got 'in-place'; expected inplace or concat); did you mean 'inplace'?"
     ),
     Bad(
       name: "logits", value: "first",
-      message: "error: --logits: invalid value (got 'first'; expected last or all)"),
+      message: "error: logits: invalid value (got 'first'; expected last or all)"),
     Bad(
       name: "scores", value: "casual",
       message:
-        "error: --scores: invalid value (got 'casual'; expected causal or full); did you mean 'causal'?"
+        "error: scores: invalid value (got 'casual'; expected causal or full); did you mean 'causal'?"
     ),
     Bad(
       name: "embedding", value: "row",
       message:
-        "error: --embedding: invalid value (got 'row'; expected rows or table); did you mean 'rows'?"
+        "error: embedding: invalid value (got 'row'; expected rows or table); did you mean 'rows'?"
     ),
     Bad(
       name: "attention", value: "gqa",
       message:
-        "error: --attention: invalid value (got 'gqa'; expected auto, mha, gqa:K, mqa or mla); did you mean 'mqa'?"
+        "error: attention: invalid value (got 'gqa'; expected auto, mha, gqa:K, mqa or mla); did you mean 'mqa'?"
     ),
     Bad(
       name: "attention", value: "gqa:x",
       message:
-        "error: --attention: invalid value (got 'gqa:x'; expected auto, mha, gqa:K, mqa or mla); did you mean 'gqa:8'?"
+        "error: attention: invalid value (got 'gqa:x'; expected auto, mha, gqa:K, mqa or mla); did you mean 'gqa:8'?"
     ),
     Bad(
       name: "nonlinear", value: "exakt",
       message:
-        "error: --nonlinear: invalid value (got 'exakt'; expected exact, pwl or poly); did you mean 'exact'?"
+        "error: nonlinear: invalid value (got 'exakt'; expected exact, pwl or poly); did you mean 'exact'?"
     ),
     Bad(
       name: "lora-merge", value: "dynamc",
       message:
-        "error: --lora-merge: invalid value (got 'dynamc'; expected dynamic or static); did you mean 'dynamic'?"
+        "error: lora-merge: invalid value (got 'dynamc'; expected dynamic or static); did you mean 'dynamic'?"
     ),
     Bad(
       name: "weights", value: "fp64",
       message:
-        "error: --weights: invalid value (got 'fp64'; expected fp32, fp16, bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K) or intN:gG)"
+        "error: weights: invalid value (got 'fp64'; expected fp32, fp16, bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K) or intN:gG)"
     ),
   ]
 
@@ -160,9 +189,8 @@ import Testing
   }
 
   @Test func unknownOptionSuggests() {
-    var options = WorkloadOptions(prompt: 1)
     do {
-      try options.set("promt", to: "5", at: .flag("--promt"))
+      _ = try WorkloadOption.named("promt")
       Issue.record("accepted")
     } catch {
       #expect(error.message == "unknown option")
@@ -171,10 +199,9 @@ import Testing
   }
 
   @Test func fileLocationsAreFailures() {
-    var options = WorkloadOptions(prompt: 1)
     let location = ErrorLocation(file: "s.json", path: "options.kv-update")
     do {
-      try options.set("kv-update", to: "copy", at: location)
+      _ = try WorkloadOption.kvUpdate.parse("copy", at: location)
       Issue.record("accepted")
     } catch {
       #expect(error.kind == .failure)

@@ -20,9 +20,7 @@ import Testing
     options.generate = try work.optional("generate")?.int(min: 0) ?? 0
     options.batch = try work.optional("batch")?.int(min: 1) ?? 1
     for (key, node) in try root.required("options").members() {
-      let text: String
-      if case .number(let n) = node.value { text = n.text } else { text = try node.string() }
-      try options.set(key, to: text, at: .file(path))
+      try node.setting(WorkloadOption.named(key)).apply(to: &options)
     }
     let w = try Workload(model: model, options: options)
     let t = WorkloadTotals.of(w)

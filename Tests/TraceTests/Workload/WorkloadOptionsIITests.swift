@@ -8,13 +8,13 @@ import Testing
   @Test func newOptions() throws {
     var o = WorkloadOptions(prompt: 1)
     #expect(o.mlaForm == .online && o.rotation == WorkloadOptions.Rotation.none)
-    try o.set("mla-form", to: "Absorbed", at: .flag("--mla-form"))
-    try o.set("rotation", to: "hadamard", at: .flag("--rotation"))
+    try o.set(.mlaForm, to: "Absorbed")
+    try o.set(.rotation, to: "hadamard")
     #expect(o.mlaForm == .absorbed && o.rotation == .hadamard)
     #expect(
-      WorkloadOptions.names.contains("mla-form") && WorkloadOptions.names.contains("rotation"))
+      WorkloadOption(rawValue: "mla-form") != nil && WorkloadOption(rawValue: "rotation") != nil)
     do {
-      try o.set("mla-form", to: "absorb", at: .flag("--mla-form"))
+      try o.set(.mlaForm, to: "absorb")
       Issue.record("expected an error")
     } catch {
       #expect(
@@ -24,11 +24,11 @@ import Testing
 
   @Test func ggufSixteenBitKeepsItsSpelling() throws {
     var o = WorkloadOptions(prompt: 1)
-    try o.set("weights", to: "F16", at: .flag("--weights"))
+    try o.set(.weights, to: "F16")
     #expect(o.weights?.text == "F16")
-    try o.set("weights", to: "BF16", at: .flag("--weights"))
+    try o.set(.weights, to: "BF16")
     #expect(o.weights?.text == "BF16")
-    try o.set("weights", to: "bf16", at: .flag("--weights"))
+    try o.set(.weights, to: "bf16")
     #expect(o.weights == .plain(.bf16))
     // Same bytes as plain fp16 (2 B per weight, nothing to dequantize), and a
     // tied head still shares the table.

@@ -30,26 +30,41 @@ final class StandardStream: TextSink {
 
   private init(descriptor: Int32) { self.descriptor = descriptor }
 
+  /// The error of the first write that failed (other than a closed pipe).
+  private(set) var writeError: Int32?
+
   /// Appends text, writing out once the buffer is full.
   func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)
-    if buffer.count >= Self.capacity { flush() }
+    if buffer.count >= Self.capacity { _ = flush() }
   }
 
-  /// Writes out everything buffered. A closed pipe drops the rest quietly.
-  func flush() {
+  /// Writes out everything buffered; false when a write has failed (a full
+  /// disk, say). A closed pipe (the reader stopped, as `head` does) drops
+  /// the rest quietly and is no failure.
+  @discardableResult
+  func flush() -> Bool {
     var offset = 0
-    while offset < buffer.count {
+    while writeError == nil, offset < buffer.count {
       let written = buffer[offset...].withUnsafeBytes {
         Foundation.write(descriptor, $0.baseAddress, $0.count)
       }
       if written < 0 {
         if errno == EINTR { continue }
+        if errno != EPIPE { writeError = errno }
         break
       }
       offset += written
     }
     buffer.removeAll(keepingCapacity: true)
+    return writeError == nil
+  }
+
+  /// What went wrong, for the error line.
+  var failureMessage: String {
+    let name = descriptor == 1 ? "standard output" : "standard error"
+    let reason = writeError.map { String(cString: strerror($0)) } ?? "unknown error"
+    return "cannot write to \(name): \(reason)"
   }
 
   deinit { flush() }

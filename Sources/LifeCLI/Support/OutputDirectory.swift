@@ -5,13 +5,14 @@ import Trace
 enum OutputDirectory {
   /// Creates `path` (and its parents) when missing; errors naming `flag`
   /// when it is a file, cannot be created or cannot be written to.
-  static func prepare(_ path: String, flag: String = "--out") throws(LifeError) -> String {
+  static func prepare(_ path: String) throws(LifeError) -> String {
+    let out = ErrorLocation(origin: .argument("--out"))
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
     if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else {
         throw LifeError(
-          .failure, at: .flag(flag), "not a directory", got: "'\(path)' (a file)",
+          .failure, at: out, "not a directory", got: "'\(path)' (a file)",
           expected: "a directory, or a path where one can be created")
       }
     } else {
@@ -19,13 +20,13 @@ enum OutputDirectory {
         try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
       } catch {
         throw LifeError(
-          .failure, at: .flag(flag), "cannot create the output directory", got: "'\(path)'",
+          .failure, at: out, "cannot create the output directory", got: "'\(path)'",
           expected: "a path where a directory can be created (\(error.localizedDescription))")
       }
     }
     guard access(path, W_OK | X_OK) == 0 else {
       throw LifeError(
-        .failure, at: .flag(flag), "cannot write into the output directory", got: "'\(path)'",
+        .failure, at: out, "cannot write into the output directory", got: "'\(path)'",
         expected: "a writable directory")
     }
     return path
@@ -41,6 +42,17 @@ enum OutputDirectory {
 }
 
 extension OutputDirectory {
+  /// Creates `path` (and its parents) when missing.
+  static func make(_ path: String) throws(LifeError) {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: path, withIntermediateDirectories: true, attributes: nil)
+    } catch {
+      throw LifeError.file(
+        path, path: nil, "cannot create the output directory", got: error.localizedDescription)
+    }
+  }
+
   /// The files `simulate` and `compare` write.
   static let ownNames = [
     "timeline.json", "timeline.json.gz", "summary.json", "steps.csv", "ops.csv", "report.html",

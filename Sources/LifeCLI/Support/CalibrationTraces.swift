@@ -30,7 +30,7 @@ struct CalibrationTraces {
         model = try ModelConfig.resolve(name)
         models[name] = model
       }
-      let options = try row.workloadOptions(base: WorkloadOptions(prompt: 0), file: file)
+      let options = row.workloadOptions(base: WorkloadOptions(prompt: 0))
       let pipeline = Self.pipeline(model: model, options: options, device: device)
       traces[row.line] = CompactWorkload(try RecordedWorkload(pipeline: pipeline))
     }

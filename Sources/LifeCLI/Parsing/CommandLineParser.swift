@@ -5,24 +5,24 @@ import Trace
 /// (exit code 2) naming the flag and, where one is close, the right spelling.
 enum CommandLineParser {
   /// What the command line asks for.
-  enum Invocation: Equatable {
+  enum Invocation {
     /// Help for the tool (nil) or for one subcommand.
     case help(CommandSpec?)
     /// `--version`.
     case version
-    /// A subcommand with its arguments.
-    case run(Subcommand, ParsedArguments)
+    /// A subcommand, its arguments read.
+    case run(any Subcommand)
   }
 
   /// Where tool-level errors point.
-  static let toolName = "life"
+  static let tool = InputOrigin.argument("life")
 
   /// Parses the arguments that follow the program name.
   static func parse(_ arguments: [String]) throws(LifeError) -> Invocation {
     guard let first = arguments.first else {
-      throw LifeError(
-        .usage, at: .flag(toolName), "missing subcommand",
-        expected: "one of " + Subcommand.names.joined(separator: ", ") + "; see 'life --help'")
+      throw LifeError.usage(
+        tool, "missing subcommand",
+        expected: "one of " + Subcommands.names.joined(separator: ", ") + "; see 'life --help'")
     }
     let rest = Array(arguments.dropFirst())
     switch first {
@@ -33,7 +33,7 @@ enum CommandLineParser {
       return .help(try subcommand(named: name).spec)
     case "--version":
       if let extra = rest.first {
-        throw LifeError(.usage, at: .flag("--version"), "unexpected argument", got: "'\(extra)'")
+        throw LifeError.usage(.argument("--version"), "unexpected argument", got: "'\(extra)'")
       }
       return .version
     default:
@@ -41,23 +41,23 @@ enum CommandLineParser {
     }
     if first.hasPrefix("-") {
       let name = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
-      throw LifeError(
-        .usage, at: .flag(name), "unknown flag for 'life'",
+      throw LifeError.usage(
+        .argument(name), "unknown flag for 'life'",
         expected: "a subcommand first, then its flags; see 'life --help'",
         suggestion: DidYouMean.suggest(name, among: ["--help", "--version"]))
     }
     let command = try subcommand(named: first)
     if wantsHelp(rest) { return .help(command.spec) }
-    return .run(command, try parse(rest, for: command.spec))
+    return .run(try command.init(try parse(rest, for: command.spec)))
   }
 
   /// The subcommand called `name`, or an error suggesting the closest one.
-  static func subcommand(named name: String) throws(LifeError) -> Subcommand {
-    if let command = Subcommand(rawValue: name) { return command }
-    throw LifeError(
-      .usage, at: .flag(toolName), "unknown subcommand", got: "'\(name)'",
-      expected: "one of " + Subcommand.names.joined(separator: ", "),
-      suggestion: DidYouMean.suggest(name, among: Subcommand.names))
+  static func subcommand(named name: String) throws(LifeError) -> any Subcommand.Type {
+    if let command = Subcommands.named(name) { return command }
+    throw LifeError.usage(
+      tool, "unknown subcommand", got: "'\(name)'",
+      expected: "one of " + Subcommands.names.joined(separator: ", "),
+      suggestion: DidYouMean.suggest(name, among: Subcommands.names))
   }
 
   /// Whether `-h` or `--help` appears before a `--` terminator.
@@ -97,8 +97,8 @@ enum CommandLineParser {
       var value = ""
       if flag.isSwitch {
         if let inline {
-          throw LifeError(
-            .usage, at: .flag(flag.spelling), "this flag takes no value", got: "'\(inline)'")
+          throw LifeError.usage(
+            .argument(flag.spelling), "this flag takes no value", got: "'\(inline)'")
         }
       } else if let inline {
         value = inline
@@ -106,13 +106,12 @@ enum CommandLineParser {
         value = tokens[index]
         index += 1
       } else {
-        throw LifeError(
-          .usage, at: .flag(flag.spelling), "missing value",
-          expected: flag.values ?? flag.valueName)
+        throw LifeError.usage(
+          .argument(flag.spelling), "missing value", expected: flag.values ?? flag.valueName)
       }
       if !flag.isRepeatable, parsed.has(flag.name) {
-        throw LifeError(
-          .usage, at: .flag(flag.spelling), "given more than once",
+        throw LifeError.usage(
+          .argument(flag.spelling), "given more than once",
           got: flag.isSwitch ? nil : "'\(parsed.value(flag.name) ?? "")' and '\(value)'",
           expected: flag.isSwitch ? "it once" : "one value")
       }
@@ -120,9 +119,8 @@ enum CommandLineParser {
     }
     try checkPositionals(parsed.positionals, of: spec)
     for flag in spec.flags where flag.isRequired && !parsed.has(flag.name) {
-      throw LifeError(
-        .usage, at: .flag(flag.spelling), "missing required flag",
-        expected: flag.values ?? flag.valueName)
+      throw LifeError.usage(
+        .argument(flag.spelling), "missing required flag", expected: flag.values ?? flag.valueName)
     }
     return parsed
   }
@@ -138,8 +136,8 @@ enum CommandLineParser {
   private static func unknownFlag(_ spelling: String, in spec: CommandSpec) -> LifeError {
     let known = spec.flags.map(\.spelling) + ["--help"]
     let bare = spelling.drop { $0 == "-" }
-    return LifeError(
-      .usage, at: .flag(spelling), "unknown flag for '\(spec.qualifiedName)'",
+    return LifeError.usage(
+      .argument(spelling), "unknown flag for '\(spec.qualifiedName)'",
       expected: "one of the flags in '\(spec.qualifiedName) --help'",
       suggestion: DidYouMean.suggest("--" + bare, among: known))
   }
@@ -149,8 +147,8 @@ enum CommandLineParser {
     for positional in spec.positionals {
       let taken = positional.isRepeating ? remaining.count : min(1, remaining.count)
       if taken < positional.minimumCount {
-        throw LifeError(
-          .usage, at: .flag(spec.name), "missing argument \(positional.usage)",
+        throw LifeError.usage(
+          .argument(spec.name), "missing argument \(positional.usage)",
           got: taken == 0 ? nil : "\(taken)",
           expected: positional.minimumCount == 1
             ? positional.help : "at least \(positional.minimumCount): \(positional.help)")
@@ -162,8 +160,8 @@ enum CommandLineParser {
         spec.positionals.isEmpty
         ? "flags only; see '\(spec.qualifiedName) --help'"
         : spec.positionals.map(\.usage).joined(separator: " ") + " and flags"
-      throw LifeError(
-        .usage, at: .flag(spec.name), "unexpected argument", got: "'\(extra)'",
+      throw LifeError.usage(
+        .argument(spec.name), "unexpected argument", got: "'\(extra)'",
         expected: expected)
     }
   }

@@ -3,8 +3,7 @@ import Trace
 
 /// Forecasts the points of a sweep: each point's workload options and
 /// device are built as `life forecast --device` builds them (overrides
-/// through ``Device/overriding(computeEfficiency:memoryEfficiency:dispatchUs:)``,
-/// then the point's device fields), and its workload's op trace is recorded
+/// through ``DeviceOverrides/apply(to:)``, then the point's device fields), and its workload's op trace is recorded
 /// once and replayed for every point that shares it.
 struct SweepEvaluator: Sendable {
   let spec: SweepSpec
@@ -19,16 +18,15 @@ struct SweepEvaluator: Sendable {
   init(_ spec: SweepSpec, threads: Int) throws(LifeError) {
     self.spec = spec
     model = try ModelConfig.resolve(spec.model)
-    var references: [(name: String, flag: String)] = []
-    if let device = spec.device { references.append((device, "--device")) }
+    var references: [(name: String, origin: InputOrigin)] = []
+    if let device = spec.device { references.append((device, .parameter(.device))) }
     if let axis = spec.axes.first(where: { $0.name == .device }) {
-      references += axis.values.map { ($0.text, "--vary device") }
+      references += axis.values.map { ($0.text, .sweepAxis(SweepAxis.Name.device.name)) }
     }
     var devices: [String: Device] = [:]
-    for (name, flag) in references where devices[name] == nil {
-      devices[name] = try Device.resolve(name, at: .flag(flag)).overriding(
-        computeEfficiency: spec.overrides.computeEfficiency,
-        memoryEfficiency: spec.overrides.memoryEfficiency, dispatchUs: spec.overrides.dispatchUs)
+    for (name, origin) in references where devices[name] == nil {
+      devices[name] = spec.overrides.apply(
+        to: try Device.resolve(name, at: ErrorLocation(origin: origin)))
     }
     self.devices = devices
     traces = SweepMemo(capacity: max(8, 2 * threads))
@@ -37,10 +35,12 @@ struct SweepEvaluator: Sendable {
   /// The pipeline of `point`: one device, key `device`, no per-step timings.
   func pipeline(_ point: SweepPoint) throws(LifeError) -> ForecastPipeline {
     var options = spec.options
-    try point.apply(to: &options)
+    point.apply(to: &options)
     let reference = point.deviceName ?? spec.device ?? ""
     guard var device = devices[reference] else {
-      throw LifeError(.failure, at: .flag("--vary device"), "unknown device", got: "'\(reference)'")
+      throw LifeError(
+        .failure, at: ErrorLocation(origin: .sweepAxis(SweepAxis.Name.device.name)),
+        "unknown device", got: "'\(reference)'")
     }
     point.apply(to: &device)
     return ForecastPipeline(

@@ -1,10 +1,21 @@
-import Engine
 import Foundation
 import Trace
 
-extension DefaultCommandRunner {
-  /// `life models`: the model presets.
-  func models(_ request: ListRequest, console: Console) throws(LifeError) {
+/// `life models`: list the bundled model presets.
+struct ModelsCommand: Subcommand, Equatable {
+  static let spec = CommandSpec(
+    name: "models", abstract: "List the bundled model presets.", flags: [.json],
+    examples: ["models", "models --json"])
+
+  /// `--json`.
+  var json: Bool
+
+  init(json: Bool) { self.json = json }
+
+  init(_ arguments: ParsedArguments) { self.init(json: arguments.isSet("json")) }
+
+  /// The presets as a table or JSON.
+  func run(console: Console) throws(LifeError) {
     var rows: [[String]] = []
     var items: [JSONValue] = []
     for name in ModelConfig.presetNames {
@@ -22,25 +33,13 @@ extension DefaultCommandRunner {
           ("vocab_size", .int(m.vocab)), ("parameters", .num(params)),
         ]))
     }
-    if request.json {
+    if json {
       console.write(JSONFormat.text(.object([("models", .array(items))])))
     } else {
       let header = [
         "preset", "family", "layers", "hidden", "heads/kv", "head_dim", "vocab", "params",
       ]
       console.write(TextTable.render(header: header, rows: rows))
-    }
-  }
-
-  /// `life devices`: the device presets with their figures.
-  func devices(_ request: ListRequest, console: Console) throws(LifeError) {
-    if request.json {
-      let items: [(String, JSONValue)] = Device.presetNames.compactMap { name in
-        Device.preset(named: name).map { (name, $0.jsonValue) }
-      }
-      console.write(JSONFormat.text(.object([("devices", .object(items))])))
-    } else {
-      console.write(Device.presetTable)
     }
   }
 }

@@ -19,8 +19,8 @@ enum HelpFormatter {
       "",
       "SUBCOMMANDS:",
     ].flatMap { wrap($0) }
-    for command in Subcommand.allCases {
-      lines += entry(command.rawValue, command.spec.abstract)
+    for command in Subcommands.all {
+      lines += entry(command.spec.name, command.spec.abstract)
     }
     lines += ["", "OPTIONS:"]
     lines += entry("-h, --help", "show help (also 'life <subcommand> --help')")

@@ -42,7 +42,7 @@ extension ParsedArguments {
     guard let value = try number(name, min: 0, max: 1, exclusiveMin: true) else { return nil }
     guard value >= Device.minimumRate else {
       throw LifeError.usage(
-        "--" + name, "number too small", got: "'\(self.value(name) ?? "")'",
+        .argument("--" + name), "number too small", got: "'\(self.value(name) ?? "")'",
         expected: "a number in (0, 1], at least 1e-9")
     }
     return value

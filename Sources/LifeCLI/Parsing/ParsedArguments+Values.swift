@@ -14,9 +14,9 @@ extension ParsedArguments {
     suggestion: String? = nil
   ) -> LifeError {
     let flag = spec(name)
-    return LifeError(
-      .usage, at: .flag(flag.spelling), message, got: "'\(value)'",
-      expected: expected ?? flag.values, suggestion: suggestion)
+    return LifeError.usage(
+      .argument(flag.spelling), message, got: "'\(value)'", expected: expected ?? flag.values,
+      suggestion: suggestion)
   }
 
   /// Whether switch `name` was given.
@@ -27,8 +27,8 @@ extension ParsedArguments {
     guard let value = value(name) else { return nil }
     if value.isEmpty {
       let flag = spec(name)
-      throw LifeError(
-        .usage, at: .flag(flag.spelling), "empty value", expected: flag.values ?? flag.valueName)
+      throw LifeError.usage(
+        .argument(flag.spelling), "empty value", expected: flag.values ?? flag.valueName)
     }
     return value
   }
@@ -37,9 +37,8 @@ extension ParsedArguments {
   func requiredText(_ name: String) throws(LifeError) -> String {
     if let value = try text(name) { return value }
     let flag = spec(name)
-    throw LifeError(
-      .usage, at: .flag(flag.spelling), "missing required flag",
-      expected: flag.values ?? flag.valueName)
+    throw LifeError.usage(
+      .argument(flag.spelling), "missing required flag", expected: flag.values ?? flag.valueName)
   }
 
   /// An integer in `min...max`, or nil when absent.
@@ -100,24 +99,24 @@ extension ParsedArguments {
     return result
   }
 
-  /// Every workload flag given, applied in command-line order to `options`
-  /// through ``WorkloadOptions/set(_:to:at:)``, the one parser of workload
-  /// values that scenario files share.
-  func applyWorkloadFlags(to options: inout WorkloadOptions) throws(LifeError) {
-    for setting in settings where WorkloadOptions.names.contains(setting.name) {
-      try options.set(setting.name, to: setting.value, at: .flag("--" + setting.name))
+  /// Every workload flag given, in command-line order, each parsed once by
+  /// its option's parser (``WorkloadOption/parse(_:)``).
+  func workloadSettings() throws(LifeError) -> [WorkloadSetting] {
+    var result: [WorkloadSetting] = []
+    for setting in settings {
+      guard let option = WorkloadOption(rawValue: setting.name) else { continue }
+      result.append(try option.parse(setting.value))
     }
+    return result
   }
 
-  /// The workload flags given, in order, each checked against a scratch
-  /// ``WorkloadOptions`` so that a bad value is a usage error now rather
-  /// than later.
-  func workloadOverrides() throws(LifeError) -> [WorkloadOverride] {
-    var scratch = WorkloadOptions(prompt: 0)
-    try applyWorkloadFlags(to: &scratch)
-    return settings.filter { WorkloadOptions.names.contains($0.name) }.map {
-      WorkloadOverride(name: $0.name, value: $0.value)
-    }
+  /// `base` with every workload flag given applied.
+  func workloadOptions(_ base: WorkloadOptions = WorkloadOptions(prompt: 0)) throws(LifeError)
+    -> WorkloadOptions
+  {
+    var options = base
+    options.apply(try workloadSettings())
+    return options
   }
 }
 
@@ -128,18 +127,15 @@ extension ParsedArguments {
     _ text: String, min: Int, max: Int,
     fail: (String, String) throws(LifeError) -> Never
   ) throws(LifeError) -> Int {
-    let expected = rangeText(
+    let expected = NumberText.rangeText(
       kind: "an integer", min: min == .min ? nil : "\(min)",
       max: max == .max ? nil : "\(max)", exclusiveMin: false)
-    guard let value = Int(text) else {
-      let digits = text.drop { $0 == "-" || $0 == "+" }
-      if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-        try fail("integer too large", expected)
-      }
-      try fail("not an integer", expected)
+    switch NumberText.integer(text) {
+    case .failure(let failure): try fail(failure.message, expected)
+    case .success(let value):
+      if value < min || value > max { try fail("out of range", expected) }
+      return value
     }
-    if value < min || value > max { try fail("out of range", expected) }
-    return value
   }
 
   /// Parses a finite number in a range, calling `fail(message, expected)` on
@@ -148,27 +144,16 @@ extension ParsedArguments {
     _ text: String, min: Double, max: Double, exclusiveMin: Bool,
     fail: (String, String) throws(LifeError) -> Never
   ) throws(LifeError) -> Double {
-    let expected = rangeText(
+    let expected = NumberText.rangeText(
       kind: "a number", min: min == -.greatestFiniteMagnitude ? nil : JSONFormat.number(min),
       max: max == .greatestFiniteMagnitude ? nil : JSONFormat.number(max),
       exclusiveMin: exclusiveMin)
-    let lowered = text.lowercased()
-    guard let value = Double(text), !lowered.contains("x"), !lowered.contains("n") else {
-      try fail("not a number", expected)
-    }
-    guard value.isFinite else { try fail("not a finite number", expected) }
-    let tooLow = exclusiveMin ? value <= min : value < min
-    if tooLow || value > max { try fail("out of range", expected) }
-    return value
-  }
-
-  /// `an integer ≥ 1`, `a number in (0, 1]` and the like.
-  static func rangeText(kind: String, min: String?, max: String?, exclusiveMin: Bool) -> String {
-    switch (min, max) {
-    case (let lo?, let hi?): return "\(kind) in \(exclusiveMin ? "(" : "[")\(lo), \(hi)]"
-    case (let lo?, nil): return "\(kind) \(exclusiveMin ? ">" : "≥") \(lo)"
-    case (nil, let hi?): return "\(kind) ≤ \(hi)"
-    case (nil, nil): return kind
+    switch NumberText.number(text) {
+    case .failure(let failure): try fail(failure.message, expected)
+    case .success(let value):
+      let tooLow = exclusiveMin ? value <= min : value < min
+      if tooLow || value > max { try fail("out of range", expected) }
+      return value
     }
   }
 }

@@ -1,0 +1,164 @@
+import Engine
+import Foundation
+import Timeline
+import Trace
+
+extension SimulateCommand {
+  /// Runs the scenario (and its `compare` variants) and writes the
+  /// timeline, summary, CSV files and report into `--out`; prints a
+  /// one-paragraph summary.
+  func run(console: Console) throws(LifeError) {
+    let scenario = try Scenario.load(path: self.scenario)
+    let model = try self.model(scenario)
+    var runs = scenario.runs
+    for index in runs.indices { runs[index].options.apply(overrides) }
+    let detail = traceDetail ?? scenario.trace.detail
+    let steps = traceSteps ?? scenario.trace.steps
+    let directory = try OutputDirectory.prepare(out)
+    OutputDirectory.removeStaleTemporaries(in: directory)
+
+    let multiple = runs.count > 1
+    let budget = 500_000 / runs.count
+    func options(_ index: Int) -> OutputOptions {
+      let generate = runs[index].options.generate
+      let layout =
+        multiple
+        ? TimelineLayout(pidBase: 100 * index, namePrefix: runs[index].name + " · ")
+        : TimelineLayout()
+      return OutputOptions(
+        directory: directory, generate: generate, detail: detail,
+        steps: .chosen(steps, generate: generate), eventBudget: budget, gzip: gzip,
+        layout: layout)
+    }
+    func pipeline(_ run: ScenarioRun) -> ForecastPipeline {
+      ForecastPipeline(
+        name: run.name, model: model, options: run.options, devices: run.devices,
+        mapping: run.mapping, links: run.links, overlap: run.overlap)
+    }
+
+    let timelineName = gzip ? OutputSet.FileName.timelineGzip : OutputSet.FileName.timeline
+    let timelinePath = (directory as NSString).appendingPathComponent(timelineName)
+    let shared = multiple ? try TimelineFile(path: timelinePath, gzip: gzip) : nil
+    var outputs: OutputSet
+    do {
+      outputs = try OutputSet(options: options(0), sharedTimeline: shared)
+    } catch {
+      shared?.discard()
+      throw error
+    }
+    var outcomes: [ForecastOutcome] = []
+    var written: [String] = []
+    do {
+      outcomes.append(
+        try placed(runs[0], variant: nil) { () throws(LifeError) in
+          try pipeline(runs[0]).run(into: &outputs)
+        })
+      if let shared {
+        for index in runs.indices.dropFirst() {
+          let o = options(index)
+          var writer = TimelineWriter(
+            file: shared, layout: o.layout, detail: o.detail, steps: o.steps,
+            generate: o.generate, eventBudget: o.eventBudget)
+          outcomes.append(
+            try placed(runs[index], variant: index - 1) { () throws(LifeError) in
+              try pipeline(runs[index]).run(into: &writer)
+            })
+        }
+        try shared.finish()
+        written.append(timelinePath)
+        OutputDirectory.removeStale(
+          gzip ? OutputSet.FileName.timeline : OutputSet.FileName.timelineGzip, in: directory)
+      }
+    } catch {
+      outputs.discard()
+      shared?.discard()
+      throw error
+    }
+    written += try outputs.finish(
+      outcome: outcomes[0], scenario: scenario.json, title: scenario.name)
+
+    var rows: [CompareRow] = []
+    for (run, outcome) in zip(runs, outcomes) {
+      var row = CompareRow(outcome: outcome, run: run.name, scenario: scenario.name)
+      row.label = run.name
+      rows.append(row)
+    }
+    if multiple {
+      written += try CompareFiles.write(rows, title: scenario.name, directory: directory)
+    } else {
+      OutputDirectory.removeStale(CompareFiles.csv, in: directory)
+      OutputDirectory.removeStale(CompareFiles.html, in: directory)
+    }
+    console.print(
+      Self.paragraph(rows: rows, generate: runs[0].options.generate, files: written))
+    for warning in outcomes[0].warnings { console.warn(warning) }
+    for (run, outcome) in zip(runs, outcomes).dropFirst() {
+      for warning in outcome.capacity.warnings { console.warn("\(run.name): \(warning)") }
+    }
+  }
+
+  /// The model: `--model`, else the scenario's (a path relative to the
+  /// scenario file, or a preset, both placed at the file's `model`).
+  func model(_ scenario: Scenario) throws(LifeError) -> ModelConfig {
+    if let model { return try ModelConfig.resolve(model) }
+    let reference = scenario.model
+    let here = ErrorLocation(file: self.scenario, path: "model")
+    do {
+      return reference.isPath
+        ? try ModelConfig.load(path: reference.resolvedPath)
+        : try ModelConfig.resolve(reference.text)
+    } catch {
+      guard error.location.file == nil else { throw error }
+      throw LifeError(
+        .failure, at: here, error.message, got: error.got, expected: error.expected,
+        suggestion: error.suggestion)
+    }
+  }
+
+  /// Runs `body` (one run of the scenario), placing its errors in the
+  /// scenario file: an error at a workload option the command line did not
+  /// give is at the option's JSON path in the file (the value came from
+  /// there), and an error with no place at all is at the file (and the
+  /// variant's `compare` entry). Both are failures (exit 1).
+  func placed<T>(
+    _ run: ScenarioRun, variant: Int?, _ body: () throws(LifeError) -> T
+  ) throws(LifeError) -> T {
+    do {
+      return try body()
+    } catch {
+      var placed = error
+      let given = Set(overrides.map(\.option))
+      if error.location == .none {
+        placed.location = ErrorLocation(
+          file: scenario, path: variant.map { "compare[\($0)]" })
+        placed.kind = .failure
+      } else if case .option(let option)? = error.location.origin, !given.contains(option),
+        let path = run.optionPaths[option]
+      {
+        placed.location = ErrorLocation(file: scenario, path: path)
+        placed.kind = .failure
+      }
+      throw placed
+    }
+  }
+
+  /// The paragraph `simulate` prints.
+  static func paragraph(rows: [CompareRow], generate: Int, files: [String]) -> String {
+    func ms(_ value: Double?) -> String { value.map { String(format: "%.3f ms", $0) } ?? "n/a" }
+    func tps(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "n/a" }
+    guard let main = rows.first else { return "" }
+    var text =
+      "Simulated '\(main.run)' (\(main.model), \(generate) decode step\(generate == 1 ? "" : "s")):"
+    text += " TTFT \(ms(main.ttftMs)), mean TPOT \(ms(main.tpotMsMean)),"
+    text += " \(tps(main.tps)) tokens/s per sequence, end to end \(ms(main.e2eMs));"
+    text += " prefill \(main.boundPrefill)-bound"
+    if !main.boundDecode.isEmpty { text += ", decode \(main.boundDecode)-bound" }
+    text += "."
+    for row in rows.dropFirst() {
+      text += " Variant '\(row.run)': TTFT \(ms(row.ttftMs)), mean TPOT \(ms(row.tpotMsMean)),"
+      text += " \(tps(row.tps)) tokens/s, end to end \(ms(row.e2eMs))."
+    }
+    text += " Wrote " + files.joined(separator: ", ") + "."
+    return text
+  }
+}

@@ -1,0 +1,28 @@
+import Trace
+
+/// The workload flags of CONTRACT.md, shared by `workload`, `forecast`,
+/// `simulate` (as overrides) and `sweep`: built from the option catalogue,
+/// so help, errors, scenario files and sweeps agree.
+extension FlagSpec {
+  /// `--model`.
+  static func model(required: Bool) -> FlagSpec {
+    .option(
+      "model", "MODEL", "the model",
+      values: "a preset name from 'life models' or a path to a"
+        + " Hugging Face config.json", required: required)
+  }
+
+  /// The workload flags after `--model`, one per option of the catalogue
+  /// (``WorkloadOption``), in its order; `promptRequired` is false where the
+  /// prompt may come from elsewhere (a scenario, a `--vary`).
+  static func workloadFlags(promptRequired: Bool) -> [FlagSpec] {
+    WorkloadOption.allCases.map { option in
+      .option(
+        option.name, option.valueName, option.summary, values: option.accepted,
+        default: option.defaultDescription, required: option == .prompt && promptRequired)
+    }
+  }
+
+  /// `--json`.
+  static let json = FlagSpec.toggle("json", "print one JSON object instead of text")
+}

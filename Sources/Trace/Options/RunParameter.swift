@@ -1,0 +1,36 @@
+/// A named input of a run that is not a workload option: the identity an
+/// error carries when a value came from one, so each front end can say
+/// where it came from in its own terms (the command line as a flag, a
+/// scenario file as its key). The raw value is the parameter's name.
+public enum RunParameter: String, Sendable, CaseIterable {
+  /// The model: a preset, a config.json, a model folder.
+  case model
+  /// The device that runs all work.
+  case device
+  /// The device that runs prefill.
+  case prefillDevice = "prefill-device"
+  /// The device that runs decode.
+  case decodeDevice = "decode-device"
+  /// The overlap model.
+  case overlap
+  /// An override of every device's compute efficiency.
+  case computeEfficiency = "compute-efficiency"
+  /// An override of every device's memory efficiency.
+  case memoryEfficiency = "memory-efficiency"
+  /// An override of every device's dispatch latency.
+  case dispatchUs = "dispatch-us"
+  /// The axes of a sweep as a whole.
+  case vary
+  /// The two axes a heat map is drawn over.
+  case heatmap
+  /// The part of a sweep grid to run.
+  case shard
+  /// The shard outputs to join.
+  case merge
+  /// The calibration parameters to fit.
+  case fit
+  /// The decode steps a timeline draws in detail.
+  case traceSteps = "trace-steps"
+  /// How fine a timeline is.
+  case traceDetail = "trace-detail"
+}
