@@ -9,7 +9,7 @@ import Trace
     let model = try ModelConfig.resolve("llama-2-7b")
     var options = WorkloadOptions(prompt: 1024)
     options.generate = 128
-    let gpu = try Device.resolve("h100-sxm", at: .none)
+    let gpu = try Device.resolve("h100-sxm")
     let outcome = try ForecastPipeline(
       model: model, options: options, devices: [("gpu", gpu)],
       mapping: Mapping(prefill: "gpu", decode: "gpu")

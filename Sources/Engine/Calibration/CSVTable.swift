@@ -5,20 +5,20 @@ import Trace
 /// the line it starts on. Quoted fields may hold commas, doubled quotes and
 /// line breaks; CRLF and LF both end records; a leading byte-order mark is
 /// dropped; blank lines are skipped.
-public struct CSVTable: Sendable, Equatable {
+package struct CSVTable: Sendable, Equatable {
   /// One record: its fields and the 1-based line it starts on.
-  public struct Record: Sendable, Equatable {
+  package struct Record: Sendable, Equatable {
     /// The fields, unquoted.
-    public var fields: [String]
+    package var fields: [String]
     /// The 1-based line the record starts on.
-    public var line: Int
+    package var line: Int
   }
 
   /// Every non-blank record, the header included.
-  public var records: [Record]
+  package var records: [Record]
 
   /// Parses `text`; `file` names the source in errors.
-  public init(parsing text: String, file: String?) throws(LifeError) {
+  package init(parsing text: String, file: String?) throws(LifeError) {
     records = try CSVTable.parse(text, file: file)
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Trace
 
 /// A quantity `life calibrate --fit` can fit.
-public enum CalibrationParameter: String, Sendable, CaseIterable, Equatable {
+package enum CalibrationParameter: String, Sendable, CaseIterable, Equatable {
   /// The global compute efficiency (fraction of peak TOPS).
   case compute
   /// The global memory efficiency (fraction of peak bandwidth).
@@ -14,12 +14,12 @@ public enum CalibrationParameter: String, Sendable, CaseIterable, Equatable {
   case computeCurve = "compute-curve"
 
   /// The default `--fit`: compute, memory and dispatch.
-  public static let defaultFit: [CalibrationParameter] = [.compute, .memory, .dispatch]
+  package static let defaultFit: [CalibrationParameter] = [.compute, .memory, .dispatch]
 
   /// Parses a list such as `compute,memory,dispatch`: the one parser of
   /// `--fit`. Errors are at ``RunParameter/fit`` and suggest a close
   /// spelling.
-  public static func parseList(_ text: String) throws(LifeError) -> [CalibrationParameter] {
+  package static func parseList(_ text: String) throws(LifeError) -> [CalibrationParameter] {
     let fit = InputOrigin.parameter(.fit)
     let names = allCases.map(\.rawValue)
     var result: [CalibrationParameter] = []

@@ -4,7 +4,7 @@ extension CalibrationParameters {
   /// The parameters as a device file records them: efficiencies to 6
   /// significant digits (never below 1e-6, never above 1), dispatch to
   /// 0.001 µs, so written files are short and stable.
-  public var rounded: CalibrationParameters {
+  package var rounded: CalibrationParameters {
     var p = self
     p.computeEfficiency = Self.roundEfficiency(computeEfficiency)
     p.memoryEfficiency = Self.roundEfficiency(memoryEfficiency)
@@ -32,7 +32,7 @@ extension CalibrationParameters {
 extension CalibrationResult {
   /// `base` calibrated: the fitted parameters, rounded as device files
   /// record them, applied to it.
-  public func device(base: Device) -> Device {
+  package func device(base: Device) -> Device {
     parameters.rounded.applied(to: base)
   }
 }

@@ -4,22 +4,22 @@ import Trace
 /// The values calibration fits: efficiencies, dispatch latency and an
 /// optional compute curve. A model closure receives these and forecasts a
 /// measurement with them; ``applied(to:)`` turns them into a device.
-public struct CalibrationParameters: Sendable, Equatable {
+package struct CalibrationParameters: Sendable, Equatable {
   /// Global compute efficiency, in (0, 1].
-  public var computeEfficiency: Double
+  package var computeEfficiency: Double
   /// Global memory efficiency, in (0, 1].
-  public var memoryEfficiency: Double
+  package var memoryEfficiency: Double
   /// Dispatch latency per kernel call, in microseconds (≥ 0).
-  public var dispatchUs: Double
+  package var dispatchUs: Double
   /// A compute curve over tokens per pass; replaces ``computeEfficiency``
   /// when present.
-  public var computeCurve: EfficiencyCurve?
+  package var computeCurve: EfficiencyCurve?
   /// A memory curve carried over from the base device (dropped when memory
   /// is fitted).
-  public var memoryCurve: EfficiencyCurve?
+  package var memoryCurve: EfficiencyCurve?
 
   /// Creates parameters.
-  public init(
+  package init(
     computeEfficiency: Double, memoryEfficiency: Double, dispatchUs: Double,
     computeCurve: EfficiencyCurve? = nil, memoryCurve: EfficiencyCurve? = nil
   ) {
@@ -31,7 +31,7 @@ public struct CalibrationParameters: Sendable, Equatable {
   }
 
   /// The parameters a device has now: the starting point of a fit.
-  public init(device: Device) {
+  package init(device: Device) {
     self.init(
       computeEfficiency: device.efficiency.compute, memoryEfficiency: device.efficiency.memory,
       dispatchUs: device.dispatchUs, computeCurve: device.efficiency.computeCurve,
@@ -40,7 +40,7 @@ public struct CalibrationParameters: Sendable, Equatable {
 
   /// `base` with these efficiencies, curves and dispatch latency (per-kind
   /// overrides, peaks and everything else kept).
-  public func applied(to base: Device) -> Device {
+  package func applied(to base: Device) -> Device {
     var device = base
     device.dispatchUs = dispatchUs
     device.efficiency.compute = computeEfficiency
@@ -53,23 +53,23 @@ public struct CalibrationParameters: Sendable, Equatable {
   /// The compute efficiency a pass over `tokens` tokens gets: the curve's
   /// value (linear in log2(tokens), clamped at the end points) or the global
   /// value.
-  public func computeEfficiency(tokens: Double) -> Double {
+  package func computeEfficiency(tokens: Double) -> Double {
     guard let curve = computeCurve else { return computeEfficiency }
     return CurveInterpolation.value(of: curve, at: tokens)
   }
 
   /// The memory efficiency a pass over `tokens` tokens gets.
-  public func memoryEfficiency(tokens: Double) -> Double {
+  package func memoryEfficiency(tokens: Double) -> Double {
     guard let curve = memoryCurve else { return memoryEfficiency }
     return CurveInterpolation.value(of: curve, at: tokens)
   }
 }
 
 /// Evaluates an ``EfficiencyCurve`` as CONTRACT.md defines it.
-public enum CurveInterpolation {
+package enum CurveInterpolation {
   /// The curve at `tokens`: linear in log2(tokens) between points, clamped
   /// at the end points. An empty curve gives 1.
-  public static func value(of curve: EfficiencyCurve, at tokens: Double) -> Double {
+  package static func value(of curve: EfficiencyCurve, at tokens: Double) -> Double {
     let points = curve.points
     guard let first = points.first, let last = points.last else { return 1 }
     if tokens <= first.0 { return first.1 }

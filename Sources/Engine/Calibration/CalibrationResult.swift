@@ -4,72 +4,72 @@ import Trace
 /// What a calibration produced: the fitted parameters, each row's measured
 /// and forecast value, the mean absolute percentage error and a
 /// leave-one-out report.
-public struct CalibrationResult: Sendable, Equatable {
+package struct CalibrationResult: Sendable, Equatable {
   /// The fitted parameters (unfitted ones as the base device had them).
-  public var parameters: CalibrationParameters
+  package var parameters: CalibrationParameters
   /// The parameters that were fitted, in `--fit` order.
-  public var fitted: [CalibrationParameter]
+  package var fitted: [CalibrationParameter]
   /// Each fitted scalar by name (`compute`, `memory`, `dispatch`,
   /// `compute-curve at N tokens`) and value (efficiency, or µs for dispatch).
-  public var values: [NamedValue]
+  package var values: [NamedValue]
   /// One entry per measurement, in file order.
-  public var rows: [Row]
+  package var rows: [Row]
   /// Mean of |error %| over the rows.
-  public var mape: Double
+  package var mape: Double
   /// Solver iterations of the chosen start.
-  public var iterations: Int
+  package var iterations: Int
   /// Held-out errors, when asked for.
-  public var leaveOneOut: LeaveOneOut?
+  package var leaveOneOut: LeaveOneOut?
 
   /// A fitted scalar.
-  public struct NamedValue: Sendable, Equatable {
+  package struct NamedValue: Sendable, Equatable {
     /// Its name.
-    public var name: String
+    package var name: String
     /// Its value: an efficiency in (0, 1], or µs for dispatch.
-    public var value: Double
+    package var value: Double
   }
 
   /// A measurement against its forecast.
-  public struct Row: Sendable, Equatable {
+  package struct Row: Sendable, Equatable {
     /// The measurement.
-    public var measurement: Measurement
+    package var measurement: Measurement
     /// The forecast of its metric with the fitted parameters.
-    public var forecast: Double
+    package var forecast: Double
     /// (forecast − measured) / measured × 100.
-    public var errorPercent: Double
+    package var errorPercent: Double
   }
 
   /// Refitting without each row in turn and forecasting the row left out.
-  public struct LeaveOneOut: Sendable, Equatable {
+  package struct LeaveOneOut: Sendable, Equatable {
     /// One entry per measurement, in file order.
-    public var rows: [HeldOut]
+    package var rows: [HeldOut]
     /// Mean |held-out error %| over the rows that could be refitted; nil
     /// when none could.
-    public var meanAbsoluteErrorPercent: Double?
+    package var meanAbsoluteErrorPercent: Double?
   }
 
   /// One held-out row.
-  public struct HeldOut: Sendable, Equatable {
+  package struct HeldOut: Sendable, Equatable {
     /// The row left out.
-    public var measurement: Measurement
+    package var measurement: Measurement
     /// Its forecast from the fit without it; nil when the other rows could
     /// not determine the parameters.
-    public var forecast: Double?
+    package var forecast: Double?
     /// (forecast − measured) / measured × 100; nil as above.
-    public var errorPercent: Double?
+    package var errorPercent: Double?
     /// Why there is no forecast, when there is none.
-    public var note: String?
+    package var note: String?
   }
 }
 
 extension CalibrationResult {
   /// (forecast − measured) / measured × 100.
-  public static func errorPercent(measured: Double, forecast: Double) -> Double {
+  package static func errorPercent(measured: Double, forecast: Double) -> Double {
     (forecast - measured) / measured * 100
   }
 
   /// The result as JSON, members in a fixed order.
-  public var json: JSONValue {
+  package var json: JSONValue {
     var members: [(key: String, value: JSONValue)] = [
       ("fitted", .object(values.map { ($0.name, JSONValue.num($0.value)) })),
       ("mape_percent", .num(mape)),
@@ -118,7 +118,7 @@ extension CalibrationResult {
 
   /// A plain-text report: fitted values, a table of rows, MAPE and the
   /// leave-one-out errors.
-  public var text: String {
+  package var text: String {
     var out = "fitted:\n"
     for v in values {
       let unit = v.name == "dispatch" ? " us" : ""

@@ -3,13 +3,13 @@ import Trace
 extension Calibrator {
   /// A forecast of one measured workload on one device: TTFT and mean TPOT
   /// in ms (the mean is ignored for prefill rows, so it may be 0 when G = 0).
-  public typealias DeviceForecast = (Device, Measurement) throws(LifeError) -> (
+  package typealias DeviceForecast = (Device, Measurement) throws(LifeError) -> (
     ttftMs: Double, tpotMsMean: Double
   )
 
   /// A model closure that applies the candidate parameters to `base`, runs
   /// `forecast` (the simulator) and returns the row's metric.
-  public static func deviceModel(base: Device, forecast: @escaping DeviceForecast) -> Model {
+  package static func deviceModel(base: Device, forecast: @escaping DeviceForecast) -> Model {
     { (p: CalibrationParameters, m: Measurement) throws(LifeError) -> Double in
       let device = p.applied(to: base)
       let f = try forecast(device, m)
@@ -19,7 +19,7 @@ extension Calibrator {
 
   /// A calibrator for `base` whose model runs `forecast` on the calibrated
   /// device: the usual way `life calibrate` builds one.
-  public init(
+  package init(
     device base: Device, fit: [CalibrationParameter] = CalibrationParameter.defaultFit,
     file: String? = nil, leaveOneOut: Bool = true, forecast: @escaping DeviceForecast
   ) {

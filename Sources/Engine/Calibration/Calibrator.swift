@@ -10,27 +10,27 @@ import Trace
 /// dispatch latency ≥ 0 through an exponential one. Measurements that
 /// cannot determine a requested parameter are refused with a ``LifeError``
 /// naming it and the rows that would determine it.
-public struct Calibrator {
+package struct Calibrator {
   /// Forecasts a measurement's metric (in the metric's unit) with the given
   /// parameters. The CLI's closure applies them to the base device
   /// (``CalibrationParameters/applied(to:)``), runs the simulator on the
   /// row's workload (``Measurement/workloadOptions(base:file:)``) and
   /// returns ``Measurement/forecastValue(ttftMs:tpotMsMean:)``.
-  public typealias Model = (CalibrationParameters, Measurement) throws(LifeError) -> Double
+  package typealias Model = (CalibrationParameters, Measurement) throws(LifeError) -> Double
 
   /// The starting point; unfitted parameters keep these values.
-  public var base: CalibrationParameters
+  package var base: CalibrationParameters
   /// What to fit.
-  public var fit: [CalibrationParameter]
+  package var fit: [CalibrationParameter]
   /// The measurements file, for errors.
-  public var file: String?
+  package var file: String?
   /// Whether to refit without each row (n more fits).
-  public var leaveOneOut: Bool
+  package var leaveOneOut: Bool
   /// The forecast of one row.
-  public var model: Model
+  package var model: Model
 
   /// Creates a calibrator.
-  public init(
+  package init(
     base: CalibrationParameters, fit: [CalibrationParameter] = CalibrationParameter.defaultFit,
     file: String? = nil, leaveOneOut: Bool = true, model: @escaping Model
   ) {
@@ -42,7 +42,7 @@ public struct Calibrator {
   }
 
   /// Fits the parameters to `measurements`.
-  public func calibrate(_ measurements: [Measurement]) throws(LifeError) -> CalibrationResult {
+  package func calibrate(_ measurements: [Measurement]) throws(LifeError) -> CalibrationResult {
     let fitted = try fitOnce(measurements)
     var result = try report(fitted, measurements)
     if leaveOneOut { result.leaveOneOut = try heldOut(measurements, layout: fitted.layout) }

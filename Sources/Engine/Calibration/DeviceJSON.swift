@@ -7,9 +7,9 @@ import Trace
 /// by_kind, compute_curve, memory_curve}`. Absent optional fields are left
 /// out; `peak_tops` keys are sorted with `default` last; `by_kind` follows
 /// operator-kind order.
-public enum DeviceJSON {
+package enum DeviceJSON {
   /// The device as a JSON value.
-  public static func encode(_ device: Device) -> JSONValue {
+  package static func encode(_ device: Device) -> JSONValue {
     var members: [(key: String, value: JSONValue)] = [
       ("name", .string(device.name)),
       ("kind", .string(device.kind.rawValue)),
@@ -27,7 +27,7 @@ public enum DeviceJSON {
   }
 
   /// The device's JSON text: pretty, deterministic, newline-terminated.
-  public static func text(_ device: Device) -> String {
+  package static func text(_ device: Device) -> String {
     JSONFormat.text(encode(device))
   }
 

@@ -2,27 +2,27 @@ import Foundation
 import Trace
 
 /// One row of a measurements file: a metric measured under one workload.
-public struct Measurement: Sendable, Equatable {
+package struct Measurement: Sendable, Equatable {
   /// What was measured.
-  public var metric: MeasurementMetric
+  package var metric: MeasurementMetric
   /// The measured value, in the metric's unit (ms or tokens/s); positive.
-  public var value: Double
+  package var value: Double
   /// Prompt tokens per sequence.
-  public var prompt: Int
+  package var prompt: Int
   /// Decode steps (G).
-  public var generate: Int
+  package var generate: Int
   /// Sequences in the batch.
-  public var batch: Int
+  package var batch: Int
   /// The row's model, or nil for the command line's `--model`.
-  public var model: String?
+  package var model: String?
   /// Workload options the row sets (`weights`, `kv`, `activations`), in
   /// column order.
-  public var overrides: [WorkloadSetting]
+  package var overrides: [WorkloadSetting]
   /// The 1-based line of the row in its file (0 when built in code).
-  public var line: Int
+  package var line: Int
 
   /// Creates a measurement.
-  public init(
+  package init(
     metric: MeasurementMetric, value: Double, prompt: Int, generate: Int, batch: Int = 1,
     model: String? = nil, overrides: [WorkloadSetting] = [], line: Int = 0
   ) {
@@ -38,7 +38,7 @@ public struct Measurement: Sendable, Equatable {
 
   /// `base` with this row's prompt, generate, batch and overrides applied:
   /// the workload the row was measured under.
-  public func workloadOptions(base: WorkloadOptions) -> WorkloadOptions {
+  package func workloadOptions(base: WorkloadOptions) -> WorkloadOptions {
     var options = base
     options.prompt = prompt
     options.generate = generate
@@ -48,16 +48,16 @@ public struct Measurement: Sendable, Equatable {
   }
 
   /// This row's metric computed from a forecast's TTFT and mean TPOT (ms).
-  public func forecastValue(ttftMs: Double, tpotMsMean: Double) -> Double {
+  package func forecastValue(ttftMs: Double, tpotMsMean: Double) -> Double {
     metric.value(ttftMs: ttftMs, tpotMsMean: tpotMsMean, prompt: prompt)
   }
 
   /// Tokens processed in the row's prefill pass: prompt × batch (the
   /// quantity a compute curve is a function of).
-  public var prefillTokens: Int { prompt * batch }
+  package var prefillTokens: Int { prompt * batch }
 
   /// A short description for reports: `ttft_ms prompt=512 G=0 batch=1`.
-  public var label: String {
+  package var label: String {
     var text = "\(metric.rawValue) prompt=\(prompt) G=\(generate) batch=\(batch)"
     if let model { text += " model=\(model)" }
     for o in overrides { text += " \(o.option.name)=\(o.text)" }

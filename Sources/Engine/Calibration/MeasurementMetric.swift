@@ -1,5 +1,5 @@
 /// What a measurement row measured.
-public enum MeasurementMetric: String, Sendable, CaseIterable, Equatable {
+package enum MeasurementMetric: String, Sendable, CaseIterable, Equatable {
   /// Time to first token, in milliseconds.
   case ttftMs = "ttft_ms"
   /// Mean time per output token over the G decode steps, in milliseconds.
@@ -10,12 +10,12 @@ public enum MeasurementMetric: String, Sendable, CaseIterable, Equatable {
   case tgTokS = "tg_tok_s"
 
   /// Whether the metric is a prefill metric (TTFT-based) rather than a decode one.
-  public var isPrefill: Bool { self == .ttftMs || self == .ppTokS }
+  package var isPrefill: Bool { self == .ttftMs || self == .ppTokS }
 
   /// The metric computed from a forecast's TTFT and mean TPOT (both in ms).
   ///
   /// `tg_tok_s` = G / Σ TPOT = G / (G · mean TPOT) = 1000 / mean TPOT (ms).
-  public func value(ttftMs: Double, tpotMsMean: Double, prompt: Int) -> Double {
+  package func value(ttftMs: Double, tpotMsMean: Double, prompt: Int) -> Double {
     switch self {
     case .ttftMs: return ttftMs
     case .tpotMs: return tpotMsMean

@@ -4,24 +4,24 @@ import Trace
 /// The measurements file `life calibrate` reads (CONTRACT.md, "Measurements
 /// CSV"): a header row, required columns `metric,value,prompt,generate`,
 /// optional `weights,kv,batch,model,activations`, one measurement per row.
-public enum MeasurementsCSV {
+package enum MeasurementsCSV {
   /// Columns every file must have.
-  public static let requiredColumns = ["metric", "value", "prompt", "generate"]
+  package static let requiredColumns = ["metric", "value", "prompt", "generate"]
   /// Columns a file may have.
-  public static let optionalColumns = ["weights", "kv", "batch", "model", "activations"]
+  package static let optionalColumns = ["weights", "kv", "batch", "model", "activations"]
   /// The optional columns that set a workload option, by column name.
   static let overrideColumns: [String: WorkloadOption] = [
     "weights": .weights, "kv": .kv, "activations": .activations,
   ]
 
   /// Reads and parses the file at `path`.
-  public static func read(path: String) throws(LifeError) -> [Measurement] {
+  package static func read(path: String) throws(LifeError) -> [Measurement] {
     let text = try FileInput.readText(path)
     return try parse(text, file: path)
   }
 
   /// Parses measurements from CSV text; `file` names the source in errors.
-  public static func parse(_ text: String, file: String?) throws(LifeError) -> [Measurement] {
+  package static func parse(_ text: String, file: String?) throws(LifeError) -> [Measurement] {
     let table = try CSVTable(parsing: text, file: file)
     guard let header = table.records.first else {
       throw LifeError.file(

@@ -4,7 +4,7 @@ extension Device {
   /// The device as used, with defaults filled in, in the device JSON format
   /// (so it can be written to a file and loaded back): `memory_gib`, `tile`
   /// and `shared_memory_group` are `null` when unset.
-  public var jsonValue: JSONValue {
+  package var jsonValue: JSONValue {
     .object([
       ("name", .string(name)),
       ("kind", .string(kind.rawValue)),
@@ -20,14 +20,14 @@ extension Device {
 
   /// `peak_tops` entries in a fixed order: dtypes as in ``peakTopsKeys``
   /// (`default` last).
-  public var sortedPeakTops: [(key: String, value: Double)] {
+  package var sortedPeakTops: [(key: String, value: Double)] {
     Device.peakTopsKeys.compactMap { key in peakTops[key].map { (key, $0) } }
   }
 }
 
 extension Efficiency {
   /// The `efficiency` object; `by_kind` and curves only where present.
-  public var jsonValue: JSONValue {
+  package var jsonValue: JSONValue {
     var members: [(key: String, value: JSONValue)] = [
       ("compute", .num(compute)), ("memory", .num(memory)),
     ]
@@ -53,7 +53,7 @@ extension Efficiency {
 
 extension EfficiencyCurve {
   /// `{"over": ..., "points": [[tokens, efficiency], ...]}`.
-  public var jsonValue: JSONValue {
+  package var jsonValue: JSONValue {
     .object([
       ("over", .string(over)),
       ("points", .array(points.map { .array([.num($0.0), .num($0.1)]) })),

@@ -3,7 +3,7 @@ import Trace
 
 extension Device {
   /// The keys of a device JSON object.
-  public static let jsonKeys: [String] = [
+  package static let jsonKeys: [String] = [
     "name", "kind", "peak_tops", "bandwidth_gb_s", "dispatch_us", "memory_gib", "tile",
     "shared_memory_group", "efficiency",
   ]
@@ -17,7 +17,7 @@ extension Device {
   /// when given). An unknown name that is not a file is an error at
   /// `location` suggesting the closest preset.
   public static func resolve(
-    _ reference: String, relativeTo file: String? = nil, at location: ErrorLocation
+    _ reference: String, relativeTo file: String? = nil, at location: ErrorLocation = .init()
   ) throws(LifeError) -> Device {
     if let preset = preset(named: reference) { return preset }
     let path = FileInput.resolve(reference, relativeTo: file)
@@ -36,7 +36,7 @@ extension Device {
 
   /// Parses a device from a JSON object; kind defaults fill in what it leaves
   /// out. Every error names the file and JSON path.
-  public init(node: JSONNode) throws(LifeError) {
+  package init(node: JSONNode) throws(LifeError) {
     _ = try node.members(allowed: Device.jsonKeys)
     let name = try node.required("name", expected: "a string").string()
     let kindNode = try node.required("kind", expected: "one of cpu, npu, igpu, gpu")
@@ -77,12 +77,12 @@ extension Device {
 
 extension Efficiency {
   /// The keys of an `efficiency` object.
-  public static let jsonKeys = ["compute", "memory", "by_kind", "compute_curve", "memory_curve"]
+  package static let jsonKeys = ["compute", "memory", "by_kind", "compute_curve", "memory_curve"]
 
   /// Parses an `efficiency` object. It replaces the kind's defaults
   /// entirely: `compute` is required unless `compute_curve` is given, and
   /// `memory` unless `memory_curve` is.
-  public init(node: JSONNode) throws(LifeError) {
+  package init(node: JSONNode) throws(LifeError) {
     _ = try node.members(allowed: Efficiency.jsonKeys)
     let computeCurve = try node.optional("compute_curve").map { (n) throws(LifeError) in
       try EfficiencyCurve(node: n)
@@ -122,7 +122,7 @@ extension EfficiencyCurve {
   /// Parses `{"over": "tokens", "points": [[tokens, efficiency], ...]}`:
   /// at least one point, tokens > 0 and strictly increasing, efficiencies
   /// in (0, 1].
-  public init(node: JSONNode) throws(LifeError) {
+  package init(node: JSONNode) throws(LifeError) {
     _ = try node.members(allowed: ["over", "points"])
     let over = try node.optional("over")?.choice(["tokens"]) ?? "tokens"
     let pointsNode = try node.required("points", expected: "an array of [tokens, efficiency] pairs")
@@ -149,7 +149,7 @@ extension EfficiencyCurve {
 extension Device {
   /// The smallest rate (TOPS, GB/s) or efficiency LIFE accepts: below it
   /// times overflow to infinity (a forecast of 1e-320 TOPS is no forecast).
-  public static let minimumRate = 1e-9
+  package static let minimumRate = 1e-9
 }
 
 extension JSONNode {
@@ -163,7 +163,7 @@ extension JSONNode {
   }
 
   /// A rate (TOPS or GB/s): a number > 0, at least ``Device/minimumRate``.
-  public func rate() throws(LifeError) -> Double {
+  package func rate() throws(LifeError) -> Double {
     let value = try double(min: 0, exclusiveMin: true)
     if value < Device.minimumRate {
       throw error("number too small", expected: "a number ≥ 1e-9")

@@ -5,7 +5,7 @@ extension Device {
   /// replaces the curve and every per-kind compute value (per-kind memory
   /// values stay). What ``DeviceOverrides`` and a sweep's
   /// `compute-efficiency` axis do.
-  public mutating func setComputeEfficiency(_ value: Double) {
+  package mutating func setComputeEfficiency(_ value: Double) {
     efficiency.compute = value
     efficiency.computeCurve = nil
     efficiency.byKind = efficiency.byKind.mapValues {
@@ -15,7 +15,7 @@ extension Device {
 
   /// Sets one memory efficiency for every operator (see
   /// ``setComputeEfficiency(_:)``).
-  public mutating func setMemoryEfficiency(_ value: Double) {
+  package mutating func setMemoryEfficiency(_ value: Double) {
     efficiency.memory = value
     efficiency.memoryCurve = nil
     efficiency.byKind = efficiency.byKind.mapValues {

@@ -4,7 +4,7 @@ extension Device {
   /// A text table of devices, one per row: key, kind, peak TOPS by dtype,
   /// bandwidth, dispatch latency, memory and efficiencies (what
   /// `life devices` prints for the presets).
-  public static func table(_ devices: [(key: String, device: Device)]) -> String {
+  package static func table(_ devices: [(key: String, device: Device)]) -> String {
     let header = ["device", "kind", "peak TOPS", "GB/s", "dispatch µs", "GiB", "ec", "em", "name"]
     var rows: [[String]] = [header]
     for (key, d) in devices {
@@ -28,7 +28,7 @@ extension Device {
   }
 
   /// ``table(_:)`` of every preset, in ``presetNames`` order.
-  public static var presetTable: String {
+  package static var presetTable: String {
     table(presetNames.compactMap { name in preset(named: name).map { (name, $0) } })
   }
 }

@@ -17,7 +17,7 @@ extension DeviceKind {
   /// - gpu: compute 0.55, memory 0.75 (llama.cpp CUDA, discussion #15013:
   ///   Llama-2-7B Q4_0 pp512 on RTX 4090 / 3090 ≈ 50–57 % of fp16 peak, tg128
   ///   ≈ 70–80 % of bandwidth; paper Table 6/10 V100: 50–60 %).
-  public var defaultEfficiency: Efficiency {
+  package var defaultEfficiency: Efficiency {
     switch self {
     case .cpu: return Efficiency(compute: 0.5, memory: 0.6)
     case .npu: return Efficiency(compute: 0.3, memory: 0.6)
@@ -35,7 +35,7 @@ extension DeviceKind {
   /// - igpu: 4 µs (Metal/Vulkan command-buffer encoded kernels).
   /// - gpu: 2 µs (CUDA kernels back to back, CUDA graphs; a cold launch costs
   ///   5–10 µs of CPU time but overlaps with the previous kernel).
-  public var defaultDispatchUs: Double {
+  package var defaultDispatchUs: Double {
     switch self {
     case .cpu: return 2
     case .npu: return 15
@@ -48,19 +48,19 @@ extension DeviceKind {
 extension Device {
   /// The synchronisation latency of a hand-off with no copy (inside a
   /// shared-memory group, or between devices with no link), microseconds.
-  public static let defaultSyncLatencyUs: Double = 20
+  package static let defaultSyncLatencyUs: Double = 20
 
   /// The default latency of a link whose JSON gives none, microseconds.
-  public static let defaultLinkLatencyUs: Double = 10
+  package static let defaultLinkLatencyUs: Double = 10
 
   /// The peak TOPS for arithmetic in `dtype`: its `peak_tops` entry, else
   /// `default`; nil when neither is given.
-  public func peakTops(for dtype: DType) -> Double? {
+  package func peakTops(for dtype: DType) -> Double? {
     peakTops[dtype.topsKey] ?? peakTops["default"]
   }
 
   /// The `peak_tops` keys a device JSON may use.
-  public static let peakTopsKeys: [String] = [
+  package static let peakTopsKeys: [String] = [
     "fp32", "fp16", "bf16", "fp8", "int16", "int8", "int4", "default",
   ]
 }

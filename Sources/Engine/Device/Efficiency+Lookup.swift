@@ -5,7 +5,7 @@ extension Efficiency {
   /// The compute efficiency of an operator of `kind` in a pass that
   /// processes `tokens` tokens: the kind's override, else the curve at
   /// `tokens`, else the global value.
-  public func compute(for kind: OpKind, tokens: Double) -> Double {
+  package func compute(for kind: OpKind, tokens: Double) -> Double {
     if let value = byKind[kind]?.compute { return value }
     if let curve = computeCurve { return curve.value(at: tokens) }
     return compute
@@ -14,7 +14,7 @@ extension Efficiency {
   /// The memory efficiency of an operator of `kind` in a pass that processes
   /// `tokens` tokens: the kind's override, else the curve, else the global
   /// value.
-  public func memory(for kind: OpKind, tokens: Double) -> Double {
+  package func memory(for kind: OpKind, tokens: Double) -> Double {
     if let value = byKind[kind]?.memory { return value }
     if let curve = memoryCurve { return curve.value(at: tokens) }
     return memory
@@ -24,7 +24,7 @@ extension Efficiency {
 extension EfficiencyCurve {
   /// The efficiency at `tokens`: linear in log2(tokens) between the points
   /// around it, clamped to the first and last points' values outside them.
-  public func value(at tokens: Double) -> Double {
+  package func value(at tokens: Double) -> Double {
     guard let first = points.first, let last = points.last else { return 1 }
     if tokens <= first.0 { return first.1 }
     if tokens >= last.0 { return last.1 }

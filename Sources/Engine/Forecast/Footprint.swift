@@ -11,7 +11,7 @@ public struct Footprint: Sendable, Equatable {
   public var activationsBytesPeak: Double
 
   /// Creates a footprint.
-  public init(weightsBytes: Double, kvCacheBytesPeak: Double, activationsBytesPeak: Double) {
+  package init(weightsBytes: Double, kvCacheBytesPeak: Double, activationsBytesPeak: Double) {
     self.weightsBytes = weightsBytes
     self.kvCacheBytesPeak = kvCacheBytesPeak
     self.activationsBytesPeak = activationsBytesPeak
@@ -19,7 +19,7 @@ public struct Footprint: Sendable, Equatable {
 
   /// The footprint of `workload` whose op trace summed to `totals`: the
   /// numbers `workload --json` reports under `footprint`.
-  public init(workload: Workload, totals: WorkloadTotals) {
+  package init(workload: Workload, totals: WorkloadTotals) {
     self.init(
       weightsBytes: workload.weightsBytes, kvCacheBytesPeak: workload.kvCacheBytesPeak,
       activationsBytesPeak: totals.activationsBytesPeak)
@@ -47,7 +47,7 @@ public struct CapacityCheck: Sendable, Equatable {
 
   /// Checks `footprint` against the devices; with `strict`, the first device
   /// that does not fit is an error.
-  public init(
+  package init(
     footprint: Footprint, devices: [(key: String, device: Device)], mapping: Mapping,
     strict: Bool = false
   ) throws(LifeError) {
@@ -83,7 +83,7 @@ public struct CapacityCheck: Sendable, Equatable {
   }
 
   /// `footprint.fits`: device key → true or false.
-  public var jsonValue: JSONValue {
+  package var jsonValue: JSONValue {
     .object(keys.map { ($0, .bool(fits[$0] ?? true)) })
   }
 }

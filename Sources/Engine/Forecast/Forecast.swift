@@ -15,7 +15,7 @@ public struct Forecast: Sendable, Equatable {
   public var tpotSumMs: Double
 
   /// Creates a forecast.
-  public init(
+  package init(
     prefill: PrefillTiming, steps: [StepTiming], generate: Int, batch: Int, tpotSumMs: Double
   ) {
     self.prefill = prefill
@@ -62,7 +62,7 @@ public struct PrefillTiming: Sendable, Equatable {
   public var kvCacheBytes: Double = 0
 
   /// Creates empty totals.
-  public init() {}
+  package init() {}
 
   /// `compute` when t_compute ≥ t_memory.
   public var bound: Bound { tComputeMs >= tMemoryMs ? .compute : .memory }
@@ -94,7 +94,7 @@ public struct StepTiming: Sendable, Equatable {
   public var kvCacheBytes: Double
 
   /// Creates a step timing.
-  public init(
+  package init(
     step: Int, kvLength: Int, tpotMs: Double, tComputeMs: Double, tMemoryMs: Double,
     tDispatchMs: Double, tHandoffMs: Double, bound: Bound, device: Int, dispatchCalls: Int,
     kvCacheBytes: Double

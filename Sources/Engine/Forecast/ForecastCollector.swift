@@ -3,11 +3,11 @@ import Trace
 /// An ``EventSink`` that keeps only pass totals: TTFT, each step's TPOT and
 /// its parts. It never asks for per-operator events, and with `keepSteps`
 /// false it keeps no per-step array at all (sweeps and calibration).
-public struct ForecastCollector: EventSink, Sendable {
+package struct ForecastCollector: EventSink, Sendable {
   /// Whether to keep one ``StepTiming`` per decode step.
-  public var keepSteps: Bool
+  package var keepSteps: Bool
   /// The run, once begun.
-  public private(set) var run: RunInfo?
+  package private(set) var run: RunInfo?
   private var prefill = PrefillTiming()
   private var steps: [StepTiming] = []
   private var generate = 0
@@ -15,14 +15,14 @@ public struct ForecastCollector: EventSink, Sendable {
   private var tpotSumMs: Double = 0
 
   /// Creates a collector.
-  public init(keepSteps: Bool = true) { self.keepSteps = keepSteps }
+  package init(keepSteps: Bool = true) { self.keepSteps = keepSteps }
 
   /// What was collected.
-  public var forecast: Forecast {
+  package var forecast: Forecast {
     Forecast(prefill: prefill, steps: steps, generate: generate, batch: batch, tpotSumMs: tpotSumMs)
   }
 
-  public mutating func begin(_ run: RunInfo) {
+  package mutating func begin(_ run: RunInfo) {
     self.run = run
     prefill = PrefillTiming()
     prefill.device = run.devices.firstIndex { $0.key == run.mapping.prefill } ?? 0
@@ -31,12 +31,12 @@ public struct ForecastCollector: EventSink, Sendable {
     tpotSumMs = 0
   }
 
-  public func wantsOpEvents(in pass: PassInfo) -> Bool { false }
-  public mutating func handoff(_ event: HandoffEvent) {}
-  public mutating func passBegan(_ pass: PassInfo, at time: Double) {}
-  public mutating func op(_ event: OpEvent) {}
+  package func wantsOpEvents(in pass: PassInfo) -> Bool { false }
+  package mutating func handoff(_ event: HandoffEvent) {}
+  package mutating func passBegan(_ pass: PassInfo, at time: Double) {}
+  package mutating func op(_ event: OpEvent) {}
 
-  public mutating func passEnded(_ timing: PassTiming) {
+  package mutating func passEnded(_ timing: PassTiming) {
     batch = timing.pass.batch
     switch timing.pass.phase {
     case .prefill:
@@ -65,5 +65,5 @@ public struct ForecastCollector: EventSink, Sendable {
     }
   }
 
-  public mutating func end() {}
+  package mutating func end() {}
 }

@@ -55,7 +55,7 @@ public struct ForecastPipeline: Sendable {
 
   /// The options the workload runs with: the tile, when not given, is the
   /// decode device's (else the prefill device's) `tile`.
-  public var effectiveOptions: WorkloadOptions {
+  package var effectiveOptions: WorkloadOptions {
     var effective = options
     if effective.tile == nil {
       let decode = devices.first { $0.key == mapping.decode }?.device.tile
@@ -66,12 +66,12 @@ public struct ForecastPipeline: Sendable {
   }
 
   /// The workload this pipeline runs.
-  public func workload() throws(LifeError) -> Workload {
+  package func workload() throws(LifeError) -> Workload {
     try Workload(model: model, options: effectiveOptions)
   }
 
   /// The simulator for `workload`.
-  public func simulator(for workload: Workload) throws(LifeError) -> Simulator {
+  package func simulator(for workload: Workload) throws(LifeError) -> Simulator {
     let batch = Double(max(1, workload.options.batch))
     return try Simulator(
       name: name, devices: devices, mapping: mapping, links: links, overlap: overlap,
@@ -118,7 +118,7 @@ public struct ForecastOutcome: Sendable {
   /// Capacity per device.
   public var capacity: CapacityCheck
   /// The report builder.
-  public var report: ForecastReport
+  package var report: ForecastReport
 
   /// `life workload --json`'s object.
   public var workloadJSON: JSONValue { WorkloadReport.json(workload: workload, totals: totals) }

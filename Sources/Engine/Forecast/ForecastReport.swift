@@ -3,17 +3,17 @@ import Trace
 
 /// What `life forecast` prints: the workload JSON with the forecast's keys
 /// added (CONTRACT.md "life forecast ... --json"), or a readable summary.
-public struct ForecastReport: Sendable {
+package struct ForecastReport: Sendable {
   /// The run's devices, mapping and overlap.
-  public var run: RunInfo
+  package var run: RunInfo
   /// The collected numbers.
-  public var forecast: Forecast
+  package var forecast: Forecast
   /// Capacity per device; nil when not checked (`footprint.fits` is then
   /// left out).
-  public var capacity: CapacityCheck?
+  package var capacity: CapacityCheck?
 
   /// Creates a report.
-  public init(run: RunInfo, forecast: Forecast, capacity: CapacityCheck? = nil) {
+  package init(run: RunInfo, forecast: Forecast, capacity: CapacityCheck? = nil) {
     self.run = run
     self.forecast = forecast
     self.capacity = capacity
@@ -28,7 +28,7 @@ public struct ForecastReport: Sendable {
   /// prefill's and each step's times, bound and device, `dispatch_calls`
   /// and `footprint.fits` added. Steps missing from the workload's
   /// `decode.steps` are created with `step` and `kv_len`.
-  public func json(mergingInto workload: JSONValue) -> JSONValue {
+  package func json(mergingInto workload: JSONValue) -> JSONValue {
     let f = forecast
     let p = f.prefill
     var out = workload
@@ -89,7 +89,7 @@ public struct ForecastReport: Sendable {
   }
 
   /// `{"prefill": key, "decode": key, "by_kind": {kind: key}}`.
-  public var mappingJSON: JSONValue {
+  package var mappingJSON: JSONValue {
     .object([
       ("prefill", .string(run.mapping.prefill)),
       ("decode", .string(run.mapping.decode)),
@@ -104,7 +104,7 @@ public struct ForecastReport: Sendable {
   }
 
   /// A readable summary, a few lines.
-  public var text: String {
+  package var text: String {
     let f = forecast
     let p = f.prefill
     func name(_ key: String) -> String {

@@ -3,25 +3,26 @@ import Trace
 
 extension Scenario {
   /// The top-level keys of a scenario.
-  public static let keys = [
+  package static let keys = [
     "version", "name", "model", "workload", "options", "devices", "mapping", "links", "overlap",
     "trace", "compare",
   ]
   /// The keys of a `compare` entry.
-  public static let compareKeys = ["name", "mapping", "devices", "options", "overlap", "links"]
+  package static let compareKeys = ["name", "mapping", "devices", "options", "overlap", "links"]
   /// The options `options` accepts (prompt, generate and batch live in
   /// `workload`).
-  public static let optionKeys = WorkloadOption.allCases.filter { !$0.isOperatingPoint }.map(\.name)
+  package static let optionKeys = WorkloadOption.allCases.filter { !$0.isOperatingPoint }.map(
+    \.name)
 
   /// Reads and validates a scenario file. Paths inside it (model, device
   /// files) are relative to the file.
-  public static func load(path: String) throws(LifeError) -> Scenario {
+  package static func load(path: String) throws(LifeError) -> Scenario {
     try Scenario(node: try JSONNode.load(file: path))
   }
 
   /// Parses a scenario from its root node (its `file` resolves relative
   /// paths).
-  public init(node: JSONNode) throws(LifeError) {
+  package init(node: JSONNode) throws(LifeError) {
     _ = try node.members(allowed: Scenario.keys)
     let file = node.file
     var version = Scenario.supportedVersion

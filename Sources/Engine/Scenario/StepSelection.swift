@@ -4,9 +4,9 @@ import Trace
 /// Which decode steps a trace shows: `all`, or a list like
 /// `1-16,100,200,last` (numbers, ranges `A-B`, and `last` for step G, also
 /// as a range end: `100-last`).
-public struct StepSelection: Sendable, Equatable {
+package struct StepSelection: Sendable, Equatable {
   /// One end of a range.
-  public enum End: Sendable, Equatable {
+  package enum End: Sendable, Equatable {
     /// A 1-based step.
     case step(Int)
     /// The last step, G.
@@ -21,14 +21,14 @@ public struct StepSelection: Sendable, Equatable {
   }
 
   /// Every step.
-  public static let all = StepSelection(ranges: nil)
+  package static let all = StepSelection(ranges: nil)
 
   /// Inclusive ranges; nil means every step.
-  public var ranges: [(from: End, to: End)]?
+  package var ranges: [(from: End, to: End)]?
 
   init(ranges: [(from: End, to: End)]?) { self.ranges = ranges }
 
-  public static func == (lhs: StepSelection, rhs: StepSelection) -> Bool {
+  package static func == (lhs: StepSelection, rhs: StepSelection) -> Bool {
     switch (lhs.ranges, rhs.ranges) {
     case (nil, nil): return true
     case (let a?, let b?):
@@ -39,7 +39,7 @@ public struct StepSelection: Sendable, Equatable {
 
   /// Parses `all` or a comma-separated list (case-insensitive, spaces
   /// around items allowed); nil when the text is not one.
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
     if trimmed == "all" {
       self.init(ranges: nil)
@@ -71,7 +71,7 @@ public struct StepSelection: Sendable, Equatable {
   }
 
   /// Whether decode step `step` (1-based) of `generate` steps is selected.
-  public func contains(_ step: Int, of generate: Int) -> Bool {
+  package func contains(_ step: Int, of generate: Int) -> Bool {
     guard step >= 1, step <= generate else { return false }
     guard let ranges else { return true }
     return ranges.contains {
@@ -80,7 +80,7 @@ public struct StepSelection: Sendable, Equatable {
   }
 
   /// The text form: `all` or the list.
-  public var text: String {
+  package var text: String {
     guard let ranges else { return "all" }
     func t(_ e: End) -> String {
       switch e {
@@ -96,19 +96,19 @@ public struct StepSelection: Sendable, Equatable {
 /// A parsed `--trace-steps` or `trace.steps`: `auto` (every step while the
 /// timeline stays within its event budget) or a ``StepSelection``. The one
 /// grammar of step lists.
-public enum StepChoice: Sendable, Equatable {
+package enum StepChoice: Sendable, Equatable {
   /// Chosen by the timeline's event budget.
   case automatic
   /// The steps a list names.
   case selection(StepSelection)
 
   /// What a step list may be, for errors.
-  public static let expected =
+  package static let expected =
     "auto, all, or comma-separated steps and ranges such as 1-16,100,last (N ≥ 1, N-M with"
     + " N ≤ M, last, N-last)"
 
   /// Parses `auto`, `all` or a list; errors are at ``RunParameter/traceSteps``.
-  public static func parse(_ text: String) throws(LifeError) -> StepChoice {
+  package static func parse(_ text: String) throws(LifeError) -> StepChoice {
     if text.trimmingCharacters(in: .whitespaces).lowercased() == "auto" { return .automatic }
     guard let selection = StepSelection(text) else {
       throw LifeError.usage(

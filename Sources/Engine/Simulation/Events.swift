@@ -8,7 +8,7 @@ public struct Span: Sendable, Equatable {
   public var duration: Double
 
   /// Creates a span.
-  public init(start: Double, duration: Double) {
+  package init(start: Double, duration: Double) {
     self.start = start
     self.duration = duration
   }
@@ -48,7 +48,7 @@ public struct OpEvent: Sendable {
   public var bound: Bound
 
   /// Creates an event.
-  public init(
+  package init(
     record: OpRecord, device: Int, start: Double, end: Double, dispatch: Span, compute: Span,
     memory: Span, computeEfficiency: Double, memoryEfficiency: Double, peakTops: Double,
     bound: Bound
@@ -86,7 +86,7 @@ public struct HandoffEvent: Sendable, Equatable {
   public var step: Int
 
   /// Creates a hand-off.
-  public init(
+  package init(
     from: Int, to: Int, span: Span, bytes: Double, isTransfer: Bool, phase: Phase, step: Int
   ) {
     self.from = from
@@ -131,7 +131,7 @@ public struct PassTiming: Sendable, Equatable {
   public var kvCacheBytes: Double
 
   /// Creates a pass timing.
-  public init(
+  package init(
     pass: PassInfo, device: Int, span: Span, tCompute: Double, tMemory: Double,
     tDispatch: Double, tHandoff: Double, bound: Bound, ops: Double, opsPadded: Double,
     read: BytesRead, written: BytesWritten, dispatchCalls: Int, kvCacheBytes: Double
@@ -165,7 +165,7 @@ public struct RunInfo: Sendable {
   public var overlap: Overlap
 
   /// Creates run information.
-  public init(
+  package init(
     name: String, devices: [(key: String, device: Device)], mapping: Mapping, overlap: Overlap
   ) {
     self.name = name

@@ -17,7 +17,7 @@ public struct Mapping: Sendable, Equatable {
   }
 
   /// The device key that runs `kind` in `phase`.
-  public func device(for kind: OpKind, in phase: Phase) -> String {
+  package func device(for kind: OpKind, in phase: Phase) -> String {
     byKind[kind] ?? (phase == .prefill ? prefill : decode)
   }
 }

@@ -7,7 +7,7 @@ extension SimulationRun {
   /// same order, as the expanded stream, so every sum is equal to the last
   /// digit. Otherwise (op events, several devices, a dtype with no peak
   /// TOPS) the run is expanded into ``consume(_:)`` calls.
-  public mutating func consume(layers layer: ArraySlice<OpRecord>, repeating count: Int) {
+  package mutating func consume(layers layer: ArraySlice<OpRecord>, repeating count: Int) {
     guard count > 1, !wantsOps, !failed, let first = layer.first, let last = layer.last else {
       consumeExpanded(layers: layer, repeating: count)
       return

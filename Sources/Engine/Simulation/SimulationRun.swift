@@ -3,7 +3,7 @@ import Trace
 /// One simulation in progress: an ``OpSink`` that times each operator as it
 /// arrives and forwards events to an ``EventSink``. Made by
 /// ``Simulator/start(_:)``.
-public struct SimulationRun<E: EventSink>: OpSink {
+package struct SimulationRun<E: EventSink>: OpSink {
   let simulator: Simulator
   var sink: E
   /// The first error (a dtype with no peak TOPS); the run stops timing.
@@ -49,7 +49,7 @@ public struct SimulationRun<E: EventSink>: OpSink {
   }
 
   /// A pass starts.
-  public mutating func beginPass(_ pass: PassInfo) {
+  package mutating func beginPass(_ pass: PassInfo) {
     self.pass = pass
     wantsOps = sink.wantsOpEvents(in: pass)
     began = false
@@ -65,7 +65,7 @@ public struct SimulationRun<E: EventSink>: OpSink {
   }
 
   /// One operator of the pass.
-  public mutating func consume(_ record: OpRecord) {
+  package mutating func consume(_ record: OpRecord) {
     guard !failed else { return }
     let phaseIndex = record.phase == .prefill ? 0 : 1
     let device = simulator.deviceOf[phaseIndex * OpKind.count + record.kind.tableIndex]
@@ -85,12 +85,12 @@ public struct SimulationRun<E: EventSink>: OpSink {
 
   /// `count` identical operators back to back (a compact trace's run of
   /// identical operators): the same as `count` calls to ``consume(_:)``.
-  public mutating func consume(_ record: OpRecord, repeating count: Int) {
+  package mutating func consume(_ record: OpRecord, repeating count: Int) {
     for _ in 0..<max(0, count) { consume(record) }
   }
 
   /// The pass ends.
-  public mutating func endPass(_ pass: PassInfo) {
+  package mutating func endPass(_ pass: PassInfo) {
     guard failure == nil else { return }
     if !began {
       sink.passBegan(pass, at: passStart)
@@ -115,7 +115,7 @@ public struct SimulationRun<E: EventSink>: OpSink {
   }
 
   /// Ends the run and returns the sink; the first error, if any, is thrown.
-  public mutating func finish() throws(LifeError) -> E {
+  package mutating func finish() throws(LifeError) -> E {
     if let failure { throw failure }
     sink.end()
     return sink

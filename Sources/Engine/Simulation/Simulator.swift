@@ -17,17 +17,17 @@ import Trace
 /// once (per run, or per pass for efficiency curves), so timing one operator
 /// is a few multiplications and no allocation when the sink does not want
 /// per-operator events.
-public struct Simulator: Sendable {
+package struct Simulator: Sendable {
   /// Devices, mapping and overlap, as sinks see them.
-  public let info: RunInfo
+  package let info: RunInfo
   /// Links between devices.
-  public let links: [Link]
+  package let links: [Link]
   /// Latency of a hand-off that copies nothing, microseconds.
-  public let syncLatencyUs: Double
+  package let syncLatencyUs: Double
   /// KV-cache bytes per token of one sequence (all layers), from the
   /// workload's footprint; when nil the resident KV cache is the running sum
   /// of the KV bytes the operators write (exact for in-place updates).
-  public let kvBytesPerToken: Double?
+  package let kvBytesPerToken: Double?
 
   let deviceCount: Int
   /// `[phase × kinds + kind]` → device index (phase 0 prefill, 1 decode).
@@ -47,7 +47,7 @@ public struct Simulator: Sendable {
   let fixedEfficiencies: EfficiencyTables?
 
   /// Sets up a simulation. Mapping and link keys must name devices.
-  public init(
+  package init(
     name: String, devices: [(key: String, device: Device)], mapping: Mapping,
     links: [Link] = [], overlap: Overlap = .op,
     syncLatencyUs: Double = Device.defaultSyncLatencyUs, kvBytesPerToken: Double? = nil
@@ -121,10 +121,10 @@ public struct Simulator: Sendable {
   }
 
   /// The overlap model.
-  public var overlap: Overlap { info.overlap }
+  package var overlap: Overlap { info.overlap }
 
   /// Runs a workload: its prefill passes, then every decode step.
-  public func run<E: EventSink>(_ workload: Workload, into sink: inout E) throws(LifeError) {
+  package func run<E: EventSink>(_ workload: Workload, into sink: inout E) throws(LifeError) {
     var run = start(sink)
     workload.run(into: &run)
     sink = try run.finish()
@@ -132,7 +132,7 @@ public struct Simulator: Sendable {
 
   /// Runs a given sequence of passes with their operators (for tests, and to
   /// replay one recorded trace on many devices).
-  public func run<E: EventSink>(
+  package func run<E: EventSink>(
     passes: [(pass: PassInfo, records: [OpRecord])], into sink: inout E
   ) throws(LifeError) {
     var run = start(sink)
@@ -146,7 +146,7 @@ public struct Simulator: Sendable {
 
   /// A run that any op-trace producer can drive as an ``OpSink``; call
   /// ``SimulationRun/finish()`` at the end to get the sink back.
-  public func start<E: EventSink>(_ sink: E) -> SimulationRun<E> {
+  package func start<E: EventSink>(_ sink: E) -> SimulationRun<E> {
     SimulationRun(simulator: self, sink: sink)
   }
 }

@@ -13,7 +13,7 @@ extension RecordedWorkload {
   /// additions (relative differences of order 1e-15); with several devices
   /// order matters (hand-offs), and ``forecast(compactOn:)`` replays the
   /// full trace instead.
-  public func compacted() -> [(pass: PassInfo, records: [(record: OpRecord, count: Int)])] {
+  package func compacted() -> [(pass: PassInfo, records: [(record: OpRecord, count: Int)])] {
     passes.map { entry in
       var merged: [(record: OpRecord, count: Int)] = []
       var index: [TimingKey: Int] = [:]
@@ -56,21 +56,21 @@ struct TimingKey: Hashable {
 
 /// A ``RecordedWorkload`` with its compacted trace, for many replays on one
 /// device (calibration).
-public struct CompactWorkload: Sendable {
+package struct CompactWorkload: Sendable {
   /// The full recording.
-  public let recorded: RecordedWorkload
+  package let recorded: RecordedWorkload
   /// Its compacted passes.
-  public let passes: [(pass: PassInfo, records: [(record: OpRecord, count: Int)])]
+  package let passes: [(pass: PassInfo, records: [(record: OpRecord, count: Int)])]
 
   /// Compacts `recorded`.
-  public init(_ recorded: RecordedWorkload) {
+  package init(_ recorded: RecordedWorkload) {
     self.recorded = recorded
     self.passes = recorded.compacted()
   }
 
   /// The forecast on `pipeline`'s devices: the compacted trace when the
   /// pipeline has one device, else the full one.
-  public func forecast(on pipeline: ForecastPipeline) throws(LifeError) -> Forecast {
+  package func forecast(on pipeline: ForecastPipeline) throws(LifeError) -> Forecast {
     guard pipeline.devices.count == 1 else { return try recorded.forecast(on: pipeline) }
     let simulator = try pipeline.simulator(for: recorded.workload)
     var run = simulator.start(ForecastCollector(keepSteps: pipeline.keepSteps))

@@ -10,18 +10,18 @@ import Trace
 /// A replay builds the simulator exactly as ``ForecastPipeline/run()`` does
 /// and feeds it the same records in the same order, so its ``Forecast`` is
 /// equal, to the last digit, to the pipeline's.
-public struct RecordedWorkload: Sendable {
+package struct RecordedWorkload: Sendable {
   /// The workload the trace came from.
-  public let workload: Workload
+  package let workload: Workload
   /// Its passes in execution order, each with its operators.
-  public let passes: [(pass: PassInfo, records: [OpRecord])]
+  package let passes: [(pass: PassInfo, records: [OpRecord])]
   /// The trace's totals (ops, bytes, dispatch calls per pass).
-  public let totals: WorkloadTotals
+  package let totals: WorkloadTotals
   /// The trace reduced for fast replays on one device.
   let plan: ReplayPlan
 
   /// Runs `workload` once and records its trace.
-  public init(_ workload: Workload) {
+  package init(_ workload: Workload) {
     var recorder = OpTraceRecorder()
     workload.run(into: &recorder)
     self.workload = workload
@@ -32,7 +32,7 @@ public struct RecordedWorkload: Sendable {
 
   /// The recorded workload of `pipeline` (its effective options, tile
   /// included).
-  public init(pipeline: ForecastPipeline) throws(LifeError) {
+  package init(pipeline: ForecastPipeline) throws(LifeError) {
     self.init(try pipeline.workload())
   }
 
@@ -40,7 +40,7 @@ public struct RecordedWorkload: Sendable {
   /// overlap (the pipeline's model and options are not consulted). On one
   /// device the reduced trace (``ReplayPlan``) is timed; the result is the
   /// same to the last digit.
-  public func forecast(on pipeline: ForecastPipeline) throws(LifeError) -> Forecast {
+  package func forecast(on pipeline: ForecastPipeline) throws(LifeError) -> Forecast {
     let simulator = try pipeline.simulator(for: workload)
     if ReplayPlan.applies(to: simulator) {
       var collector = ForecastCollector(keepSteps: pipeline.keepSteps)

@@ -3,14 +3,14 @@ import Trace
 
 extension SweepAxis {
   /// The most points one range may produce.
-  public static let maxRangePoints = 1_000_000
+  package static let maxRangePoints = 1_000_000
 
   /// Parses `NAME=v1,v2,...`, `NAME=start:stop:step` or `NAME=start:stop:*F`
   /// (numeric axes only; stop inclusive): the one parser of `--vary`.
   /// Errors in the grammar are at ``RunParameter/vary``; errors in a value
   /// at the axis (``InputOrigin/sweepAxis(_:)``). Workload values are parsed
   /// here, once, by the option's own parser.
-  public static func parse(_ spec: String) throws(LifeError) -> SweepAxis {
+  package static func parse(_ spec: String) throws(LifeError) -> SweepAxis {
     let vary = InputOrigin.parameter(.vary)
     guard let eq = spec.firstIndex(of: "=") else {
       throw LifeError.usage(

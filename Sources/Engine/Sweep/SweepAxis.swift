@@ -1,21 +1,21 @@
 import Trace
 
 /// One `--vary` axis: a name and the values it takes, in order.
-public struct SweepAxis: Sendable, Equatable {
+package struct SweepAxis: Sendable, Equatable {
   /// What the axis varies.
-  public var name: Name
+  package var name: Name
   /// Its values, in the order given.
-  public var values: [SweepValue]
+  package var values: [SweepValue]
 
   /// Creates an axis.
-  public init(name: Name, values: [SweepValue]) {
+  package init(name: Name, values: [SweepValue]) {
     self.name = name
     self.values = values
   }
 
   /// What an axis varies: a workload option of the catalogue, a device
   /// field, or the device itself.
-  public enum Name: Sendable, Hashable {
+  package enum Name: Sendable, Hashable {
     /// A workload option (its values are parsed by the option's parser).
     case option(WorkloadOption)
     /// Replaces every entry of the device's `peak_tops`.
@@ -31,22 +31,22 @@ public struct SweepAxis: Sendable, Equatable {
     /// A device preset name or device JSON path.
     case device
 
-    public static let prompt = Name.option(.prompt)
-    public static let generate = Name.option(.generate)
-    public static let batch = Name.option(.batch)
-    public static let chunk = Name.option(.chunk)
-    public static let loraRank = Name.option(.loraRank)
-    public static let weights = Name.option(.weights)
-    public static let kv = Name.option(.kv)
+    package static let prompt = Name.option(.prompt)
+    package static let generate = Name.option(.generate)
+    package static let batch = Name.option(.batch)
+    package static let chunk = Name.option(.chunk)
+    package static let loraRank = Name.option(.loraRank)
+    package static let weights = Name.option(.weights)
+    package static let kv = Name.option(.kv)
 
     /// Every name, in the order help lists them: the workload options, then
     /// the device fields, then `device`.
-    public static let all: [Name] =
+    package static let all: [Name] =
       WorkloadOption.allCases.map(Name.option)
       + [.tops, .bandwidth, .computeEfficiency, .memoryEfficiency, .dispatchUs, .device]
 
     /// The name as `--vary` and `sweep.csv` spell it.
-    public var name: String {
+    package var name: String {
       switch self {
       case .option(let option): return option.name
       case .tops: return "tops"
@@ -59,20 +59,20 @@ public struct SweepAxis: Sendable, Equatable {
     }
 
     /// The axis called `name` (case-insensitive), if any.
-    public init?(named name: String) {
+    package init?(named name: String) {
       let lowered = name.lowercased()
       guard let found = Name.all.first(where: { $0.name == lowered }) else { return nil }
       self = found
     }
 
     /// The workload option the axis sets, if it is one.
-    public var option: WorkloadOption? {
+    package var option: WorkloadOption? {
       if case .option(let option) = self { return option }
       return nil
     }
 
     /// Whether the axis changes the workload (and so the op trace).
-    public var isWorkload: Bool { option != nil }
+    package var isWorkload: Bool { option != nil }
 
     /// Whether values are numbers, so a range may give them.
     var isNumeric: Bool { option.map(\.isInteger) ?? (self != .device) }
@@ -94,27 +94,27 @@ public struct SweepAxis: Sendable, Equatable {
 /// One value of an axis: its text as written to `sweep.csv`, its number
 /// for numeric axes, and for a workload axis the setting it stands for,
 /// parsed once.
-public struct SweepValue: Sendable, Equatable {
+package struct SweepValue: Sendable, Equatable {
   /// The value as written to `sweep.csv` (numbers in canonical form).
-  public var text: String
+  package var text: String
   /// The number, for numeric axes.
-  public var number: Double?
+  package var number: Double?
   /// The workload setting, for axes that vary a workload option.
-  public var setting: WorkloadSetting?
+  package var setting: WorkloadSetting?
 
   /// A text value (a device reference).
-  public init(text: String) {
+  package init(text: String) {
     self.text = text
   }
 
   /// A numeric value; the text is its canonical form.
-  public init(number: Double) {
+  package init(number: Double) {
     self.text = JSONFormat.number(number)
     self.number = number
   }
 
   /// A workload option's value; integer settings also carry their number.
-  public init(setting: WorkloadSetting) {
+  package init(setting: WorkloadSetting) {
     self.text = setting.text
     self.setting = setting
     self.number = setting.integer.map(Double.init)

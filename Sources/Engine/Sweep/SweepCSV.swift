@@ -4,19 +4,19 @@ import Trace
 /// `sweep.csv`: a leading `point` column (the index in the full grid, so
 /// shards merge exactly), one column per varied name, then the result
 /// columns. Numbers print as JSON prints them; absent values are empty.
-public enum SweepCSV {
+package enum SweepCSV {
   /// The result columns, as CONTRACT.md lists them.
-  public static let resultColumns = [
+  package static let resultColumns = [
     "ttft_ms", "t_compute_ms", "t_memory_ms", "tc_tm", "tpot_ms_mean", "tps", "bound",
   ]
 
   /// The header fields for `axes`.
-  public static func header(_ axes: [SweepAxis]) -> [String] {
+  package static func header(_ axes: [SweepAxis]) -> [String] {
     ["point"] + axes.map(\.name.name) + resultColumns
   }
 
   /// The fields of one row.
-  public static func fields(_ row: SweepRow) -> [String] {
+  package static func fields(_ row: SweepRow) -> [String] {
     let r = row.result
     func n(_ x: Double?) -> String { x.map(CSVFormat.number) ?? "" }
     return [String(row.point.index)] + row.point.values.map(\.value.text) + [
@@ -25,18 +25,19 @@ public enum SweepCSV {
   }
 
   /// The whole file's text.
-  public static func text(axes: [SweepAxis], rows: [SweepRow]) -> String {
+  package static func text(axes: [SweepAxis], rows: [SweepRow]) -> String {
     var out = CSVFormat.line(header(axes))
     for row in rows { out += CSVFormat.line(fields(row)) }
     return out
   }
 
   /// The file name inside the output directory.
-  public static let fileName = "sweep.csv"
+  package static let fileName = "sweep.csv"
 
   /// Writes `DIR/sweep.csv` whole or not at all; returns its path.
   @discardableResult
-  public static func write(axes: [SweepAxis], rows: [SweepRow], directory: String) throws(LifeError)
+  package static func write(axes: [SweepAxis], rows: [SweepRow], directory: String)
+    throws(LifeError)
     -> String
   {
     let path = (directory as NSString).appendingPathComponent(fileName)

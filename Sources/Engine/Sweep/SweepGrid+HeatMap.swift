@@ -4,7 +4,7 @@ extension SweepGrid {
   /// The two axes `X,Y` names for a heat map (`--heatmap`): two different
   /// varied axes, by name. The one parser of that list; errors are at
   /// ``RunParameter/heatmap``.
-  public func heatmapAxes(_ text: String) throws(LifeError) -> (
+  package func heatmapAxes(_ text: String) throws(LifeError) -> (
     x: SweepAxis.Name, y: SweepAxis.Name
   ) {
     let origin = InputOrigin.parameter(.heatmap)

@@ -2,22 +2,22 @@ import Trace
 
 /// The cartesian product of sweep axes in a fixed order: the first axis
 /// varies slowest, the last fastest. Point i ↔ one value index per axis.
-public struct SweepGrid: Sendable, Equatable {
+package struct SweepGrid: Sendable, Equatable {
   /// The axes, in `--vary` order.
-  public var axes: [SweepAxis]
+  package var axes: [SweepAxis]
   /// The number of points: the product of the axes' value counts.
-  public let count: Int
+  package let count: Int
 
   /// The most points a grid may hold.
-  public static let maxPoints = 1_000_000_000
+  package static let maxPoints = 1_000_000_000
 
   /// The most points one run forecasts: a larger grid runs in shards
   /// (``SweepShard``), each within this.
-  public static let maxPointsPerRun = 1_000_000
+  package static let maxPointsPerRun = 1_000_000
 
   /// Creates a grid; refuses duplicate axes, empty axes and grids over
   /// ``maxPoints``.
-  public init(axes: [SweepAxis]) throws(LifeError) {
+  package init(axes: [SweepAxis]) throws(LifeError) {
     var total = 1
     var seen: [SweepAxis.Name] = []
     for axis in axes {
@@ -44,7 +44,7 @@ public struct SweepGrid: Sendable, Equatable {
 
   /// Checks that one run of `shard` (the whole grid when nil) forecasts at
   /// most ``maxPointsPerRun`` points; the error says how many shards would.
-  public func checkRunSize(shard: SweepShard?) throws(LifeError) {
+  package func checkRunSize(shard: SweepShard?) throws(LifeError) {
     let points = shard?.range(total: count).count ?? count
     guard points > Self.maxPointsPerRun else { return }
     let shards = (count + Self.maxPointsPerRun - 1) / Self.maxPointsPerRun
@@ -55,7 +55,7 @@ public struct SweepGrid: Sendable, Equatable {
   }
 
   /// The value index on each axis of point `index` (0 ≤ index < count).
-  public func valueIndices(of index: Int) -> [Int] {
+  package func valueIndices(of index: Int) -> [Int] {
     var rest = index
     var indices = [Int](repeating: 0, count: axes.count)
     for k in stride(from: axes.count - 1, through: 0, by: -1) {
@@ -67,12 +67,12 @@ public struct SweepGrid: Sendable, Equatable {
   }
 
   /// The point index of one value index per axis.
-  public func index(of valueIndices: [Int]) -> Int {
+  package func index(of valueIndices: [Int]) -> Int {
     zip(axes, valueIndices).reduce(0) { $0 * $1.0.values.count + $1.1 }
   }
 
   /// Point `index`.
-  public func point(_ index: Int) -> SweepPoint {
+  package func point(_ index: Int) -> SweepPoint {
     let indices = valueIndices(of: index)
     return SweepPoint(
       index: index,

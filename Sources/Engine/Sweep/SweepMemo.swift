@@ -6,7 +6,7 @@ import Trace
 /// asking for a missing key at once may both build it; one result is kept.
 /// With a `capacity`, the least recently used value is dropped to make room
 /// (recorded traces are megabytes each).
-public final class SweepMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+package final class SweepMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var values: [Key: Value] = [:]
   /// Keys from least to most recently used (kept only with a capacity).
@@ -14,7 +14,7 @@ public final class SweepMemo<Key: Hashable & Sendable, Value: Sendable>: @unchec
   private let capacity: Int?
 
   /// An empty cache, unbounded when `capacity` is nil (else at least 1).
-  public init(capacity: Int? = nil) { self.capacity = capacity.map { max(1, $0) } }
+  package init(capacity: Int? = nil) { self.capacity = capacity.map { max(1, $0) } }
 
   private func touch(_ key: Key) {
     guard capacity != nil else { return }
@@ -23,7 +23,7 @@ public final class SweepMemo<Key: Hashable & Sendable, Value: Sendable>: @unchec
   }
 
   /// The cached value for `key`, built with `make` when missing.
-  public func value(for key: Key, make: () throws(LifeError) -> Value) throws(LifeError) -> Value {
+  package func value(for key: Key, make: () throws(LifeError) -> Value) throws(LifeError) -> Value {
     lock.lock()
     if let v = values[key] {
       touch(key)
@@ -48,7 +48,7 @@ public final class SweepMemo<Key: Hashable & Sendable, Value: Sendable>: @unchec
   }
 
   /// The number of cached values.
-  public var count: Int {
+  package var count: Int {
     lock.lock()
     defer { lock.unlock() }
     return values.count

@@ -5,9 +5,9 @@ import Trace
 /// column: identical headers required, no point twice, no point missing
 /// between 0 and the largest. The result equals the unsharded file byte
 /// for byte.
-public enum SweepMerge {
+package enum SweepMerge {
   /// The merged text of `paths` (each a `sweep.csv` or a directory holding one).
-  public static func merge(_ paths: [String]) throws(LifeError) -> String {
+  package static func merge(_ paths: [String]) throws(LifeError) -> String {
     guard !paths.isEmpty else {
       throw LifeError.usage(.parameter(.merge), "no shard directories", expected: "one or more DIR")
     }
@@ -71,7 +71,7 @@ public enum SweepMerge {
 
   /// Merges `paths` into `DIR/sweep.csv`; returns its path.
   @discardableResult
-  public static func write(_ paths: [String], directory: String) throws(LifeError) -> String {
+  package static func write(_ paths: [String], directory: String) throws(LifeError) -> String {
     let text = try merge(paths)
     let path = (directory as NSString).appendingPathComponent(SweepCSV.fileName)
     try AtomicFile.write(text, to: path)

@@ -1,38 +1,38 @@
 import Trace
 
 /// One point of a sweep: its index in the grid and each axis's value.
-public struct SweepPoint: Sendable, Equatable {
+package struct SweepPoint: Sendable, Equatable {
   /// The index in the full grid (the `point` column of `sweep.csv`).
-  public var index: Int
+  package var index: Int
   /// One setting per axis, in axis order.
-  public var values: [Setting]
+  package var values: [Setting]
 
   /// An axis's value at this point.
-  public struct Setting: Sendable, Equatable {
+  package struct Setting: Sendable, Equatable {
     /// The axis.
-    public var name: SweepAxis.Name
+    package var name: SweepAxis.Name
     /// Its value.
-    public var value: SweepValue
+    package var value: SweepValue
   }
 
   /// The value of axis `name`, if varied.
-  public func value(of name: SweepAxis.Name) -> SweepValue? {
+  package func value(of name: SweepAxis.Name) -> SweepValue? {
     values.first { $0.name == name }?.value
   }
 
   /// The `device` axis's value (a preset name or file path), if varied.
-  public var deviceName: String? { value(of: .device)?.text }
+  package var deviceName: String? { value(of: .device)?.text }
 
   /// The workload axes' values, `name=value` joined by spaces: points with
   /// the same key share an op trace.
-  public var workloadKey: String {
+  package var workloadKey: String {
     values.filter { $0.name.isWorkload }.map { "\($0.name.name)=\($0.value.text)" }
       .joined(separator: " ")
   }
 
   /// `options` with this point's workload axes set (their values were
   /// parsed once, with the axis).
-  public func apply(to options: inout WorkloadOptions) {
+  package func apply(to options: inout WorkloadOptions) {
     for setting in values { setting.value.setting?.apply(to: &options) }
   }
 
@@ -40,7 +40,7 @@ public struct SweepPoint: Sendable, Equatable {
   /// every `peak_tops` entry; an efficiency replaces the global value and
   /// drops the curve and per-kind values for it (one efficiency for every
   /// operator, as `--compute-efficiency` / `--memory-efficiency` do).
-  public func apply(to device: inout Device) {
+  package func apply(to device: inout Device) {
     for setting in values {
       guard let v = setting.value.number else { continue }
       switch setting.name {

@@ -1,18 +1,18 @@
 /// What one sweep point forecast: the `sweep.csv` result columns.
-public struct SweepResult: Sendable, Equatable {
+package struct SweepResult: Sendable, Equatable {
   /// Time to first token, ms.
-  public var ttftMs: Double
+  package var ttftMs: Double
   /// Prefill compute time without dispatch, ms.
-  public var tComputeMs: Double
+  package var tComputeMs: Double
   /// Prefill memory time without dispatch, ms.
-  public var tMemoryMs: Double
+  package var tMemoryMs: Double
   /// Mean TPOT, ms; nil when G = 0.
-  public var tpotMsMean: Double?
+  package var tpotMsMean: Double?
   /// G / Σ TPOT per sequence; nil when G = 0.
-  public var tps: Double?
+  package var tps: Double?
 
   /// Creates a result.
-  public init(
+  package init(
     ttftMs: Double, tComputeMs: Double, tMemoryMs: Double, tpotMsMean: Double?, tps: Double?
   ) {
     self.ttftMs = ttftMs
@@ -23,21 +23,21 @@ public struct SweepResult: Sendable, Equatable {
   }
 
   /// t_compute / t_memory of the prefill; nil when t_memory is 0.
-  public var tcTm: Double? { tMemoryMs > 0 ? tComputeMs / tMemoryMs : nil }
+  package var tcTm: Double? { tMemoryMs > 0 ? tComputeMs / tMemoryMs : nil }
 
   /// `compute` when t_compute ≥ t_memory, else `memory` (CONTRACT.md).
-  public var bound: String { tComputeMs >= tMemoryMs ? "compute" : "memory" }
+  package var bound: String { tComputeMs >= tMemoryMs ? "compute" : "memory" }
 }
 
 /// A point and its result.
-public struct SweepRow: Sendable, Equatable {
+package struct SweepRow: Sendable, Equatable {
   /// The point.
-  public var point: SweepPoint
+  package var point: SweepPoint
   /// Its forecast.
-  public var result: SweepResult
+  package var result: SweepResult
 
   /// Creates a row.
-  public init(point: SweepPoint, result: SweepResult) {
+  package init(point: SweepPoint, result: SweepResult) {
     self.point = point
     self.result = result
   }

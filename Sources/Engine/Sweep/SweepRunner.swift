@@ -5,31 +5,31 @@ import Trace
 /// Evaluates sweep points in parallel on all cores. Results are placed by
 /// point index, so the output is the same whatever the thread count; when
 /// points fail, the error of the lowest failing index is thrown.
-public struct SweepRunner: Sendable {
+package struct SweepRunner: Sendable {
   /// Worker threads; defaults to the active processor count.
-  public var threads: Int
+  package var threads: Int
   /// Points a worker takes at a time (neighbouring points often share a
   /// workload, and so an op trace).
-  public var chunk: Int
+  package var chunk: Int
 
   /// Creates a runner.
-  public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 16) {
+  package init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 16) {
     self.threads = max(1, threads)
     self.chunk = max(1, chunk)
   }
 
   /// Forecasts one point.
-  public typealias Evaluate = @Sendable (SweepPoint) throws(LifeError) -> SweepResult
+  package typealias Evaluate = @Sendable (SweepPoint) throws(LifeError) -> SweepResult
   /// Called after each point with (points done, points in this run), from
   /// worker threads.
-  public typealias Progress = @Sendable (Int, Int) -> Void
+  package typealias Progress = @Sendable (Int, Int) -> Void
 
   /// Evaluates the points of `grid` in `shard` (all points when nil); rows
   /// come back in index order. `order`, when given, is the order in which
   /// points are taken, as positions in the shard (a permutation of
   /// `0..<count`): e.g. points sharing a workload together, so that a
   /// bounded trace cache keeps hitting. It changes no result.
-  public func run(
+  package func run(
     _ grid: SweepGrid, shard: SweepShard? = nil, order: [Int]? = nil,
     progress: Progress? = nil, evaluate: @escaping Evaluate
   ) throws(LifeError) -> [SweepRow] {

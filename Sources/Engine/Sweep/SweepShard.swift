@@ -4,14 +4,14 @@ import Trace
 /// `--shard I/N`: the I-th (1-based) of N disjoint contiguous slices of a
 /// grid. Slice I holds points ⌊(I−1)·total/N⌋ ..< ⌊I·total/N⌋, so the N
 /// slices cover the grid exactly once.
-public struct SweepShard: Sendable, Equatable {
+package struct SweepShard: Sendable, Equatable {
   /// 1-based slice number.
-  public var index: Int
+  package var index: Int
   /// Number of slices.
-  public var count: Int
+  package var count: Int
 
   /// Creates a shard; refuses I outside 1...N or N < 1.
-  public init(index: Int, count: Int) throws(LifeError) {
+  package init(index: Int, count: Int) throws(LifeError) {
     guard count >= 1, index >= 1, index <= count else {
       throw LifeError.usage(
         .parameter(.shard), "shard out of range", got: "'\(index)/\(count)'",
@@ -22,7 +22,7 @@ public struct SweepShard: Sendable, Equatable {
   }
 
   /// Parses `I/N`.
-  public static func parse(_ text: String) throws(LifeError) -> SweepShard {
+  package static func parse(_ text: String) throws(LifeError) -> SweepShard {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces)
     }
@@ -36,7 +36,7 @@ public struct SweepShard: Sendable, Equatable {
   }
 
   /// The point indices of this slice of a grid of `total` points.
-  public func range(total: Int) -> Range<Int> {
+  package func range(total: Int) -> Range<Int> {
     let t = Int64(total)
     let lo = Int((Int64(index - 1) * t) / Int64(count))
     let hi = Int((Int64(index) * t) / Int64(count))

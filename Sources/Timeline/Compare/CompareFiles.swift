@@ -3,16 +3,16 @@ import Trace
 
 /// The files of a comparison (`life compare`, or a scenario's `compare`
 /// list): compare.csv and compare.html, each written whole or not at all.
-public enum CompareFiles {
+package enum CompareFiles {
   /// compare.csv.
-  public static let csv = "compare.csv"
+  package static let csv = "compare.csv"
   /// compare.html.
-  public static let html = "compare.html"
+  package static let html = "compare.html"
 
   /// Writes compare.csv and compare.html for `rows` into `directory` (which
   /// must exist); returns their paths.
   @discardableResult
-  public static func write(
+  package static func write(
     _ rows: [CompareRow], title: String, directory: String
   ) throws(LifeError) -> [String] {
     let csvPath = (directory as NSString).appendingPathComponent(csv)

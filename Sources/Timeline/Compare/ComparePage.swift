@@ -3,9 +3,9 @@ import Trace
 /// compare.html: a self-contained page (no scripts, no network) with the
 /// comparison table and the runs' TPOT curves overlaid; every string from
 /// the inputs is escaped.
-public enum ComparePage {
+package enum ComparePage {
   /// The page for `rows`, titled `title`.
-  public static func html(_ rows: [CompareRow], title: String = "LIFE comparison") -> String {
+  package static func html(_ rows: [CompareRow], title: String = "LIFE comparison") -> String {
     var page = """
       <!DOCTYPE html>
       <html lang="en">

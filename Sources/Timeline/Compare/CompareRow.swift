@@ -3,41 +3,41 @@ import Trace
 
 /// One run in a comparison: the headline numbers of a forecast (a
 /// summary.json, or the forecast JSON of a scenario's `compare` variant).
-public struct CompareRow: Sendable, Equatable {
+package struct CompareRow: Sendable, Equatable {
   /// What identifies the run: its directory, or a variant's name.
-  public var run: String
+  package var run: String
   /// The scenario's name (empty when the run came from flags).
-  public var scenario: String
+  package var scenario: String
   /// The model's name.
-  public var model: String
+  package var model: String
   /// Time to first token.
-  public var ttftMs: Double
+  package var ttftMs: Double
   /// Each decode step's time.
-  public var tpotMs: [Double]
+  package var tpotMs: [Double]
   /// Mean TPOT; nil with no decode steps.
-  public var tpotMsMean: Double?
+  package var tpotMsMean: Double?
   /// Tokens per second per sequence; nil with no decode steps.
-  public var tps: Double?
+  package var tps: Double?
   /// End to end.
-  public var e2eMs: Double
+  package var e2eMs: Double
   /// Dispatch calls in prefill.
-  public var dispatchPrefill: Double
+  package var dispatchPrefill: Double
   /// Mean dispatch calls per decode step; nil with no decode steps.
-  public var dispatchPerStep: Double?
+  package var dispatchPerStep: Double?
   /// `compute` or `memory` for the prefill.
-  public var boundPrefill: String
+  package var boundPrefill: String
   /// The bound of most decode steps (`memory` on a tie); empty with none.
-  public var boundDecode: String
+  package var boundDecode: String
   /// Whether the model fits on every device; nil when not reported.
-  public var fits: Bool?
+  package var fits: Bool?
 
   /// The name charts and timeline process groups show: the scenario's
   /// name, else ``run``; callers may change it (e.g. to tell two runs of
   /// one scenario apart).
-  public var label: String
+  package var label: String
 
   /// The numbers of a forecast made in this process, under the name `run`.
-  public init(outcome: ForecastOutcome, run: String, scenario: String = "") {
+  package init(outcome: ForecastOutcome, run: String, scenario: String = "") {
     let f = outcome.forecast
     self.run = run
     self.scenario = scenario
@@ -62,7 +62,7 @@ public struct CompareRow: Sendable, Equatable {
   /// Reads the numbers from a forecast-shaped JSON object (what
   /// `life forecast --json` prints, summary.json). Errors name `file` and
   /// the key that is missing or of the wrong type.
-  public init(forecast json: JSONValue, run: String, scenario: String? = nil, file: String?)
+  package init(forecast json: JSONValue, run: String, scenario: String? = nil, file: String?)
     throws(LifeError)
   {
     func fail(_ key: String, _ value: JSONValue?, expected: String) -> LifeError {

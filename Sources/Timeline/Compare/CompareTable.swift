@@ -1,16 +1,16 @@
 import Trace
 
 /// compare.csv: one row per run.
-public enum CompareTable {
+package enum CompareTable {
   /// The header.
-  public static let columns = [
+  package static let columns = [
     "run", "scenario", "model", "ttft_ms", "tpot_ms_mean", "tps", "e2e_ms",
     "dispatch_calls_prefill", "dispatch_calls_per_step", "bound_prefill", "bound_decode", "fits",
   ]
 
   /// The CSV text: a header, then `rows` in order. Absent values are empty
   /// fields.
-  public static func csv(_ rows: [CompareRow]) -> String {
+  package static func csv(_ rows: [CompareRow]) -> String {
     var text = CSVFormat.line(columns)
     for row in rows {
       text += CSVFormat.line([

@@ -1,14 +1,14 @@
 import Trace
 
 /// One finished run's timeline to put into a combined timeline.
-public struct TimelineSource: Sendable, Equatable {
+package struct TimelineSource: Sendable, Equatable {
   /// timeline.json or timeline.json.gz.
-  public var path: String
+  package var path: String
   /// Prefixed to each of the run's process names (e.g. `"hybrid · "`).
-  public var prefix: String
+  package var prefix: String
 
   /// Creates a source.
-  public init(path: String, prefix: String) {
+  package init(path: String, prefix: String) {
     self.path = path
     self.prefix = prefix
   }
@@ -19,11 +19,11 @@ public struct TimelineSource: Sendable, Equatable {
 /// runs' (by a multiple of 100), its thread id and flow ids moved with it,
 /// and its process names prefixed. The inputs are streamed, one event at a
 /// time; the output is written whole or not at all.
-public enum TimelineMerge {
+package enum TimelineMerge {
   /// Writes `sources`, in order, into one timeline at `path` (gzip when
   /// `gzip`); returns the pid base given to each source.
   @discardableResult
-  public static func write(
+  package static func write(
     _ sources: [TimelineSource], to path: String, gzip: Bool = false
   ) throws(LifeError) -> [Int] {
     let file = try TimelineFile(path: path, gzip: gzip)

@@ -11,13 +11,13 @@ import Trace
 /// directory as it was. Files other than ours are never touched.
 public final class OutputSet: EventSink {
   /// Names of the files an output set writes.
-  public enum FileName {
-    public static let timeline = "timeline.json"
-    public static let timelineGzip = "timeline.json.gz"
-    public static let summary = "summary.json"
-    public static let steps = "steps.csv"
-    public static let ops = "ops.csv"
-    public static let report = "report.html"
+  package enum FileName {
+    package static let timeline = "timeline.json"
+    package static let timelineGzip = "timeline.json.gz"
+    package static let summary = "summary.json"
+    package static let steps = "steps.csv"
+    package static let ops = "ops.csv"
+    package static let report = "report.html"
   }
 
   /// The options in use.
@@ -40,7 +40,7 @@ public final class OutputSet: EventSink {
   /// instead of a timeline of its own. The caller finishes the shared file;
   /// ``finish(forecast:scenario:toolVersion:title:)`` then returns the
   /// other files only.
-  public init(options: OutputOptions, sharedTimeline: TimelineFile?) throws(LifeError) {
+  package init(options: OutputOptions, sharedTimeline: TimelineFile?) throws(LifeError) {
     self.options = options
     if let sharedTimeline {
       timelineFile = nil
@@ -104,10 +104,10 @@ public final class OutputSet: EventSink {
   }
 
   /// What the report shows, as collected so far.
-  public var reportData: ReportData { collector.finished(with: ops) }
+  package var reportData: ReportData { collector.finished(with: ops) }
 
   /// The decode steps the timeline drew in detail.
-  public var tracedSteps: [Int] { timeline?.tracedDecodeSteps ?? [] }
+  package var tracedSteps: [Int] { timeline?.tracedDecodeSteps ?? [] }
 
   /// Writes the remaining files and commits every file, for the forecast
   /// the engine made of the run (`outcome`); returns the paths written.

@@ -1,11 +1,11 @@
 import Trace
 
 /// summary.json: the forecast JSON with `scenario` and `tool_version` added.
-public enum SummaryFile {
+package enum SummaryFile {
   /// The summary text: `forecast`'s members (an object), then `scenario`
   /// (the scenario as given, or null) and `tool_version`, replacing members
   /// of those names. Throws when a number is not finite.
-  public static func text(
+  package static func text(
     forecast: JSONValue, scenario: JSONValue?, toolVersion: String
   ) throws(LifeError) -> String {
     guard case .object(let members) = forecast else {

@@ -2,7 +2,7 @@ import Trace
 
 /// report.html: one self-contained page, no scripts, no external files;
 /// every string from the input is escaped.
-public enum ReportPage {
+package enum ReportPage {
   /// The page for a run.
   ///
   /// - Parameters:
@@ -10,7 +10,7 @@ public enum ReportPage {
   ///   - title: the page title (the scenario's name).
   ///   - model: the model's name.
   ///   - warnings: warnings to list (the forecast's `warnings`).
-  public static func html(
+  package static func html(
     _ data: ReportData, title: String, model: String, warnings: [String]
   ) -> String {
     var page = """

@@ -7,7 +7,7 @@ extension BarChartSVG {
   /// one group per chunk size, bars for compute, memory and dispatch calls
   /// (each value = metric with that chunk / metric without chunking). The
   /// integrator computes the ratios from the workload model.
-  public static func chunkedPrefill(
+  package static func chunkedPrefill(
     prompt: Int, chunks: [Int], computeRatio: [Double], memoryRatio: [Double],
     dispatchRatio: [Double], model: String = ""
   ) -> BarChartSVG {
@@ -29,7 +29,7 @@ extension BarChartSVG {
   /// The paper's Fig. 9: ops of a LoRA-adapted linear layer against prompt
   /// length, one bar per rank. `baseline[p]` is the ops without LoRA at
   /// `prompts[p]`; `ops[r][p]` the ops with rank `ranks[r]`. Log scale.
-  public static func loraOps(
+  package static func loraOps(
     prompts: [Int], ranks: [Int], baseline: [Double], ops: [[Double]],
     layer: String = "4096x4096 linear"
   ) -> BarChartSVG {

@@ -5,18 +5,18 @@ import Trace
 /// A grouped bar chart: one group per category along x, one bar per series
 /// in each group, a linear or log10 y axis, an optional reference line and a
 /// legend.
-public struct BarChartSVG: Sendable, Equatable {
+package struct BarChartSVG: Sendable, Equatable {
   /// One series of bars.
-  public struct Series: Sendable, Equatable {
+  package struct Series: Sendable, Equatable {
     /// Its name, in the legend.
-    public var name: String
+    package var name: String
     /// One value per category.
-    public var values: [Double]
+    package var values: [Double]
     /// Its fill colour.
-    public var colour: String
+    package var colour: String
 
     /// Creates a series.
-    public init(name: String, values: [Double], colour: String) {
+    package init(name: String, values: [Double], colour: String) {
       self.name = name
       self.values = values
       self.colour = colour
@@ -24,22 +24,22 @@ public struct BarChartSVG: Sendable, Equatable {
   }
 
   /// The chart title.
-  public var title: String
+  package var title: String
   /// The x axis's name.
-  public var xName: String
+  package var xName: String
   /// The y axis's name.
-  public var yName: String
+  package var yName: String
   /// The group labels.
-  public var categories: [String]
+  package var categories: [String]
   /// The series.
-  public var series: [Series]
+  package var series: [Series]
   /// A log10 y axis (values ≤ 0 are not drawn).
-  public var logScale: Bool
+  package var logScale: Bool
   /// A dashed horizontal line, e.g. 1 for ratios.
-  public var referenceLine: Double?
+  package var referenceLine: Double?
 
   /// Creates a chart.
-  public init(
+  package init(
     title: String, xName: String, yName: String, categories: [String], series: [Series],
     logScale: Bool = false, referenceLine: Double? = nil
   ) {
@@ -53,7 +53,7 @@ public struct BarChartSVG: Sendable, Equatable {
   }
 
   /// A palette for series in order.
-  public static let palette = [
+  package static let palette = [
     "#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
     "#bcbd22", "#17becf",
   ]
@@ -84,7 +84,7 @@ public struct BarChartSVG: Sendable, Equatable {
   }
 
   /// The SVG document.
-  public func svg() -> String {
+  package func svg() -> String {
     let (left, top, plotH) = (80.0, 50.0, 300.0)
     let groupW = max(24, Double(series.count) * 14 + 16)
     let plotW = max(groupW * Double(max(categories.count, 1)), 200)

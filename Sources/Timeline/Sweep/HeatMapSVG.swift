@@ -6,20 +6,20 @@ import Trace
 /// 5): a colour scale diverging at tc/tm = 1 (white), red where compute
 /// bounds (> 1), blue where memory bounds (< 1), symmetric in log2; axis
 /// labels, a legend and, for small grids, the value in each cell.
-public struct HeatMapSVG: Sendable, Equatable {
+package struct HeatMapSVG: Sendable, Equatable {
   /// The chart title.
-  public var title: String
+  package var title: String
   /// The x axis's name and value labels (columns, left to right).
-  public var xName: String
-  public var xValues: [String]
+  package var xName: String
+  package var xValues: [String]
   /// The y axis's name and value labels (rows, bottom to top).
-  public var yName: String
-  public var yValues: [String]
+  package var yName: String
+  package var yValues: [String]
   /// tc/tm per cell, `cells[y][x]`; nil where there is no value.
-  public var cells: [[Double?]]
+  package var cells: [[Double?]]
 
   /// Creates a heat map.
-  public init(
+  package init(
     title: String, xName: String, xValues: [String], yName: String, yValues: [String],
     cells: [[Double?]]
   ) {
@@ -33,7 +33,7 @@ public struct HeatMapSVG: Sendable, Equatable {
 
   /// The colour scale's half-width in log2 units: the largest |log2 tc/tm|,
   /// at least 1.
-  public var halfRange: Double {
+  package var halfRange: Double {
     let logs = cells.flatMap { $0 }.compactMap { $0 }.filter { $0 > 0 && $0.isFinite }.map {
       abs(log2($0))
     }
@@ -42,7 +42,7 @@ public struct HeatMapSVG: Sendable, Equatable {
 
   /// The colour of `ratio` on a scale of half-width `half` (log2):
   /// white at 1, full red (#b2182b) at 2^half, full blue (#2166ac) at 2^−half.
-  public static func colour(_ ratio: Double?, half: Double) -> String {
+  package static func colour(_ ratio: Double?, half: Double) -> String {
     guard let ratio, ratio > 0, ratio.isFinite else { return "#d9d9d9" }
     let t = min(max(log2(ratio) / half, -1), 1)
     let end: (Double, Double, Double) = t >= 0 ? (178, 24, 43) : (33, 102, 172)
@@ -53,7 +53,7 @@ public struct HeatMapSVG: Sendable, Equatable {
   }
 
   /// The SVG document.
-  public func svg() -> String {
+  package func svg() -> String {
     let nx = max(xValues.count, 1)
     let ny = max(yValues.count, 1)
     let cell = min(48, max(4, 560 / Double(max(nx, ny))))

@@ -3,15 +3,15 @@ import Foundation
 import Trace
 
 /// Text and numbers for SVG output, deterministic and escaped.
-public enum SVGText {
+package enum SVGText {
   /// `s` with `& < > " '` escaped for text content and attribute values.
-  public static func escape(_ s: String) -> String { Markup.escape(s) }
+  package static func escape(_ s: String) -> String { Markup.escape(s) }
 
   /// A coordinate with one decimal.
   static func coord(_ x: Double) -> String { String(format: "%.1f", x) }
 
   /// A value label with 3 significant digits (`1.23`, `0.0456`, `1.2e+04`).
-  public static func label(_ x: Double) -> String {
+  package static func label(_ x: Double) -> String {
     guard x.isFinite else { return "–" }
     return String(format: "%.3g", x)
   }

@@ -3,16 +3,16 @@ import Foundation
 import Trace
 
 /// Heat maps of tc/tm from a sweep's rows (`--heatmap X,Y`).
-public enum SweepHeatMap {
+package enum SweepHeatMap {
   /// `heatmap-X-Y.svg`.
-  public static func fileName(x: SweepAxis.Name, y: SweepAxis.Name) -> String {
+  package static func fileName(x: SweepAxis.Name, y: SweepAxis.Name) -> String {
     "heatmap-\(x.name)-\(y.name).svg"
   }
 
   /// The heat map of tc/tm over axes `x` (columns) and `y` (rows); any other
   /// varied axis is held at its first value. Rows not in `rows` (another
   /// shard's) are left blank.
-  public static func build(
+  package static func build(
     grid: SweepGrid, rows: [SweepRow], x: SweepAxis.Name, y: SweepAxis.Name, title: String? = nil
   )
     -> HeatMapSVG

@@ -5,9 +5,9 @@ import Trace
 /// ``finish()``. Several runs may share one file, each drawn by its own
 /// ``TimelineWriter`` with its own ``TimelineLayout``. A file that is never
 /// finished leaves any previous file in place.
-public final class TimelineFile {
+package final class TimelineFile {
   /// The path the file is committed to.
-  public var path: String { output.path }
+  package var path: String { output.path }
   private let output: any TextOutput
   private var events = 0
   private var runs: [String] = []
@@ -18,13 +18,13 @@ public final class TimelineFile {
 
   /// Starts a trace at `path`; with `gzip` the bytes are gzip-compressed
   /// (name the path `….json.gz`).
-  public init(path: String, gzip: Bool = false) throws(LifeError) {
+  package init(path: String, gzip: Bool = false) throws(LifeError) {
     output = try openTextOutput(path: path, gzip: gzip)
     output.write("{\"traceEvents\":[\n")
   }
 
   /// Events written so far, all runs together.
-  public var eventCount: Int { events }
+  package var eventCount: Int { events }
 
   /// Appends one event: `body` is a complete JSON object.
   func append(_ body: String) {
@@ -52,7 +52,7 @@ public final class TimelineFile {
   }
 
   /// Closes the event array, writes the metadata and commits the file.
-  public func finish() throws(LifeError) {
+  package func finish() throws(LifeError) {
     guard !finished else { return }
     finished = true
     flush()
@@ -65,7 +65,7 @@ public final class TimelineFile {
   }
 
   /// Abandons the file: the previous file at ``path``, if any, stays.
-  public func discard() {
+  package func discard() {
     finished = true
     output.discard()
   }

@@ -33,14 +33,14 @@ public struct TimelineSteps: Sendable {
 
   /// The steps a parsed selection (`all`, or a list such as
   /// `1-16,100,200,last`) names, out of `generate` steps.
-  public static func selected(_ selection: StepSelection, generate: Int) -> TimelineSteps {
+  package static func selected(_ selection: StepSelection, generate: Int) -> TimelineSteps {
     if selection.ranges == nil { return .all }
     return .only(selection.text) { step in selection.contains(step, of: generate) }
   }
 
   /// The steps `choice` names out of `generate`: every step, the
   /// automatic choice, or a selection.
-  public static func chosen(_ choice: StepChoice, generate: Int) -> TimelineSteps {
+  package static func chosen(_ choice: StepChoice, generate: Int) -> TimelineSteps {
     switch choice {
     case .automatic: return .automatic
     case .selection(let selection): return .selected(selection, generate: generate)

@@ -4,7 +4,7 @@ import Trace
 /// The request process (prefill and decode-step slices, counters) and
 /// hand-offs with their flows.
 extension TimelineWriter {
-  public func handoff(_ event: HandoffEvent) {
+  package func handoff(_ event: HandoffEvent) {
     let start = TraceTime.ns(event.span.start)
     let end = max(start, TraceTime.ns(event.span.end))
     flowCount += 1

@@ -10,7 +10,7 @@ import Trace
 /// Times are rounded once to integer nanoseconds and written as
 /// microseconds, and consecutive slices on a thread are kept from
 /// overlapping, so every thread nests as Perfetto requires.
-public final class TimelineWriter: EventSink {
+package final class TimelineWriter: EventSink {
   let file: TimelineFile
   let layout: TimelineLayout
   let detail: TraceDetail
@@ -44,7 +44,7 @@ public final class TimelineWriter: EventSink {
   ///     selection, which keeps the last step).
   ///   - eventBudget: with ``TimelineSteps/automatic``, about how many events
   ///     the run may write.
-  public init(
+  package init(
     file: TimelineFile, layout: TimelineLayout = TimelineLayout(), detail: TraceDetail = .op,
     steps: TimelineSteps = .automatic, generate: Int, eventBudget: Int = 500_000
   ) {
@@ -58,9 +58,9 @@ public final class TimelineWriter: EventSink {
   }
 
   /// The decode steps drawn in detail so far, ascending.
-  public var tracedDecodeSteps: [Int] { tracedSteps }
+  package var tracedDecodeSteps: [Int] { tracedSteps }
 
-  public func begin(_ run: RunInfo) {
+  package func begin(_ run: RunInfo) {
     self.run = run
     overlap = run.overlap
     runStartEvents = file.eventCount
@@ -75,17 +75,17 @@ public final class TimelineWriter: EventSink {
     }
   }
 
-  public func wantsOpEvents(in pass: PassInfo) -> Bool {
+  package func wantsOpEvents(in pass: PassInfo) -> Bool {
     detail != .step && isSelected(pass)
   }
 
-  public func passBegan(_ pass: PassInfo, at time: Double) {
+  package func passBegan(_ pass: PassInfo, at time: Double) {
     tracing = detail != .step && decideSelected(pass)
     if tracing, pass.phase == .decode { tracedSteps.append(pass.step) }
     passStartEvents = file.eventCount
   }
 
-  public func op(_ event: OpEvent) {
+  package func op(_ event: OpEvent) {
     guard tracing else { return }
     switch detail {
     case .op: drawOp(event)
@@ -94,14 +94,14 @@ public final class TimelineWriter: EventSink {
     }
   }
 
-  public func passEnded(_ timing: PassTiming) {
+  package func passEnded(_ timing: PassTiming) {
     flushLayers()
     if tracing { maxPassEvents = max(maxPassEvents, file.eventCount - passStartEvents) }
     tracing = false
     drawPass(timing)
   }
 
-  public func end() {
+  package func end() {
     flushLayers()
     if !prefillChunks.isEmpty { drawPrefill() }
     var meta = TraceArgs()

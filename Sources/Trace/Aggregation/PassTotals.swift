@@ -32,10 +32,10 @@ public struct PassTotals: Sendable, Equatable {
   }
 
   /// Empty totals.
-  public init() {}
+  package init() {}
 
   /// Adds one record.
-  public mutating func add(_ r: OpRecord) {
+  package mutating func add(_ r: OpRecord) {
     ops += r.ops
     opsPadded += r.opsPadded
     read += r.read
@@ -52,7 +52,7 @@ public struct PassTotals: Sendable, Equatable {
   /// Adds `count` repetitions of `layer`'s records, in that order: the same
   /// additions as `count` passes of ``add(_:)-(OpRecord)`` over them, with
   /// the sums held in locals.
-  public mutating func add(layer: ArraySlice<OpRecord>, repeating count: Int) {
+  package mutating func add(layer: ArraySlice<OpRecord>, repeating count: Int) {
     guard count > 0 else { return }
     var seen: UInt32 = 0
     for r in layer { seen |= 1 << UInt32(r.kind.slot) }
@@ -90,7 +90,7 @@ public struct PassTotals: Sendable, Equatable {
   }
 
   /// Adds another pass's totals.
-  public mutating func add(_ other: PassTotals) {
+  package mutating func add(_ other: PassTotals) {
     ops += other.ops
     opsPadded += other.opsPadded
     read += other.read

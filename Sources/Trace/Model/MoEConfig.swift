@@ -15,7 +15,7 @@ public struct MoEConfig: Sendable, Equatable {
   public var firstDenseLayers: Int = 0
 
   /// Creates an MoE description.
-  public init(
+  package init(
     experts: Int, topK: Int, expertIntermediate: Int, sharedExperts: Int = 0,
     firstDenseLayers: Int = 0
   ) {
@@ -28,7 +28,7 @@ public struct MoEConfig: Sendable, Equatable {
 
   /// Expected number of distinct experts touched by `tokens` tokens each
   /// choosing `topK` of `experts` uniformly: E·(1 − (1 − k/E)^tokens).
-  public func expectedDistinct(tokens: Double) -> Double {
+  package func expectedDistinct(tokens: Double) -> Double {
     let e = Double(experts)
     let p = 1 - Double(topK) / e
     return e * (1 - pow(p, tokens))
@@ -49,7 +49,7 @@ public struct MLAConfig: Sendable, Equatable {
   public var vHeadDim: Int
 
   /// Creates an MLA description.
-  public init(
+  package init(
     qLoraRank: Int?, kvLoraRank: Int, qkNopeHeadDim: Int, qkRopeHeadDim: Int, vHeadDim: Int
   ) {
     self.qLoraRank = qLoraRank

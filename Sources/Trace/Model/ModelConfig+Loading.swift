@@ -1,16 +1,16 @@
 /// Reading Hugging Face config.json files and presets.
 extension ModelConfig {
   /// The `model_type`s the workload model builds.
-  public static let families = [
+  package static let families = [
     "llama", "mistral", "qwen2", "qwen3", "gemma2", "phi3", "mixtral", "deepseek_v2",
   ]
 
   /// The largest size a config.json may give (hidden, heads, vocab, ...): 2^24.
-  public static let maxSize = 1 << 24
+  package static let maxSize = 1 << 24
 
   /// The most decoder layers a config may have (the op trace walks every
   /// layer of every pass).
-  public static let maxLayers = 1 << 14
+  package static let maxLayers = 1 << 14
 
   /// Preset names (`life models`).
   public static var presetNames: [String] { ModelPresets.names }
@@ -63,7 +63,7 @@ extension ModelConfig {
   /// Builds a config from a parsed config.json. Unknown keys are ignored;
   /// missing required fields and inconsistent sizes are errors naming the
   /// file and the field.
-  public static func parse(_ root: JSONNode, name: String) throws(LifeError) -> ModelConfig {
+  package static func parse(_ root: JSONNode, name: String) throws(LifeError) -> ModelConfig {
     let maxSize = ModelConfig.maxSize
     let family = try root.required("model_type").choice(families)
     // Sizes are at most 2^24 (and max_position_embeddings 2^40), so no Int

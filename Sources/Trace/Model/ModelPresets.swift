@@ -1,11 +1,11 @@
 /// The model presets compiled into the binary: each is the text of a Hugging
 /// Face config.json, identical to `traces/models/<name>/config.json`.
-public enum ModelPresets {
+package enum ModelPresets {
   /// Preset names in listing order.
-  public static var names: [String] { data.map(\.name) }
+  package static var names: [String] { data.map(\.name) }
 
   /// The config.json text of a preset, or nil.
-  public static func json(named name: String) -> String? {
+  package static func json(named name: String) -> String? {
     data.first { $0.name == name.lowercased() }?.json
   }
 }

@@ -1,13 +1,13 @@
 /// Activation functions of the MLP (SiLU, GELU): the non-linear function
 /// (sigmoid or tanh form) evaluated as one NLF, then one multiply by x.
-public enum Activation {
+package enum Activation {
   /// Ops per element: the NLF's ops + 1.
-  public static func opsPerElement(_ mode: WorkloadOptions.Nonlinear) -> Double {
+  package static func opsPerElement(_ mode: WorkloadOptions.Nonlinear) -> Double {
     NonLinear.opsPerElement(mode) + 1
   }
 
   /// Over `elements` values: reads them (and the table), writes them.
-  public static func cost(elements: Double, bytes: Double, mode: WorkloadOptions.Nonlinear)
+  package static func cost(elements: Double, bytes: Double, mode: WorkloadOptions.Nonlinear)
     -> OpCost
   {
     OpCost(
@@ -17,7 +17,7 @@ public enum Activation {
   }
 
   /// Soft-capping c·tanh(x/c) (Gemma 2): a multiply, the NLF and a multiply.
-  public static func softcap(elements: Double, bytes: Double, mode: WorkloadOptions.Nonlinear)
+  package static func softcap(elements: Double, bytes: Double, mode: WorkloadOptions.Nonlinear)
     -> OpCost
   {
     OpCost(

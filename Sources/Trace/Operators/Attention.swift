@@ -4,36 +4,36 @@
 /// P·V (BMM) reads it. Fused (flash attention): the same ops, no score
 /// traffic, one dispatch. Keys and values are read once per KV head from the
 /// cache in its dtype (`kvBytes` per element, scales included).
-public struct Attention: Sendable {
+package struct Attention: Sendable {
   /// Sequences.
-  public var batch: Int
+  package var batch: Int
   /// New (query) tokens per sequence.
-  public var queries: Int
+  package var queries: Int
   /// Tokens already cached before this pass.
-  public var past: Int
+  package var past: Int
   /// Query heads.
-  public var heads: Int
+  package var heads: Int
   /// KV heads (heads for MHA, 1 for MQA).
-  public var kvHeads: Int
+  package var kvHeads: Int
   /// Q/K head dim.
-  public var qkDim: Int
+  package var qkDim: Int
   /// V head dim.
-  public var vDim: Int
+  package var vDim: Int
   /// Keys visible per query at most (sliding window), nil for all.
-  public var window: Int?
+  package var window: Int?
   /// Only the causal lower triangle of the new tokens' scores.
-  public var causal: Bool
+  package var causal: Bool
   /// Bytes per activation element.
-  public var bytes: Double
+  package var bytes: Double
   /// Bytes per cached K/V element.
-  public var kvBytes: Double
+  package var kvBytes: Double
   /// Non-linear evaluation mode (softmax's exp).
-  public var nonlinear: WorkloadOptions.Nonlinear = .exact
+  package var nonlinear: WorkloadOptions.Nonlinear = .exact
   /// Tile for padding the dynamic dims (query count and key count).
-  public var tile: Int?
+  package var tile: Int?
 
   /// Creates an attention shape.
-  public init(
+  package init(
     batch: Int, queries: Int, past: Int, heads: Int, kvHeads: Int, qkDim: Int, vDim: Int,
     window: Int? = nil, causal: Bool, bytes: Double, kvBytes: Double,
     nonlinear: WorkloadOptions.Nonlinear = .exact, tile: Int? = nil
@@ -54,14 +54,14 @@ public struct Attention: Sendable {
   }
 
   /// Keys in the cache after this pass: past + queries.
-  public var keys: Int { past + queries }
+  package var keys: Int { past + queries }
   /// Keys read from the cache (all of them, or the window).
-  public var keysRead: Int { window.map { min($0, keys) } ?? keys }
+  package var keysRead: Int { window.map { min($0, keys) } ?? keys }
 
   /// Score elements per (sequence, head): Σ over the new tokens of the keys
   /// each attends to. Full: queries × keys; causal: queries·past +
   /// queries(queries+1)/2; each term capped by the window.
-  public var scoresPerHead: Double {
+  package var scoresPerHead: Double {
     let s = Double(queries)
     let p = Double(past)
     if let window {
@@ -94,7 +94,7 @@ public struct Attention: Sendable {
 
   /// Q·Kᵀ: (2·d − 1) ops per score; reads Q and the keys; eager writes the
   /// scores.
-  public func scoresBMM(fused: Bool) -> OpCost {
+  package func scoresBMM(fused: Bool) -> OpCost {
     let ops = scores * (2 * Double(qkDim) - 1)
     return OpCost(
       ops: ops, opsPadded: ops * padFactor,
@@ -105,14 +105,14 @@ public struct Attention: Sendable {
   }
 
   /// Softmax over the scores (no bytes when fused).
-  public func softmax(fused: Bool) -> OpCost {
+  package func softmax(fused: Bool) -> OpCost {
     let cost = Softmax.cost(rows: rows, elements: scores, bytes: bytes, mode: nonlinear)
     return fused ? OpCost(ops: cost.ops) : cost
   }
 
   /// P·V: Σ over rows (2·keys·d − d) ops; reads the scores (eager) and the
   /// values; writes the context.
-  public func contextBMM(fused: Bool) -> OpCost {
+  package func contextBMM(fused: Bool) -> OpCost {
     let ops = scores * 2 * Double(vDim) - rows * Double(vDim)
     return OpCost(
       ops: ops, opsPadded: ops * padFactor,
@@ -123,7 +123,7 @@ public struct Attention: Sendable {
   }
 
   /// All three parts.
-  public func total(fused: Bool) -> OpCost {
+  package func total(fused: Bool) -> OpCost {
     scoresBMM(fused: fused) + softmax(fused: fused) + contextBMM(fused: fused)
   }
 }

@@ -1,9 +1,9 @@
 /// Token embedding lookup (Table 1). No arithmetic: 0 ops (Table 1 prints 1,
 /// a constant we drop).
-public enum Embedding {
+package enum Embedding {
   /// `table`: the whole vocab × hidden table is read every pass (the paper's
   /// accounting); `rows`: only the `tokens` rows used. Writes tokens × hidden.
-  public static func cost(
+  package static func cost(
     tokens: Int, vocab: Int, hidden: Int, bytes: Double, mode: WorkloadOptions.EmbeddingRead
   ) -> OpCost {
     let rows = mode == .table ? product(vocab, hidden) : product(tokens, hidden)

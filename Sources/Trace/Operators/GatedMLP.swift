@@ -1,8 +1,8 @@
 /// A gated MLP (Table 2): gate and up Linears `[m, h] × [h, i]`, the
 /// activation on gate, the elementwise product, and down `[m, i] × [i, h]`.
-public enum GatedMLP {
+package enum GatedMLP {
   /// The total cost of the five operators, unfused and unquantized.
-  public static func cost(
+  package static func cost(
     m: Int, hidden: Int, intermediate: Int, bytes: Double, mode: WorkloadOptions.Nonlinear
   ) -> OpCost {
     let gate = Linear.cost(

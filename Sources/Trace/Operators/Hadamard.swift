@@ -6,16 +6,16 @@ import Foundation
 /// neighbouring weights). Sizes that are not powers of two (QuaRot's
 /// Kronecker factorisations, e.g. 11008 = 64 × 172) are counted by the same
 /// formula with the real log2(n). Reads and writes the vectors.
-public enum Hadamard {
+package enum Hadamard {
   /// Ops of one transform of length `n`: n·log2(n).
-  public static func opsPerVector(size n: Int) -> Double {
+  package static func opsPerVector(size n: Int) -> Double {
     guard n > 1 else { return 0 }
     return Double(n) * log2(Double(n))
   }
 
   /// `vectors` transforms of length `size`, each value read and written in
   /// `bytes`.
-  public static func cost(vectors: Double, size: Int, bytes: Double) -> OpCost {
+  package static func cost(vectors: Double, size: Int, bytes: Double) -> OpCost {
     let values = vectors * Double(size)
     return OpCost(
       ops: vectors * opsPerVector(size: size), read: BytesRead(activations: values * bytes),

@@ -3,10 +3,10 @@
 /// ops = 2mkn − mn (+ mn with bias); reads m·k activations, the weights
 /// (k·n at `weightBytesPerElement`) and n bias values (activation dtype);
 /// writes m·n outputs.
-public enum Linear {
+package enum Linear {
   /// The cost of one Linear. `weightBytesPerElement` is the stored bytes of
   /// the values only (scales and zeros belong to ``Dequantize``).
-  public static func cost(
+  package static func cost(
     m: Int, k: Int, n: Int, bias: Bool, activationBytes: Double, weightBytesPerElement: Double,
     outputBytes: Double? = nil
   ) -> OpCost {

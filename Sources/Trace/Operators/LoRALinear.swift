@@ -1,8 +1,8 @@
 /// LoRA on a Linear `[k, n]` with rank r (Table 2, appendix 8.1, Table 12).
-public enum LoRALinear {
+package enum LoRALinear {
   /// Dynamic merge inside every GEMM call (appendix 8.1): reads A (k·r) and
   /// B (r·n) in `bytes`, ops 2·k·r·n (B·A) + k·n (adding to the weights).
-  public static func perCall(k: Int, n: Int, rank: Int, bytes: Double) -> OpCost {
+  package static func perCall(k: Int, n: Int, rank: Int, bytes: Double) -> OpCost {
     OpCost(
       ops: 2 * product(k, rank, n) + product(k, n),
       read: BytesRead(weights: (product(k, rank) + product(rank, n)) * bytes))
@@ -10,7 +10,7 @@ public enum LoRALinear {
 
   /// One static merge of one adapted Linear (CONTRACT, Table 12): 2·k·r·n
   /// (B·A) + 2·k·n (scale and add).
-  public static func mergeOps(k: Int, n: Int, rank: Int) -> Double {
+  package static func mergeOps(k: Int, n: Int, rank: Int) -> Double {
     2 * product(k, rank, n) + 2 * product(k, n)
   }
 }

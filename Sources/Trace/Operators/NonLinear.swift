@@ -1,16 +1,16 @@
 /// Non-linear functions (exp, sigmoid, tanh, ...) as an accelerator evaluates
 /// them (Table 1).
-public enum NonLinear {
+package enum NonLinear {
   /// Entries of the piecewise-linear table (the paper's `actfn_table_size`).
-  public static let tableSize = 256
+  package static let tableSize = 256
   /// Degree of the polynomial approximation evaluated by Horner's rule.
-  public static let polynomialDegree = 4
+  package static let polynomialDegree = 4
 
   /// Operations per element: `exact` counts one transcendental instruction as
   /// 1 op; `pwl` is a slope multiply and an intercept add (2 ops, Table 1);
   /// `poly` of degree n by Horner is n multiplies and n adds (2n ops; Table 1
   /// prints the naive n(n+1)/2 + n).
-  public static func opsPerElement(_ mode: WorkloadOptions.Nonlinear) -> Double {
+  package static func opsPerElement(_ mode: WorkloadOptions.Nonlinear) -> Double {
     switch mode {
     case .exact: return 1
     case .pwl: return 2
@@ -20,7 +20,7 @@ public enum NonLinear {
 
   /// Table bytes read once per call: `pwl` reads slope and intercept per
   /// entry; `poly` reads n + 1 coefficients; `exact` nothing.
-  public static func tableBytes(_ mode: WorkloadOptions.Nonlinear, bytes: Double) -> Double {
+  package static func tableBytes(_ mode: WorkloadOptions.Nonlinear, bytes: Double) -> Double {
     switch mode {
     case .exact: return 0
     case .pwl: return 2 * Double(tableSize) * bytes
@@ -30,7 +30,7 @@ public enum NonLinear {
 
   /// A unary non-linear function over `elements` values: reads them (plus
   /// the table), writes them.
-  public static func cost(elements: Double, bytes: Double, mode: WorkloadOptions.Nonlinear)
+  package static func cost(elements: Double, bytes: Double, mode: WorkloadOptions.Nonlinear)
     -> OpCost
   {
     OpCost(
@@ -41,7 +41,7 @@ public enum NonLinear {
 
   /// Horner evaluation of a polynomial with coefficients from the highest
   /// degree down; returns the value and the ops it took (2 per degree).
-  public static func horner(_ coefficients: [Double], at x: Double) -> (value: Double, ops: Int) {
+  package static func horner(_ coefficients: [Double], at x: Double) -> (value: Double, ops: Int) {
     guard var acc = coefficients.first else { return (0, 0) }
     var ops = 0
     for c in coefficients.dropFirst() {

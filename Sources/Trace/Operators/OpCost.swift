@@ -1,18 +1,18 @@
 /// What one operator costs, hardware-agnostic: ideal and padded operations and
 /// the bytes it moves. The operator functions in this folder return these; the
 /// workload builder turns them into ``OpRecord``s.
-public struct OpCost: Sendable, Equatable {
+package struct OpCost: Sendable, Equatable {
   /// Ideal operations (a multiply-add is 2).
-  public var ops: Double
+  package var ops: Double
   /// Operations after padding dynamic shapes to a tile.
-  public var opsPadded: Double
+  package var opsPadded: Double
   /// Bytes read.
-  public var read: BytesRead
+  package var read: BytesRead
   /// Bytes written.
-  public var written: BytesWritten
+  package var written: BytesWritten
 
   /// Creates a cost; `opsPadded` defaults to `ops`.
-  public init(
+  package init(
     ops: Double, opsPadded: Double? = nil, read: BytesRead = BytesRead(),
     written: BytesWritten = BytesWritten()
   ) {
@@ -23,10 +23,10 @@ public struct OpCost: Sendable, Equatable {
   }
 
   /// No work.
-  public static let zero = OpCost(ops: 0)
+  package static let zero = OpCost(ops: 0)
 
   /// The cost of `factor` identical copies (a grouped operator).
-  public func scaled(by factor: Double) -> OpCost {
+  package func scaled(by factor: Double) -> OpCost {
     OpCost(
       ops: ops * factor, opsPadded: opsPadded * factor,
       read: BytesRead(
@@ -36,7 +36,7 @@ public struct OpCost: Sendable, Equatable {
   }
 
   /// The sum of two costs.
-  public static func + (lhs: OpCost, rhs: OpCost) -> OpCost {
+  package static func + (lhs: OpCost, rhs: OpCost) -> OpCost {
     var r = lhs.read
     r += rhs.read
     var w = lhs.written

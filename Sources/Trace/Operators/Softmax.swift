@@ -1,12 +1,12 @@
 /// Softmax over `rows` rows holding `elements` values in all (Table 2: NLF,
 /// elementwise add, multiply, inverse).
-public enum Softmax {
+package enum Softmax {
   /// Per element: max, subtract, exp (the non-linear function), sum and the
   /// multiply by the row's reciprocal (4 ops + exp); per row one reciprocal.
   /// The 1/√d scale is folded into Q and the causal mask into which scores are
   /// computed. Reads and writes every element (eager); a fused (flash) kernel
   /// keeps them on chip, see ``Attention``.
-  public static func cost(
+  package static func cost(
     rows: Double, elements: Double, bytes: Double, mode: WorkloadOptions.Nonlinear
   ) -> OpCost {
     OpCost(

@@ -18,7 +18,8 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
 
   /// The option called `name` (case-insensitive), or an error with a
   /// did-you-mean naming `origin`.
-  public static func named(_ name: String, at location: ErrorLocation = .none) throws(LifeError)
+  public static func named(_ name: String, at location: ErrorLocation = ErrorLocation())
+    throws(LifeError)
     -> WorkloadOption
   {
     if let option = WorkloadOption(rawValue: name.lowercased()) { return option }

@@ -4,9 +4,9 @@ import Foundation
 /// target's directory, which is renamed over the target only once every byte
 /// is written and flushed. A failure, or a kill mid-write, leaves any previous
 /// file untouched. (A class: it owns an open file.)
-public final class AtomicFile {
+package final class AtomicFile {
   /// The path that will hold the file once committed.
-  public let path: String
+  package let path: String
   private let temporaryPath: String
   private var handle: UnsafeMutablePointer<FILE>?
   private var committed = false
@@ -15,7 +15,7 @@ public final class AtomicFile {
   private static let bufferSize = 1 << 20
 
   /// Opens a temporary file beside `path`.
-  public init(path: String) throws(LifeError) {
+  package init(path: String) throws(LifeError) {
     self.path = path
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
@@ -38,19 +38,19 @@ public final class AtomicFile {
   }
 
   /// Appends UTF-8 text.
-  public func write(_ text: String) {
+  package func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)
     if buffer.count >= Self.bufferSize { flushBuffer() }
   }
 
   /// Appends bytes.
-  public func write(bytes: [UInt8]) {
+  package func write(bytes: [UInt8]) {
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.bufferSize { flushBuffer() }
   }
 
   /// Appends bytes.
-  public func write(buffer bytes: UnsafeBufferPointer<UInt8>) {
+  package func write(buffer bytes: UnsafeBufferPointer<UInt8>) {
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.bufferSize { flushBuffer() }
   }
@@ -68,7 +68,7 @@ public final class AtomicFile {
   }
 
   /// Flushes, syncs and renames the temporary file over the target.
-  public func commit() throws(LifeError) {
+  package func commit() throws(LifeError) {
     flushBuffer()
     guard let handle else { throw LifeError.file(path, path: nil, "write failed") }
     self.handle = nil
@@ -92,7 +92,7 @@ public final class AtomicFile {
 
   /// Abandons the write: the temporary file is removed and the target is
   /// left as it was.
-  public func discard() {
+  package func discard() {
     if let handle { fclose(handle) }
     handle = nil
     unlink(temporaryPath)
@@ -106,14 +106,14 @@ public final class AtomicFile {
   }
 
   /// Writes `text` to `path` whole or not at all.
-  public static func write(_ text: String, to path: String) throws(LifeError) {
+  package static func write(_ text: String, to path: String) throws(LifeError) {
     let file = try AtomicFile(path: path)
     file.write(text)
     try file.commit()
   }
 
   /// Writes `bytes` to `path` whole or not at all.
-  public static func write(bytes: [UInt8], to path: String) throws(LifeError) {
+  package static func write(bytes: [UInt8], to path: String) throws(LifeError) {
     let file = try AtomicFile(path: path)
     file.write(bytes: bytes)
     try file.commit()

@@ -1,7 +1,7 @@
 /// RFC 4180 CSV text with deterministic number formatting.
-public enum CSVFormat {
+package enum CSVFormat {
   /// One CSV field: quoted when it holds a comma, a quote or a line break.
-  public static func field(_ s: String) -> String {
+  package static func field(_ s: String) -> String {
     if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
       return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -9,12 +9,12 @@ public enum CSVFormat {
   }
 
   /// A number as ``JSONFormat/number(_:)`` prints it; empty for non-finite.
-  public static func number(_ value: Double) -> String {
+  package static func number(_ value: Double) -> String {
     value.isFinite ? JSONFormat.number(value) : ""
   }
 
   /// One CSV line, terminated by `\n`.
-  public static func line(_ fields: [String]) -> String {
+  package static func line(_ fields: [String]) -> String {
     fields.map(field).joined(separator: ",") + "\n"
   }
 }

@@ -1,11 +1,11 @@
 /// Finds the closest valid spelling of a name the user mistyped.
-public enum DidYouMean {
+package enum DidYouMean {
   /// The candidate nearest to `input` by edit distance, if it is close enough
   /// to be a plausible typo (at most a third of the longer name, and at most 3
   /// edits), or the candidate that `input` is a prefix of. A candidate that
   /// is `input` itself (ignoring case) is never suggested: it was refused
   /// for another reason, and suggesting it would not help.
-  public static func suggest(_ input: String, among candidates: [String]) -> String? {
+  package static func suggest(_ input: String, among candidates: [String]) -> String? {
     let lowered = input.lowercased()
     let others = candidates.filter { $0.lowercased() != lowered }
     var best: (name: String, distance: Int)?
@@ -27,7 +27,7 @@ public enum DidYouMean {
 
   /// Damerau–Levenshtein distance (optimal string alignment): insertions,
   /// deletions, substitutions and adjacent transpositions each cost 1.
-  public static func editDistance(_ a: String, _ b: String) -> Int {
+  package static func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a.unicodeScalars)
     let y = Array(b.unicodeScalars)
     if x.isEmpty { return y.count }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Reads input files with errors that say what is wrong with the path.
-public enum FileInput {
+package enum FileInput {
   /// The largest input file LIFE reads (configs, scenarios, measurements).
-  public static let maxBytes = 64 << 20
+  package static let maxBytes = 64 << 20
 
   /// The bytes of a file; clear errors for a missing path, a directory, an
   /// unreadable or oversized file.
-  public static func readBytes(_ path: String) throws(LifeError) -> [UInt8] {
+  package static func readBytes(_ path: String) throws(LifeError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw LifeError.file(path, path: nil, "no such file")
@@ -33,7 +33,7 @@ public enum FileInput {
   }
 
   /// The text of a UTF-8 file; binary content is an error.
-  public static func readText(_ path: String) throws(LifeError) -> String {
+  package static func readText(_ path: String) throws(LifeError) -> String {
     let bytes = try readBytes(path)
     if bytes.contains(0) {
       throw LifeError.file(path, path: nil, "not a text file: it contains binary data (a NUL byte)")
@@ -45,7 +45,7 @@ public enum FileInput {
   }
 
   /// Whether `path` names an existing directory.
-  public static func isDirectory(_ path: String) -> Bool {
+  package static func isDirectory(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
       && isDirectory.boolValue
@@ -53,7 +53,7 @@ public enum FileInput {
 
   /// `path` resolved against the directory of `relativeTo` (a file), unless
   /// it is absolute.
-  public static func resolve(_ path: String, relativeTo file: String?) -> String {
+  package static func resolve(_ path: String, relativeTo file: String?) -> String {
     guard let file, !path.hasPrefix("/") else { return path }
     let directory = (file as NSString).deletingLastPathComponent
     if directory.isEmpty { return path }

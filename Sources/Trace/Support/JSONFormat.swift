@@ -6,7 +6,7 @@ public enum JSONFormat {
   /// integers, others in Swift's shortest round-trip form (which is valid
   /// JSON). Non-finite values print as `null`; writers that must refuse them
   /// use ``checkFinite(_:path:)`` first.
-  public static func number(_ value: Double) -> String {
+  package static func number(_ value: Double) -> String {
     guard value.isFinite else { return "null" }
     if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
       if value == 0 { return "0" }
@@ -16,7 +16,7 @@ public enum JSONFormat {
   }
 
   /// Throws when `value` holds a NaN or an infinity anywhere, naming its path.
-  public static func checkFinite(_ value: JSONValue, path: String = "") throws(LifeError) {
+  package static func checkFinite(_ value: JSONValue, path: String = "") throws(LifeError) {
     // The walk builds no path text; only a failure spells out where.
     guard let (bad, where_) = firstNonFinite(value) else { return }
     var full = path
@@ -79,7 +79,7 @@ public enum JSONFormat {
 
   /// Appends the JSON string literal for `s`, escaping quotes, backslashes and
   /// every control character.
-  public static func appendString(_ s: String, into out: inout String) {
+  package static func appendString(_ s: String, into out: inout String) {
     // Plain printable ASCII, the common case, goes in whole.
     if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
       out += "\""
@@ -112,7 +112,7 @@ public enum JSONFormat {
   }
 
   /// The JSON string literal for `s`.
-  public static func quoted(_ s: String) -> String {
+  package static func quoted(_ s: String) -> String {
     var out = ""
     appendString(s, into: &out)
     return out

@@ -6,34 +6,34 @@
 /// let members = try root.object(allowed: ["version", "model"])
 /// let prompt = try root.required("workload").required("prompt").int(min: 0)
 /// ```
-public struct JSONNode: Sendable {
+package struct JSONNode: Sendable {
   /// The value.
-  public let value: JSONValue
+  package let value: JSONValue
   /// The file it was read from, as the user named it.
-  public let file: String?
+  package let file: String?
   /// The dotted path of this value inside the file (`""` for the root).
-  public let path: String
+  package let path: String
 
   /// Wraps a value.
-  public init(_ value: JSONValue, file: String?, path: String = "") {
+  package init(_ value: JSONValue, file: String?, path: String = "") {
     self.value = value
     self.file = file
     self.path = path
   }
 
   /// Parses text into a root node.
-  public static func parse(_ text: String, file: String?) throws(LifeError) -> JSONNode {
+  package static func parse(_ text: String, file: String?) throws(LifeError) -> JSONNode {
     JSONNode(try JSONParser.parse(text, file: file), file: file)
   }
 
   /// Reads and parses a file into a root node.
-  public static func load(file: String) throws(LifeError) -> JSONNode {
+  package static func load(file: String) throws(LifeError) -> JSONNode {
     let bytes = try FileInput.readBytes(file)
     return JSONNode(try JSONParser.parse(bytes, file: file), file: file)
   }
 
   /// An error at this node.
-  public func error(_ message: String, expected: String? = nil, suggestion: String? = nil)
+  package func error(_ message: String, expected: String? = nil, suggestion: String? = nil)
     -> LifeError
   {
     LifeError.file(
@@ -47,8 +47,9 @@ public struct JSONNode: Sendable {
 
   /// The members of an object, in order. With `allowed`, any other key is an
   /// error that suggests the closest allowed key.
-  public func members(allowed: [String]? = nil) throws(LifeError) -> [(key: String, node: JSONNode)]
-  {
+  package func members(allowed: [String]? = nil) throws(LifeError) -> [(
+    key: String, node: JSONNode
+  )] {
     guard case .object(let members) = value else {
       throw error("wrong type", expected: "an object")
     }
@@ -64,7 +65,7 @@ public struct JSONNode: Sendable {
   }
 
   /// The member `key`, or nil when absent or `null`.
-  public func optional(_ key: String) throws(LifeError) -> JSONNode? {
+  package func optional(_ key: String) throws(LifeError) -> JSONNode? {
     guard case .object(let members) = value else {
       throw error("wrong type", expected: "an object")
     }
@@ -74,7 +75,7 @@ public struct JSONNode: Sendable {
   }
 
   /// The member `key`; an error naming the field when it is missing.
-  public func required(_ key: String, expected: String? = nil) throws(LifeError) -> JSONNode {
+  package func required(_ key: String, expected: String? = nil) throws(LifeError) -> JSONNode {
     if let node = try optional(key) { return node }
     throw LifeError.file(
       file, path: child(key), "missing required field", expected: expected)
@@ -83,7 +84,7 @@ public struct JSONNode: Sendable {
   // MARK: - Arrays
 
   /// The items of an array, each with its path (`path[3]`).
-  public func items() throws(LifeError) -> [JSONNode] {
+  package func items() throws(LifeError) -> [JSONNode] {
     guard case .array(let items) = value else { throw error("wrong type", expected: "an array") }
     return items.enumerated().map { JSONNode($1, file: file, path: "\(path)[\($0)]") }
   }
@@ -91,14 +92,14 @@ public struct JSONNode: Sendable {
   // MARK: - Scalars
 
   /// A string.
-  public func string() throws(LifeError) -> String {
+  package func string() throws(LifeError) -> String {
     guard case .string(let s) = value else { throw error("wrong type", expected: "a string") }
     return s
   }
 
   /// One of a fixed set of strings; anything else is an error with a
   /// did-you-mean.
-  public func choice(_ allowed: [String]) throws(LifeError) -> String {
+  package func choice(_ allowed: [String]) throws(LifeError) -> String {
     let s = try string()
     guard allowed.contains(s) else {
       throw error(
@@ -109,14 +110,14 @@ public struct JSONNode: Sendable {
   }
 
   /// A boolean.
-  public func bool() throws(LifeError) -> Bool {
+  package func bool() throws(LifeError) -> Bool {
     guard case .bool(let b) = value else { throw error("wrong type", expected: "true or false") }
     return b
   }
 
   /// A finite number within an inclusive range; `exclusiveMin` makes the lower
   /// bound exclusive.
-  public func double(
+  package func double(
     min: Double = -.greatestFiniteMagnitude, max: Double = .greatestFiniteMagnitude,
     exclusiveMin: Bool = false
   ) throws(LifeError) -> Double {
@@ -135,7 +136,7 @@ public struct JSONNode: Sendable {
   }
 
   /// An integer within an inclusive range.
-  public func int(min: Int = Int.min, max: Int = Int.max) throws(LifeError) -> Int {
+  package func int(min: Int = Int.min, max: Int = Int.max) throws(LifeError) -> Int {
     guard case .number(let n) = value else { throw error("wrong type", expected: "an integer") }
     guard let exact = n.exactInt else {
       if n.value.isFinite && n.value != n.value.rounded() {
@@ -158,7 +159,7 @@ extension JSONNode {
   /// The setting this value gives `option`: a string through the option's
   /// parser, or a JSON number for an integer option, read as a number. A
   /// bad value is an error at this node (file and path), a failure.
-  public func setting(_ option: WorkloadOption) throws(LifeError) -> WorkloadSetting {
+  package func setting(_ option: WorkloadOption) throws(LifeError) -> WorkloadSetting {
     let here = ErrorLocation(file: file, path: path.isEmpty ? nil : path)
     switch value {
     case .string(let text): return try option.parse(text, at: here)

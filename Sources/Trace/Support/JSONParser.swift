@@ -1,6 +1,6 @@
 /// A strict RFC 8259 JSON parser that reports the line and column of a
 /// syntax error and never traps on any input.
-public struct JSONParser {
+package struct JSONParser {
   private let bytes: [UInt8]
   private var index = 0
   private let file: String?
@@ -9,13 +9,13 @@ public struct JSONParser {
 
   /// Parses `bytes` (UTF-8) as one JSON document. `file` names the source in
   /// errors.
-  public static func parse(_ bytes: [UInt8], file: String?) throws(LifeError) -> JSONValue {
+  package static func parse(_ bytes: [UInt8], file: String?) throws(LifeError) -> JSONValue {
     var parser = JSONParser(bytes: bytes, file: file)
     return try parser.document()
   }
 
   /// Parses a string as one JSON document.
-  public static func parse(_ text: String, file: String?) throws(LifeError) -> JSONValue {
+  package static func parse(_ text: String, file: String?) throws(LifeError) -> JSONValue {
     try parse(Array(text.utf8), file: file)
   }
 

@@ -28,7 +28,7 @@ public enum JSONValue: Sendable, Equatable {
   }
 
   /// The JSON type's name, for error messages.
-  public var typeName: String {
+  package var typeName: String {
     switch self {
     case .null: return "null"
     case .bool: return "a boolean"
@@ -40,7 +40,7 @@ public enum JSONValue: Sendable, Equatable {
   }
 
   /// A short rendering of the value for `(got ...)` in error messages.
-  public var brief: String {
+  package var brief: String {
     switch self {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
@@ -68,20 +68,20 @@ public struct JSONNumber: Sendable, Equatable {
   public var value: Double
 
   /// A number parsed from source text.
-  public init(text: String, value: Double) {
+  package init(text: String, value: Double) {
     self.text = text
     self.value = value
   }
 
   /// A number for output; the text is ``JSONFormat/number(_:)``'s.
-  public init(_ value: Double) {
+  package init(_ value: Double) {
     self.value = value
     self.text = JSONFormat.number(value)
   }
 
   /// The value as an exact integer, if the text is an integer that fits in
   /// 64 bits.
-  public var exactInt: Int64? {
+  package var exactInt: Int64? {
     if let v = Int64(text) { return v }
     // Accept integral values written with a fraction or exponent (e.g. 4096.0, 1e3).
     if value.isFinite, value == value.rounded(), abs(value) < 9.2e18 { return Int64(value) }
@@ -91,18 +91,18 @@ public struct JSONNumber: Sendable, Equatable {
 
 extension JSONValue {
   /// A number value for output.
-  public static func num(_ value: Double) -> JSONValue { .number(JSONNumber(value)) }
+  package static func num(_ value: Double) -> JSONValue { .number(JSONNumber(value)) }
   /// An integer value for output.
-  public static func int(_ value: Int) -> JSONValue {
+  package static func int(_ value: Int) -> JSONValue {
     .number(JSONNumber(text: String(value), value: Double(value)))
   }
   /// A number, or `null` when absent.
-  public static func num(_ value: Double?) -> JSONValue {
+  package static func num(_ value: Double?) -> JSONValue {
     guard let value else { return .null }
     return .num(value)
   }
   /// A string, or `null` when absent.
-  public static func str(_ value: String?) -> JSONValue {
+  package static func str(_ value: String?) -> JSONValue {
     guard let value else { return .null }
     return .string(value)
   }

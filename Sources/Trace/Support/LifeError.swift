@@ -29,7 +29,7 @@ public struct LifeError: Error, Sendable, Equatable, CustomStringConvertible {
   public var suggestion: String?
 
   /// Creates an error.
-  public init(
+  package init(
     _ kind: Kind, at location: ErrorLocation, _ message: String,
     got: String? = nil, expected: String? = nil, suggestion: String? = nil
   ) {
@@ -42,7 +42,7 @@ public struct LifeError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// The process exit code for this error: 2 for usage, 1 for failures.
-  public var exitCode: Int32 { kind == .usage ? 2 : 1 }
+  package var exitCode: Int32 { kind == .usage ? 2 : 1 }
 
   /// The one-line message, without the `error: ` prefix, naming the input
   /// the value came from by its own name (``InputOrigin/name``).
@@ -65,7 +65,7 @@ public struct LifeError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// The full line, `error: ` and ``description``.
-  public var rendered: String { "error: " + description }
+  package var rendered: String { "error: " + description }
 }
 
 /// Where an error happened: any of a file, a place inside it, and the named
@@ -89,21 +89,21 @@ public struct ErrorLocation: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// A location that is only a workload option.
-  public static func option(_ option: WorkloadOption) -> ErrorLocation {
+  package static func option(_ option: WorkloadOption) -> ErrorLocation {
     ErrorLocation(origin: .option(option))
   }
   /// A location that is only a run parameter.
-  public static func parameter(_ parameter: RunParameter) -> ErrorLocation {
+  package static func parameter(_ parameter: RunParameter) -> ErrorLocation {
     ErrorLocation(origin: .parameter(parameter))
   }
   /// A location that is only a file.
-  public static func file(_ name: String) -> ErrorLocation { ErrorLocation(file: name) }
+  package static func file(_ name: String) -> ErrorLocation { ErrorLocation(file: name) }
   /// A cell of a CSV file.
-  public static func csv(_ file: String?, line: Int, column: String? = nil) -> ErrorLocation {
+  package static func csv(_ file: String?, line: Int, column: String? = nil) -> ErrorLocation {
     ErrorLocation(file: file, path: "line \(line)" + (column.map { ", column \($0)" } ?? ""))
   }
   /// No particular place.
-  public static let none = ErrorLocation()
+  package static let none = ErrorLocation()
 
   /// The origin, file and path joined with `: `; the origin by its own name
   /// (front ends render it their way: ``InputOrigin/name``).
@@ -138,7 +138,7 @@ public enum InputOrigin: Sendable, Hashable {
 
 extension LifeError {
   /// A usage error at a named input.
-  public static func usage(
+  package static func usage(
     _ origin: InputOrigin, _ message: String, got: String? = nil, expected: String? = nil,
     suggestion: String? = nil
   ) -> LifeError {
@@ -148,7 +148,7 @@ extension LifeError {
   }
 
   /// A failure in a file, at a place inside it.
-  public static func file(
+  package static func file(
     _ file: String?, path: String?, _ message: String, got: String? = nil,
     expected: String? = nil, suggestion: String? = nil
   ) -> LifeError {

@@ -1,10 +1,10 @@
 /// Escaping for HTML, SVG and XML text and attribute values: the one place
 /// every page and chart LIFE writes escapes strings that come from input.
-public enum Markup {
+package enum Markup {
   /// `s` with `& < > " '` replaced by entities and control characters (other
   /// than tab and line breaks, and DEL) dropped: safe in text and in quoted
   /// attributes, so a model named `<script>` renders as text.
-  public static func escape(_ s: String) -> String {
+  package static func escape(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for scalar in s.unicodeScalars {

@@ -34,7 +34,7 @@ public enum DType: String, Sendable, CaseIterable, Hashable {
   public var isInteger: Bool { self == .int16 || self == .int8 || self == .int4 }
 
   /// The key into a device's `peak_tops` (`fp8_e5m2` shares `fp8`).
-  public var topsKey: String { self == .fp8e5m2 ? "fp8" : rawValue }
+  package var topsKey: String { self == .fp8e5m2 ? "fp8" : rawValue }
 
   /// Parses a name as the command line and Hugging Face configs spell it
   /// (`bf16`, `bfloat16`, `float16`, `fp8_e4m3`, ...).

@@ -1,11 +1,11 @@
 extension OpKind {
   /// The number of kinds: the length of per-kind tables.
-  public static let slotCount = 14
+  package static let slotCount = 14
 
   /// The kind's position in declaration order (its index in ``allCases``),
   /// without a search: the index of per-kind tables (the engine's too).
   /// Inlinable: it sits on the simulator's per-operator path.
-  @inlinable public var slot: Int {
+  @inlinable package var slot: Int {
     switch self {
     case .gemm: return 0
     case .bmm: return 1

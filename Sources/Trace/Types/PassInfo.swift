@@ -16,7 +16,7 @@ public struct PassInfo: Sendable, Equatable {
   public var batch: Int
 
   /// Creates a pass description.
-  public init(
+  package init(
     phase: Phase, step: Int, chunk: Int = 0, chunks: Int = 1, newTokens: Int, pastTokens: Int,
     batch: Int
   ) {
@@ -34,5 +34,5 @@ public struct PassInfo: Sendable, Equatable {
 
   /// Tokens processed in the pass across the batch: the x-axis of efficiency
   /// curves (prompt or chunk tokens × batch in prefill, batch in decode).
-  public var tokensProcessed: Double { Double(newTokens) * Double(batch) }
+  package var tokensProcessed: Double { Double(newTokens) * Double(batch) }
 }

@@ -7,7 +7,7 @@ extension WeightFormat {
   /// `group` along K, one scale in the activation dtype (bf16 until
   /// resolved) and one zero point in the weight dtype per group.
   /// int4/g128 with bf16 scales: 4 + 16/128 + 4/128 = 4.15625 bits/weight.
-  public static func groupInteger(bits: Int, group: Int) -> WeightFormat {
+  package static func groupInteger(bits: Int, group: Int) -> WeightFormat {
     let name = group == 128 && (bits == 4 || bits == 8) ? "int\(bits)" : "int\(bits):g\(group)"
     let element: DType = bits <= 4 ? .int4 : .int8
     let valueBits = Double(bits)
@@ -18,15 +18,15 @@ extension WeightFormat {
   }
 
   /// MXFP8 (E4M3): 32 × 8 bits + one 8-bit scale = 33 bytes / 32 = 8.25 bpw.
-  public static let mxfp8 = WeightFormat(
+  package static let mxfp8 = WeightFormat(
     name: "mxfp8", blockSize: 32, blockBytes: 33, elementType: .fp8, valueBits: 8,
     dequantOpsPerWeight: 1)
   /// MXINT8: 32 × 8 bits + one 8-bit scale = 33 bytes / 32 = 8.25 bpw.
-  public static let mxint8 = WeightFormat(
+  package static let mxint8 = WeightFormat(
     name: "mxint8", blockSize: 32, blockBytes: 33, elementType: .int8, valueBits: 8,
     dequantOpsPerWeight: 1)
   /// MXFP4 (E2M1): 32 × 4 bits + one 8-bit scale = 17 bytes / 32 = 4.25 bpw.
-  public static let mxfp4 = WeightFormat(
+  package static let mxfp4 = WeightFormat(
     name: "mxfp4", blockSize: 32, blockBytes: 17, elementType: .int4, valueBits: 4,
     dequantOpsPerWeight: 1)
 
@@ -42,7 +42,7 @@ extension WeightFormat {
   /// | Q6_K | 256 | 210 | 6.5625 | 128 B low + 64 B high + 16 int8 scales + fp16 d |
   /// | Q4_K_M | 256 | 156.48 | 4.89 | mix of Q4_K (144 B) and Q6_K (see docs) |
   /// | Q5_K_M | 256 | 182.4 | 5.70 | mix of Q5_K (176 B) and Q6_K (see docs) |
-  public static func gguf(named text: String) -> WeightFormat? {
+  package static func gguf(named text: String) -> WeightFormat? {
     switch text.uppercased() {
     case "F16":
       return WeightFormat(

@@ -6,31 +6,31 @@ public struct WeightFormat: Sendable, Hashable {
   /// `Q4_K_M`.
   public var name: String
   /// Weights per block (group).
-  public var blockSize: Int
+  package var blockSize: Int
   /// Bytes one block occupies, values plus scales and zero points.
-  public var blockBytes: Double
+  package var blockBytes: Double
   /// The element dtype the values are stored in (for display and for
   /// integer-compute decisions); `int4` for 4-bit formats.
-  public var elementType: DType
+  package var elementType: DType
   /// Bits of the quantized values alone, per weight (no scales or zeros).
-  public var valueBits: Double
+  package var valueBits: Double
   /// Operations to dequantize one weight (2: shift and scale; 1: scale only).
-  public var dequantOpsPerWeight: Double
+  package var dequantOpsPerWeight: Double
   /// True when the per-block scale is stored in the activation dtype (the
   /// paper's scheme), so ``blockBytes`` depends on it: see ``resolved(activation:)``.
-  public var scaleInActivationType: Bool
+  package var scaleInActivationType: Bool
   /// Bits of the zero point per block (0 for symmetric formats).
-  public var zeroBits: Double
+  package var zeroBits: Double
 
   /// Creates a format whose block overhead is fixed.
-  public init(name: String, blockSize: Int, blockBytes: Double, elementType: DType) {
+  package init(name: String, blockSize: Int, blockBytes: Double, elementType: DType) {
     self.init(
       name: name, blockSize: blockSize, blockBytes: blockBytes, elementType: elementType,
       valueBits: Double(elementType.bits), dequantOpsPerWeight: 2)
   }
 
   /// Creates a format with every field.
-  public init(
+  package init(
     name: String, blockSize: Int, blockBytes: Double, elementType: DType, valueBits: Double,
     dequantOpsPerWeight: Double, scaleInActivationType: Bool = false, zeroBits: Double = 0
   ) {
@@ -48,14 +48,14 @@ public struct WeightFormat: Sendable, Hashable {
   public var bitsPerWeight: Double { blockBytes * 8 / Double(blockSize) }
 
   /// Bytes of scales and zero points per weight (block overhead).
-  public var overheadBytesPerWeight: Double {
+  package var overheadBytesPerWeight: Double {
     max(0, blockBytes / Double(blockSize) - valueBits / 8)
   }
 
   /// The format with its scale stored in `activation`'s dtype, for formats
   /// whose scale follows the activations (the paper's int4/int8 and
   /// `intN:gG`); other formats are returned unchanged.
-  public func resolved(activation: DType) -> WeightFormat {
+  package func resolved(activation: DType) -> WeightFormat {
     guard scaleInActivationType else { return self }
     var copy = self
     let scaleBits = Double(activation.isInteger ? 16 : activation.bits)

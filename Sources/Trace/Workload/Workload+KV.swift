@@ -2,13 +2,13 @@
 extension Workload {
   /// Whether the cache is stored in a narrower format than the activations
   /// and must be (de)quantized: integer or fp8 caches.
-  public var kvQuantized: Bool {
+  package var kvQuantized: Bool {
     kvType != activationType && (kvType.isInteger || kvType == .fp8 || kvType == .fp8e5m2)
   }
 
   /// Bytes per cached element: integer caches carry one scale in the
   /// activation dtype per head-dim group (symmetric, per token and head).
-  public var kvBytesPerElement: Double {
+  package var kvBytesPerElement: Double {
     guard kvType.isInteger else { return kvType.bytes }
     let group = Double(model.mla?.kvLoraRank ?? model.headDim)
     return kvType.bytes + activationType.bytes / group
@@ -16,20 +16,20 @@ extension Workload {
 
   /// Cached elements per token per layer: K and V over the KV heads, or the
   /// MLA latent plus the shared rotary key.
-  public var kvElementsPerToken: Double {
+  package var kvElementsPerToken: Double {
     if let mla = model.mla { return Double(mla.kvLoraRank + mla.qkRopeHeadDim) }
     return 2 * Double(model.kvHeads) * Double(model.headDim)
   }
 
   /// The sliding window of `layer`, if it uses one.
-  public func window(layer: Int) -> Int? {
+  package func window(layer: Int) -> Int? {
     guard let w = model.slidingWindow else { return nil }
     if model.slidingEvenLayersOnly && layer % 2 != 0 { return nil }
     return w
   }
 
   /// Tokens resident in `layer`'s cache when `tokens` have been seen.
-  public func residentTokens(layer: Int, tokens: Int) -> Int {
+  package func residentTokens(layer: Int, tokens: Int) -> Int {
     window(layer: layer).map { min($0, tokens) } ?? tokens
   }
 

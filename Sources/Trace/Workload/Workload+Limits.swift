@@ -2,7 +2,7 @@
 /// shapes or the op trace would not finish.
 extension Workload {
   /// The most passes (prefill chunks + decode steps) one run emits.
-  public static let maxPasses = 10_000_000
+  package static let maxPasses = 10_000_000
   /// The largest batch × tokens × heads product a shape may hold: 2^62.
   static let maxRowsTimesHeads = 4.611_686_018_427_387_904e18
 

@@ -162,7 +162,7 @@ public struct Workload: Sendable {
   /// Replaces the contents of `records` with the operators of `pass`, in
   /// execution order (its capacity is kept, so a buffer reused across passes
   /// allocates once).
-  public func records(of pass: PassInfo, into records: inout [OpRecord]) {
+  package func records(of pass: PassInfo, into records: inout [OpRecord]) {
     var runs: [LayerRun] = []
     build(pass, into: &records, runs: &runs, compact: false)
   }
@@ -173,7 +173,7 @@ public struct Workload: Sendable {
   /// layer's operators and `runs` says where they are and how many layers
   /// repeat them. Expanding every run (the i-th repetition with `layer + i`)
   /// gives exactly ``records(of:into:)``.
-  public func compactRecords(
+  @usableFromInline package func compactRecords(
     of pass: PassInfo, into records: inout [OpRecord], runs: inout [LayerRun]
   ) {
     build(pass, into: &records, runs: &runs, compact: true)
@@ -199,7 +199,7 @@ public struct Workload: Sendable {
   /// attended to and the KV cache resident) and the same MLP (dense or
   /// mixture of experts). Everything else a layer's operators depend on is
   /// the same for every layer.
-  public func layersAlike(_ a: Int, _ b: Int) -> Bool {
+  package func layersAlike(_ a: Int, _ b: Int) -> Bool {
     guard window(layer: a) == window(layer: b) else { return false }
     if let moe = model.moe { return (a >= moe.firstDenseLayers) == (b >= moe.firstDenseLayers) }
     return true
