@@ -55,7 +55,8 @@ struct HeaderReader {
   }
 
   /// Checks a count read from the file: at most `max`, and no more items
-  /// than the bytes left can hold at `minimumBytes` each. Returns it as an Int.
+  /// than the bytes left can hold at `minimumBytes` each (0: no such check,
+  /// for counts that size no allocation). Returns it as an Int.
   func checkCount(
     _ count: UInt64, max: Int, minimumBytes: Int, what: String,
     at path: @autoclosure () -> String
@@ -69,7 +70,8 @@ struct HeaderReader {
     guard !needed.overflow, needed.partialValue <= remaining else {
       let fit = remaining / Swift.max(minimumBytes, 1)
       throw LifeError.file(
-        file, path: path(), "\(what) larger than the file can hold", got: String(count),
+        file, path: path(), "\(what) runs past the end of the file (truncated?)",
+        got: String(count),
         expected:
           "at most \(fit) (\(remaining) bytes left, at least \(minimumBytes) bytes each)")
     }
