@@ -39,10 +39,11 @@ struct GGUFMetadata {
     if let i = value.integer {
       n = i
     } else if let array = value.array, let values = array.integers, let first = values.first {
-      guard let low = values.min(), let high = values.max(), low == high else {
+      let low = values.min() ?? first
+      let high = values.max() ?? first
+      guard low == high else {
         throw error(
-          key, "per-layer values differ",
-          got: "values from \(values.min() ?? first) to \(values.max() ?? first)",
+          key, "per-layer values differ", got: "values from \(low) to \(high)",
           expected: "one value for every layer")
       }
       n = first

@@ -99,12 +99,6 @@ struct HeaderReader {
     return buffer[start..<start + count]
   }
 
-  /// Moves to `offset`, which must lie within the file and the limit.
-  mutating func skip(to offset: Int, at path: @autoclosure () -> String) throws(LifeError) {
-    if offset > position { try require(offset - position, at: path()) }
-    position = offset
-  }
-
   /// A little-endian unsigned integer of `T`'s width.
   mutating func unsigned<T: FixedWidthInteger & UnsignedInteger>(
     _: T.Type, at path: @autoclosure () -> String
