@@ -18,7 +18,7 @@ extension GGUFHeader {
   package static let maxArrayCount = 1 << 24
   /// How deeply arrays may nest.
   package static let maxArrayDepth = 8
-  /// The most tensors (2^20) and metadata entries (2^20) a header may list.
+  /// The most tensors a header may list.
   package static let maxTensors = 1 << 20
   /// The most metadata entries a header may list.
   package static let maxEntries = 1 << 20
