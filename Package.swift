@@ -26,7 +26,9 @@ let package = Package(
     // MARK: - Tests (one target per module, plus end to end)
     // Shared test helpers (external tools: node, Perfetto, Chromium); not a product.
     .target(name: "LifeTestSupport", dependencies: ["Trace"], path: "Tests/LifeTestSupport"),
-    .testTarget(name: "TraceTests", dependencies: ["Trace"]),
+    .testTarget(
+      name: "TraceTests", dependencies: ["Trace", "LifeTestSupport"],
+      exclude: ["ModelFile/Fixtures"]),
     .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace"]),
     .testTarget(
       name: "TimelineTests", dependencies: ["Timeline", "Engine", "Trace", "LifeTestSupport"]),

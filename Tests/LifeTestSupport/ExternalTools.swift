@@ -53,6 +53,19 @@ public enum ExternalTools {
   public static let skipNote =
     "skipped: needs node, Perfetto's trace processor and chromium; run ./scripts/test.sh, which installs them"
 
+  /// python3 with the `gguf` package, which writes the GGUF fixtures of the
+  /// ModelFile tests (./scripts/test.sh installs it).
+  public static let pythonGGUFAvailable: Bool = {
+    guard let python = executable("python3") else { return false }
+    return (try? run(python, ["-c", "import gguf"]).status) == 0
+  }()
+
+  /// Run the tests that need Python's gguf package when it is there, or always under CI.
+  public static var runPythonGGUF: Bool { isCI || pythonGGUFAvailable }
+
+  public static let pythonGGUFSkipNote =
+    "skipped: needs python3 with the gguf package; run ./scripts/test.sh, which installs it"
+
   public struct ToolError: Error, CustomStringConvertible {
     public var description: String
     public init(description: String) { self.description = description }
