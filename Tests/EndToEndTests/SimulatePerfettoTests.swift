@@ -3,7 +3,7 @@ import LifeTestSupport
 import Testing
 import Trace
 
-/// Issue 6's acceptance on the real Ryzen AI hybrid scenario, as shipped
+/// The real Ryzen AI hybrid scenario, as shipped
 /// (NPU prefill, iGPU decode, two `compare` variants, steps 1-16 and last):
 /// the timeline `life simulate` writes, loaded by Perfetto's trace
 /// processor. Skipped outside CI when the tools are missing.

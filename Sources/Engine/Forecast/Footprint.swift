@@ -34,9 +34,11 @@ public struct Footprint: Sendable, Equatable {
 /// Every device the mapping uses must hold the whole footprint (weights,
 /// peak KV cache, peak activations): a device that runs any operator needs
 /// the KV cache and activations, and the weights stay where prefill and
-/// decode can reach them. Devices in one shared-memory group share one
-/// DRAM, so the footprint is counted once against it. A device without
-/// `memory_gib`, or not used by the mapping, fits.
+/// decode can reach them. Devices in one shared-memory group draw on one
+/// DRAM that holds the footprint once, so checking each of them against
+/// the whole footprint is checking the group's pool once (not the sum of
+/// the devices' shares). A device without `memory_gib`, or not used by the
+/// mapping, fits.
 public struct CapacityCheck: Sendable, Equatable {
   /// Device key → fits, in device order.
   public var fits: [String: Bool]

@@ -11,7 +11,7 @@ extension RecordedWorkload {
   /// time). On one device a pass's time is a sum over its operators, so the
   /// merged trace gives the same forecast up to the order of floating-point
   /// additions (relative differences of order 1e-15); with several devices
-  /// order matters (hand-offs), and ``forecast(compactOn:)`` replays the
+  /// order matters (hand-offs), and ``CompactWorkload/forecast(on:)`` replays the
   /// full trace instead.
   package func compacted() -> [(pass: PassInfo, records: [(record: OpRecord, count: Int)])] {
     passes.map { entry in

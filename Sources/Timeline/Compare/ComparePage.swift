@@ -11,7 +11,7 @@ package enum ComparePage {
       <html lang="en">
       <head>
       <meta charset="utf-8">
-      <title>\(HTMLText.escape(title))</title>
+      <title>\(Markup.escape(title))</title>
       <style>
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:24px auto;max-width:1100px;padding:0 16px}
       h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
@@ -25,8 +25,8 @@ package enum ComparePage {
       </style>
       </head>
       <body>
-      <h1>\(HTMLText.escape(title))</h1>
-      <p class="sub">\(subtitle(rows)) · LIFE \(HTMLText.escape(LifeVersion.current))</p>
+      <h1>\(Markup.escape(title))</h1>
+      <p class="sub">\(subtitle(rows)) · LIFE \(Markup.escape(LifeVersion.current))</p>
       <h2>Headline numbers</h2>
 
       """
@@ -48,14 +48,14 @@ package enum ComparePage {
     let shared = rows.count > 1 && rows.allSatisfy { $0.scenario == rows[0].scenario }
     var text = "\(rows.count) runs"
     if shared, let scenario = rows.first?.scenario, !scenario.isEmpty {
-      text += " of scenario " + HTMLText.escape(scenario)
+      text += " of scenario " + Markup.escape(scenario)
     }
     return text
   }
 
   static func table(_ rows: [CompareRow]) -> String {
     func cell(_ text: String, left: Bool = false) -> String {
-      "<td\(left ? " class=\"t\"" : "")>\(HTMLText.escape(text))</td>"
+      "<td\(left ? " class=\"t\"" : "")>\(Markup.escape(text))</td>"
     }
     func ms(_ value: Double?) -> String { value.map { Format.fixed($0, decimals: 3) } ?? "–" }
     let shared = rows.count > 1 && rows.allSatisfy { $0.scenario == rows[0].scenario }
@@ -67,13 +67,13 @@ package enum ComparePage {
     ].compactMap { $0 }
     var text = "<table id=\"compare-table\">\n<tr>"
     for (index, header) in headers.enumerated() {
-      text += "<th\(index < (shared ? 2 : 3) ? " class=\"t\"" : "")>\(HTMLText.escape(header))</th>"
+      text += "<th\(index < (shared ? 2 : 3) ? " class=\"t\"" : "")>\(Markup.escape(header))</th>"
     }
     text += "</tr>\n"
     for (index, row) in rows.enumerated() {
       text +=
-        "<tr><td class=\"t\"><i style=\"display:inline-block;width:10px;height:10px;margin-right:6px;background:\(color(index))\"></i>\(HTMLText.escape(row.label))"
-      if row.label != row.run { text += "<br><small>\(HTMLText.escape(row.run))</small>" }
+        "<tr><td class=\"t\"><i style=\"display:inline-block;width:10px;height:10px;margin-right:6px;background:\(color(index))\"></i>\(Markup.escape(row.label))"
+      if row.label != row.run { text += "<br><small>\(Markup.escape(row.run))</small>" }
       text += "</td>"
       if !shared { text += cell(row.scenario, left: true) }
       text += cell(row.model, left: true)
@@ -139,7 +139,7 @@ package enum ComparePage {
       let style =
         dash(index) == nil
         ? "background:\(color(index))" : "border-top:3px dashed \(color(index));height:0"
-      text += "<span><i style=\"\(style)\"></i>\(HTMLText.escape(row.label))</span>"
+      text += "<span><i style=\"\(style)\"></i>\(Markup.escape(row.label))</span>"
     }
     return text + "</p>\n"
   }

@@ -6,7 +6,7 @@ import Trace
 /// timeline.json.gz), steps.csv, ops.csv, report.html and summary.json.
 ///
 /// Give it to the engine as its ``EventSink``; when the run has ended call
-/// ``finish(forecast:scenario:toolVersion:)``. Every file is written whole
+/// ``finish(outcome:scenario:toolVersion:title:)``. Every file is written whole
 /// or not at all: a set that is never finished (an error, a kill) leaves the
 /// directory as it was. Files other than ours are never touched.
 public final class OutputSet: EventSink {
@@ -38,8 +38,8 @@ public final class OutputSet: EventSink {
   /// Opens the outputs, drawing the run into `sharedTimeline` (a timeline
   /// that several runs share, e.g. a scenario and its `compare` variants)
   /// instead of a timeline of its own. The caller finishes the shared file;
-  /// ``finish(forecast:scenario:toolVersion:title:)`` then returns the
-  /// other files only.
+  /// ``finish(outcome:scenario:toolVersion:title:)`` then returns the other
+  /// files only.
   package init(options: OutputOptions, sharedTimeline: TimelineFile?) throws(LifeError) {
     self.options = options
     if let sharedTimeline {

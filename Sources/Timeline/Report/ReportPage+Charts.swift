@@ -1,3 +1,5 @@
+import Trace
+
 /// The report's SVG charts.
 extension ReportPage {
   /// TPOT per step as a polyline; long runs keep each pixel column's
@@ -86,12 +88,12 @@ extension ReportPage {
     text +=
       "<div class=\"legend\">"
       + kinds.map {
-        "<span><i style=\"background:\(color(kind: $0))\"></i>\(HTMLText.escape($0))</span>"
+        "<span><i style=\"background:\(color(kind: $0))\"></i>\(Markup.escape($0))</span>"
       }.joined()
       + "</div>\n<table><tr><th>phase</th><th>kind</th><th>ops</th><th>bytes</th></tr>\n"
     for item in data.byKind {
       text +=
-        "<tr><td>\(HTMLText.escape(item.phase))</td><td>\(HTMLText.escape(item.kind))</td><td>\(Format.si(item.ops))</td><td>\(Format.si(item.bytes, unit: "B"))</td></tr>\n"
+        "<tr><td>\(Markup.escape(item.phase))</td><td>\(Markup.escape(item.kind))</td><td>\(Format.si(item.ops))</td><td>\(Format.si(item.bytes, unit: "B"))</td></tr>\n"
     }
     return text + "</table>\n"
   }
@@ -130,7 +132,7 @@ extension ReportPage {
     for phase in phases {
       let t = phase.1
       text +=
-        "<tr><td>\(phase.0)</td><td>\(Format.ms(t.time))</td><td>\(Format.ms(t.tCompute))</td><td>\(Format.ms(t.tMemory))</td><td>\(Format.ms(t.tDispatch))</td><td>\(Format.ms(t.tHandoff))</td><td>\(t.bound)</td><td>\(HTMLText.escape(t.device))</td></tr>\n"
+        "<tr><td>\(phase.0)</td><td>\(Format.ms(t.time))</td><td>\(Format.ms(t.tCompute))</td><td>\(Format.ms(t.tMemory))</td><td>\(Format.ms(t.tDispatch))</td><td>\(Format.ms(t.tHandoff))</td><td>\(t.bound)</td><td>\(Markup.escape(t.device))</td></tr>\n"
     }
     return text + "</table>\n"
   }

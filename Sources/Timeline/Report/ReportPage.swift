@@ -18,7 +18,7 @@ package enum ReportPage {
       <html lang="en">
       <head>
       <meta charset="utf-8">
-      <title>\(HTMLText.escape(title)) · LIFE report</title>
+      <title>\(Markup.escape(title)) · LIFE report</title>
       <style>
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:24px auto;max-width:1000px;padding:0 16px}
       h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
@@ -36,8 +36,8 @@ package enum ReportPage {
       </style>
       </head>
       <body>
-      <h1>\(HTMLText.escape(title))</h1>
-      <p class="sub">Model \(HTMLText.escape(model)) · run \(HTMLText.escape(data.runName)) · overlap \(HTMLText.escape(data.overlap)) · LIFE \(HTMLText.escape(LifeVersion.current))</p>
+      <h1>\(Markup.escape(title))</h1>
+      <p class="sub">Model \(Markup.escape(model)) · run \(Markup.escape(data.runName)) · overlap \(Markup.escape(data.overlap)) · LIFE \(Markup.escape(LifeVersion.current))</p>
 
       """
     page += headline(data)
@@ -52,7 +52,7 @@ package enum ReportPage {
 
   static func headline(_ data: ReportData) -> String {
     func card(_ value: String, _ label: String) -> String {
-      "<div class=\"card\"><b>\(HTMLText.escape(value))</b><span>\(HTMLText.escape(label))</span></div>\n"
+      "<div class=\"card\"><b>\(Markup.escape(value))</b><span>\(Markup.escape(label))</span></div>\n"
     }
     let steps = data.tpot.count
     var text = "<div class=\"cards\" id=\"headline\">\n"
@@ -78,7 +78,7 @@ package enum ReportPage {
   static func warningsSection(_ warnings: [String]) -> String {
     guard !warnings.isEmpty else { return "" }
     return "<h2>Warnings</h2>\n<ul class=\"warn\">\n"
-      + warnings.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
+      + warnings.map { "<li>\(Markup.escape($0))</li>\n" }.joined() + "</ul>\n"
   }
 
   static let palette = [

@@ -96,21 +96,17 @@ package struct BarChartSVG: Sendable, Equatable {
       let t = logScale ? (log10(v) - lo) / (hi - lo) : (v - lo) / (hi - lo)
       return top + plotH * (1 - min(max(t, 0), 1))
     }
-    var out = SVGText.open(width: width, height: height)
-    out += SVGText.text(title, x: width / 2, y: 26, size: 15, weight: "bold")
-    // Axes and ticks.
-    out +=
-      "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(top))\" x2=\"\(SVGText.coord(left))\" y2=\"\(SVGText.coord(top + plotH))\" stroke=\"#000000\"/>\n"
-    out +=
-      "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(top + plotH))\" x2=\"\(SVGText.coord(left + plotW))\" y2=\"\(SVGText.coord(top + plotH))\" stroke=\"#000000\"/>\n"
+    var canvas = SVGCanvas(width: width, height: height)
+    canvas.text(title, x: width / 2, y: 26, anchor: "middle", size: 15, weight: "bold")
+    canvas.line(x1: left, y1: top, x2: left, y2: top + plotH, stroke: "#000000")
+    canvas.line(x1: left, y1: top + plotH, x2: left + plotW, y2: top + plotH, stroke: "#000000")
     let ticks: [Double] =
       logScale
       ? stride(from: lo, through: hi, by: 1).map { pow(10, $0) }
       : (0...4).map { lo + (hi - lo) * Double($0) / 4 }
     for t in ticks {
-      out +=
-        "<line x1=\"\(SVGText.coord(left - 4))\" y1=\"\(SVGText.coord(y(t)))\" x2=\"\(SVGText.coord(left))\" y2=\"\(SVGText.coord(y(t)))\" stroke=\"#000000\"/>\n"
-      out += SVGText.text(SVGText.label(t), x: left - 6, y: y(t) + 4, size: 10, anchor: "end")
+      canvas.line(x1: left - 4, y1: y(t), x2: left, y2: y(t), stroke: "#000000")
+      canvas.text(SVGCanvas.label(t), x: left - 6, y: y(t) + 4, anchor: "end", size: 10)
     }
     for (ci, category) in categories.enumerated() {
       let gx = left + Double(ci) * groupW + 8
@@ -120,25 +116,25 @@ package struct BarChartSVG: Sendable, Equatable {
         let x = gx + Double(si) * 14
         let top = y(v)
         let base = logScale ? y(pow(10, lo)) : y(0)
-        out +=
-          "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(top))\" width=\"12\" height=\"\(SVGText.coord(max(base - top, 0)))\" fill=\"\(s.colour)\">"
-          + "<title>\(SVGText.escape("\(category), \(s.name): \(SVGText.label(v))"))</title></rect>\n"
+        canvas.rect(
+          x: x, y: top, width: 12, height: max(base - top, 0), fill: s.colour,
+          title: "\(category), \(s.name): \(SVGCanvas.label(v))")
       }
-      out += SVGText.text(category, x: gx + Double(series.count) * 7, y: top + plotH + 16, size: 10)
+      canvas.text(
+        category, x: gx + Double(series.count) * 7, y: top + plotH + 16, anchor: "middle",
+        size: 10)
     }
     if let r = referenceLine, !logScale || r > 0 {
-      out +=
-        "<line x1=\"\(SVGText.coord(left))\" y1=\"\(SVGText.coord(y(r)))\" x2=\"\(SVGText.coord(left + plotW))\" y2=\"\(SVGText.coord(y(r)))\" stroke=\"#333333\" stroke-dasharray=\"4 3\"/>\n"
+      canvas.line(
+        x1: left, y1: y(r), x2: left + plotW, y2: y(r), stroke: "#333333", dash: "4 3")
     }
-    out += SVGText.text(xName, x: left + plotW / 2, y: top + plotH + 36, size: 12)
-    out += SVGText.text(yName, x: 20, y: top + plotH / 2, size: 12, rotate: true)
+    canvas.text(xName, x: left + plotW / 2, y: top + plotH + 36, anchor: "middle", size: 12)
+    canvas.text(yName, x: 20, y: top + plotH / 2, anchor: "middle", size: 12, rotated: true)
     for (si, s) in series.enumerated() {
       let ly = legendY + 18 * Double(si)
-      out +=
-        "<rect x=\"\(SVGText.coord(left))\" y=\"\(SVGText.coord(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(s.colour)\"/>\n"
-      out += SVGText.text(s.name, x: left + 18, y: ly, size: 11, anchor: "start")
+      canvas.rect(x: left, y: ly - 10, width: 12, height: 12, fill: s.colour)
+      canvas.text(s.name, x: left + 18, y: ly, size: 11)
     }
-    out += "</svg>\n"
-    return out
+    return canvas.document(label: title)
   }
 }

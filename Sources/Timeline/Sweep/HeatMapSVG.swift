@@ -47,7 +47,7 @@ package struct HeatMapSVG: Sendable, Equatable {
     let t = min(max(log2(ratio) / half, -1), 1)
     let end: (Double, Double, Double) = t >= 0 ? (178, 24, 43) : (33, 102, 172)
     let a = abs(t)
-    return SVGText.hex(
+    return SVGCanvas.hex(
       (255 + (end.0 - 255) * a) / 255, (255 + (end.1 - 255) * a) / 255,
       (255 + (end.2 - 255) * a) / 255)
   }
@@ -66,58 +66,56 @@ package struct HeatMapSVG: Sendable, Equatable {
     let half = halfRange
     let showValues = nx <= 16 && ny <= 16
     let labelEvery = max(1, Int((14 / cell).rounded(.up)))
-    var out = SVGText.open(width: width, height: height)
-    out += SVGText.text(title, x: width / 2, y: 28, size: 16, weight: "bold")
+    var canvas = SVGCanvas(width: width, height: height)
+    canvas.text(title, x: width / 2, y: 28, anchor: "middle", size: 16, weight: "bold")
     for (yi, row) in cells.enumerated() {
       for (xi, value) in row.enumerated() {
         let x = left + Double(xi) * cell
         let y = top + Double(ny - 1 - yi) * cell
-        out +=
-          "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(y))\" width=\"\(SVGText.coord(cell))\""
-          + " height=\"\(SVGText.coord(cell))\" fill=\"\(Self.colour(value, half: half))\">"
-          + "<title>\(SVGText.escape("\(xName)=\(label(xValues, xi)), \(yName)=\(label(yValues, yi)): tc/tm = \(value.map(SVGText.label) ?? "none")"))</title></rect>\n"
+        canvas.rect(
+          x: x, y: y, width: cell, height: cell, fill: Self.colour(value, half: half),
+          title: "\(xName)=\(label(xValues, xi)), \(yName)=\(label(yValues, yi)): tc/tm = "
+            + (value.map(SVGCanvas.label) ?? "none"))
         if showValues, let value {
-          out += SVGText.text(
-            SVGText.label(value), x: x + cell / 2, y: y + cell / 2 + 4, size: min(11, cell / 3.5))
+          canvas.text(
+            SVGCanvas.label(value), x: x + cell / 2, y: y + cell / 2 + 4, anchor: "middle",
+            size: min(11, cell / 3.5))
         }
       }
     }
     for (xi, v) in xValues.enumerated() where xi % labelEvery == 0 {
-      out += SVGText.text(v, x: left + (Double(xi) + 0.5) * cell, y: top + plotH + 16, size: 10)
+      canvas.text(
+        v, x: left + (Double(xi) + 0.5) * cell, y: top + plotH + 16, anchor: "middle", size: 10)
     }
     for (yi, v) in yValues.enumerated() where yi % labelEvery == 0 {
-      out += SVGText.text(
-        v, x: left - 6, y: top + (Double(ny - 1 - yi) + 0.5) * cell + 4, size: 10, anchor: "end")
+      canvas.text(
+        v, x: left - 6, y: top + (Double(ny - 1 - yi) + 0.5) * cell + 4, anchor: "end", size: 10)
     }
-    out += SVGText.text(xName, x: left + plotW / 2, y: top + plotH + 40, size: 13)
-    out += SVGText.text(yName, x: 24, y: top + plotH / 2, size: 13, rotate: true)
-    out += legend(x: legendX, y: top, height: min(plotH, 300), half: half)
-    out += "</svg>\n"
-    return out
+    canvas.text(xName, x: left + plotW / 2, y: top + plotH + 40, anchor: "middle", size: 13)
+    canvas.text(yName, x: 24, y: top + plotH / 2, anchor: "middle", size: 13, rotated: true)
+    legend(on: &canvas, x: legendX, y: top, height: min(plotH, 300), half: half)
+    return canvas.document(label: title)
   }
 
   func label(_ values: [String], _ i: Int) -> String { i < values.count ? values[i] : "" }
 
   /// A vertical colour bar from 2^half (top, compute-bound) to 2^−half.
-  func legend(x: Double, y: Double, height: Double, half: Double) -> String {
+  func legend(on canvas: inout SVGCanvas, x: Double, y: Double, height: Double, half: Double) {
     let steps = 20
     let h = max(height, 120) / Double(steps)
-    var out = SVGText.text("tc/tm", x: x + 10, y: y - 10, size: 12, anchor: "start", weight: "bold")
+    canvas.text("tc/tm", x: x + 10, y: y - 10, size: 12, weight: "bold")
     for i in 0..<steps {
       let t = 1 - (Double(i) + 0.5) / Double(steps) * 2  // +1 at top, −1 at bottom
-      out +=
-        "<rect x=\"\(SVGText.coord(x))\" y=\"\(SVGText.coord(y + Double(i) * h))\" width=\"20\""
-        + " height=\"\(SVGText.coord(h))\" fill=\"\(Self.colour(pow(2, t * half), half: half))\"/>\n"
+      canvas.rect(
+        x: x, y: y + Double(i) * h, width: 20, height: h,
+        fill: Self.colour(pow(2, t * half), half: half))
     }
     let total = h * Double(steps)
-    out += SVGText.text(
-      SVGText.label(pow(2, half)), x: x + 26, y: y + 10, size: 10, anchor: "start")
-    out += SVGText.text("1", x: x + 26, y: y + total / 2 + 4, size: 10, anchor: "start")
-    out += SVGText.text(
-      SVGText.label(pow(2, -half)), x: x + 26, y: y + total, size: 10, anchor: "start")
-    out += SVGText.text("compute-bound", x: x, y: y + total + 18, size: 10, anchor: "start")
-    out += SVGText.text("(red) / memory-", x: x, y: y + total + 30, size: 10, anchor: "start")
-    out += SVGText.text("bound (blue)", x: x, y: y + total + 42, size: 10, anchor: "start")
-    return out
+    canvas.text(SVGCanvas.label(pow(2, half)), x: x + 26, y: y + 10, size: 10)
+    canvas.text("1", x: x + 26, y: y + total / 2 + 4, size: 10)
+    canvas.text(SVGCanvas.label(pow(2, -half)), x: x + 26, y: y + total, size: 10)
+    canvas.text("compute-bound", x: x, y: y + total + 18, size: 10)
+    canvas.text("(red) / memory-", x: x, y: y + total + 30, size: 10)
+    canvas.text("bound (blue)", x: x, y: y + total + 42, size: 10)
   }
 }

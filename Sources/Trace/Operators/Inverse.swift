@@ -9,6 +9,4 @@ package enum Inverse {
 
   /// Ops of `elements` reciprocals.
   package static func ops(elements: Double) -> Double { elements * opsPerElement }
-  /// Ops of `elements` reciprocal square roots.
-  package static func sqrtOps(elements: Double) -> Double { elements * sqrtOpsPerElement }
 }

@@ -38,16 +38,4 @@ package enum NonLinear {
       read: BytesRead(activations: elements * bytes + tableBytes(mode, bytes: bytes)),
       written: BytesWritten(activations: elements * bytes))
   }
-
-  /// Horner evaluation of a polynomial with coefficients from the highest
-  /// degree down; returns the value and the ops it took (2 per degree).
-  package static func horner(_ coefficients: [Double], at x: Double) -> (value: Double, ops: Int) {
-    guard var acc = coefficients.first else { return (0, 0) }
-    var ops = 0
-    for c in coefficients.dropFirst() {
-      acc = acc * x + c
-      ops += 2
-    }
-    return (acc, ops)
-  }
 }

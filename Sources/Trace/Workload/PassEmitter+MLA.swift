@@ -18,15 +18,15 @@ extension PassEmitter {
     let qkDim = mla.qkNopeHeadDim + mla.qkRopeHeadDim
     if let rq = mla.qLoraRank {
       linear(.qaProj, m: rows, k: h, n: rq)
-      norm(.qaNorm, rowCount: rowsD, cols: rq)
+      norm(.qaNorm, rowCount: tokenRows, cols: rq)
       linear(.qbProj, m: rows, k: rq, n: heads * qkDim)
     } else {
       linear(.qProj, m: rows, k: h, n: heads * qkDim, lora: true)
     }
     linear(.kvaProj, m: rows, k: h, n: mla.kvLoraRank + mla.qkRopeHeadDim)
-    norm(.kvaNorm, rowCount: rowsD, cols: mla.kvLoraRank)
+    norm(.kvaNorm, rowCount: tokenRows, cols: mla.kvLoraRank)
     let rope = RoPE.cost(
-      vectors: rowsD * Double(heads + 1), headDim: mla.qkRopeHeadDim,
+      vectors: tokenRows * Double(heads + 1), headDim: mla.qkRopeHeadDim,
       rotaryDim: mla.qkRopeHeadDim, tokens: Double(pass.newTokens), bytes: a)
     add(.rope, .rope, OpShape(rows, heads + 1, mla.qkRopeHeadDim), rope, dispatch: eagerOnly())
     kvWrite(.kCache, elementsPerToken: Double(mla.kvLoraRank + mla.qkRopeHeadDim))
@@ -34,7 +34,7 @@ extension PassEmitter {
     case .online: emitMLAOnline(mla)
     case .absorbed: emitMLAAbsorbed(mla)
     }
-    hadamard(.oHadamard, vectors: rowsD * Double(mla.vHeadDim), size: heads)
+    hadamard(.oHadamard, vectors: tokenRows * Double(mla.vHeadDim), size: heads)
     linear(.oProj, m: rows, k: heads * mla.vHeadDim, n: h, lora: true)
   }
 
@@ -65,7 +65,7 @@ extension PassEmitter {
       batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: heads,
       kvHeads: heads, qkDim: mla.qkNopeHeadDim + mla.qkRopeHeadDim, vDim: mla.vHeadDim,
       window: w.window(layer: layer), causal: w.options.scores == .causal, bytes: a, kvBytes: a,
-      nonlinear: nl, tile: w.options.tile)
+      nonlinear: nonlinear, tile: w.options.tile)
     emitCore(attention, softcap: false, kvFromActivations: true)
   }
 
@@ -78,7 +78,7 @@ extension PassEmitter {
       batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: heads,
       kvHeads: 1, qkDim: rank + mla.qkRopeHeadDim, vDim: rank, window: w.window(layer: layer),
       causal: w.options.scores == .causal, bytes: a, kvBytes: w.kvBytesPerElement,
-      nonlinear: nl, tile: w.options.tile)
+      nonlinear: nonlinear, tile: w.options.tile)
     emitCore(attention, softcap: false, valuesAreKeys: true)
     linear(.vAbsorb, m: rows, k: rank, n: mla.vHeadDim, groups: heads)
   }

@@ -19,7 +19,7 @@ extension PassEmitter {
         sites.up, m: m, k: h, n: i, copies: copies, readInput: !fused, writeOutput: !fused,
         dispatch: fused ? 0 : 1, lora: lora)
     }
-    var actCost = Activation.cost(elements: elements, bytes: a, mode: nl)
+    var actCost = Activation.cost(elements: elements, bytes: a, mode: nonlinear)
     var mulCost = Elementwise.cost(elements: elements, bytes: a)
     if fused {
       actCost = OpCost(ops: actCost.ops)
@@ -45,7 +45,7 @@ extension PassEmitter {
     add(
       .router, .moeRouter, OpShape(rows, h, moe.experts), router, dispatch: 1, weight: .plain(act))
     let slots = saturating(rows, moe.topK)
-    let distinct = moe.expectedDistinct(tokens: rowsD)
+    let distinct = moe.expectedDistinct(tokens: tokenRows)
     emitMLP(intermediate: moe.expertIntermediate, sites: .experts, m: slots, copies: distinct)
     var combine = Elementwise.cost(elements: product(slots, h), bytes: a)
     combine.ops *= 2  // scale by the routing weight, then accumulate

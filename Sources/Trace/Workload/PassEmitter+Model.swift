@@ -37,7 +37,8 @@ extension PassEmitter {
     if headRows > 0 {
       linear(.lmHead, m: headRows, k: h, n: model.vocab)
       if model.finalSoftcap != nil {
-        var cap = Activation.softcap(elements: product(headRows, model.vocab), bytes: a, mode: nl)
+        var cap = Activation.softcap(
+          elements: product(headRows, model.vocab), bytes: a, mode: nonlinear)
         if fused { cap = OpCost(ops: cap.ops) }
         add(.logitSoftcap, .activation, OpShape(headRows, model.vocab), cap, dispatch: eagerOnly())
       }
@@ -46,22 +47,22 @@ extension PassEmitter {
 
   mutating func emitLayer() {
     let h = model.hidden
-    norm(.inputNorm, rowCount: rowsD, cols: h)
+    norm(.inputNorm, rowCount: tokenRows, cols: h)
     if model.mla != nil { emitMLA() } else { emitAttention() }
     if model.sandwichNorms {
-      norm(.postAttentionNorm, rowCount: rowsD, cols: h)
+      norm(.postAttentionNorm, rowCount: tokenRows, cols: h)
       residual(.attnResidual)
-      norm(.preFeedforwardNorm, rowCount: rowsD, cols: h)
+      norm(.preFeedforwardNorm, rowCount: tokenRows, cols: h)
     } else {
       residual(.attnResidual)
-      norm(.postAttentionNorm, rowCount: rowsD, cols: h)
+      norm(.postAttentionNorm, rowCount: tokenRows, cols: h)
     }
     if let moe = model.moe, layer >= moe.firstDenseLayers {
       emitMoE(moe)
     } else {
       emitMLP(intermediate: model.intermediate, sites: .dense)
     }
-    if model.sandwichNorms { norm(.postFeedforwardNorm, rowCount: rowsD, cols: h) }
+    if model.sandwichNorms { norm(.postFeedforwardNorm, rowCount: tokenRows, cols: h) }
     residual(.mlpResidual)
   }
 
@@ -118,16 +119,17 @@ extension PassEmitter {
     if model.qkNorm {
       // Per-head RMSNorm on q and k: fused into the projection epilogue.
       norm(
-        .qNorm, rowCount: rowsD * Double(model.heads), cols: d, dispatch: eagerOnly(), bytes: !fused
+        .qNorm, rowCount: tokenRows * Double(model.heads), cols: d, dispatch: eagerOnly(),
+        bytes: !fused
       )
       norm(
-        .kNorm, rowCount: rowsD * Double(model.kvHeads), cols: d, dispatch: eagerOnly(),
+        .kNorm, rowCount: tokenRows * Double(model.kvHeads), cols: d, dispatch: eagerOnly(),
         bytes: !fused)
     }
     // RoPE on q and k in one kernel (eager); in the projection epilogue (fused).
     let rotary = max(0, min(d, Int((Double(d) * model.rotaryFraction).rounded())))
     var rope = RoPE.cost(
-      vectors: rowsD * Double(model.heads + model.kvHeads), headDim: d, rotaryDim: rotary,
+      vectors: tokenRows * Double(model.heads + model.kvHeads), headDim: d, rotaryDim: rotary,
       tokens: Double(pass.newTokens), bytes: a)
     if fused {
       rope = OpCost(
@@ -137,7 +139,7 @@ extension PassEmitter {
     add(.rope, .rope, OpShape(rows, model.heads + model.kvHeads, d), rope, dispatch: eagerOnly())
     // QuaRot: per-head Hadamard on queries and keys after RoPE (so the
     // cached keys quantize well and Q·Kᵀ is unchanged).
-    hadamard(.qkHadamard, vectors: rowsD * Double(model.heads + model.kvHeads), size: d)
+    hadamard(.qkHadamard, vectors: tokenRows * Double(model.heads + model.kvHeads), size: d)
     let perToken = Double(kvDim)
     kvWrite(.kCache, elementsPerToken: perToken)
     kvWrite(.vCache, elementsPerToken: perToken)
@@ -145,11 +147,11 @@ extension PassEmitter {
       batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: model.heads,
       kvHeads: model.kvHeads, qkDim: d, vDim: d, window: w.window(layer: layer),
       causal: w.options.scores == .causal, bytes: a, kvBytes: w.kvBytesPerElement,
-      nonlinear: nl, tile: w.options.tile)
+      nonlinear: nonlinear, tile: w.options.tile)
     emitCore(attention, softcap: model.attentionSoftcap != nil)
     // QuaRot: the Hadamard across heads before o_proj (the per-head part is
     // folded into v_proj and o_proj offline).
-    hadamard(.oHadamard, vectors: rowsD * Double(d), size: model.heads)
+    hadamard(.oHadamard, vectors: tokenRows * Double(d), size: model.heads)
     linear(.oProj, m: rows, k: qDim, n: h, lora: true)
   }
 
@@ -200,7 +202,7 @@ extension PassEmitter {
       compute: bmmType)
     if softcap {
       var cap = Activation.softcap(
-        elements: Double(bh) * attention.scoresPerHead, bytes: a, mode: nl)
+        elements: Double(bh) * attention.scoresPerHead, bytes: a, mode: nonlinear)
       if fused { cap = OpCost(ops: cap.ops) }
       add(
         .attnSoftcap, .activation, OpShape(saturating(bh, attention.queries), attention.keysRead),

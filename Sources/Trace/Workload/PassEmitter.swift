@@ -31,10 +31,10 @@ struct PassEmitter<S: OpSink> {
   var fused: Bool { w.options.fusion == .fused }
   var a: Double { w.activationType.bytes }
   var act: DType { w.activationType }
-  var nl: WorkloadOptions.Nonlinear { w.options.nonlinear }
+  var nonlinear: WorkloadOptions.Nonlinear { w.options.nonlinear }
   /// Rows of this pass: new tokens × batch.
   var rows: Int { pass.newTokens * pass.batch }
-  var rowsD: Double { Double(pass.newTokens) * Double(pass.batch) }
+  var tokenRows: Double { Double(pass.newTokens) * Double(pass.batch) }
 
   /// Hands one record to the sink.
   mutating func add(

@@ -180,7 +180,7 @@ import Trace
     }
   }
 
-  /// Issue 5: on the hybrid scenario, doubling the NPU's TOPS halves a
+  /// On the hybrid scenario, doubling the NPU's TOPS halves a
   /// compute-bound prefill and leaves TPOT alone; doubling the iGPU's
   /// bandwidth halves TPOT and leaves TTFT alone. (Synthetic passes: 21.55
   /// TOPs of prefill, Table 6; 4.71 GB per decode step, Table 7.)

@@ -69,6 +69,6 @@ import Trace
     #expect(scale.max == 1.0)
     #expect(scale.ticks.map(scale.label) == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
     #expect(NiceScale.niceNumber(3.1) == 5)
-    #expect(HTMLText.escape("a&<>\"'") == "a&amp;&lt;&gt;&quot;&#39;")
+    #expect(Markup.escape("a&<>\"'") == "a&amp;&lt;&gt;&quot;&#39;")
   }
 }

@@ -19,7 +19,7 @@ import Trace
   }
 
   @Test func escapesText() {
-    #expect(SVGText.escape("a<b & \"c\" 'd'>\u{1}") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;")
+    #expect(Markup.escape("a<b & \"c\" 'd'>\u{1}") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;")
   }
 
   @Test func colourScaleDivergesAtOne() {

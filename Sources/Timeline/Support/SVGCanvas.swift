@@ -1,5 +1,8 @@
-/// A small inline-SVG builder: shapes and text with escaped content and
-/// fixed-precision coordinates (deterministic output).
+import Trace
+
+/// The one SVG builder of LIFE's pages and charts: shapes and text with
+/// escaped content (``Markup/escape(_:)``) and fixed-precision coordinates,
+/// so output is deterministic.
 struct SVGCanvas {
   let width: Double
   let height: Double
@@ -16,30 +19,46 @@ struct SVGCanvas {
     x: Double, y: Double, width: Double, height: Double, fill: String, opacity: Double? = nil,
     title: String? = nil
   ) {
+    rect(
+      x: x, y: y, width: width, height: height, fill: fill, opacity: opacity, title: title,
+      stroke: nil)
+  }
+
+  mutating func rect(
+    x: Double, y: Double, width: Double, height: Double, fill: String, opacity: Double?,
+    title: String?, stroke: String?
+  ) {
     let c = Self.coordinate
     body +=
       "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(Swift.max(width, 0)))\" height=\"\(c(Swift.max(height, 0)))\" fill=\"\(fill)\""
     if let opacity { body += " fill-opacity=\"\(Format.fixed(opacity, decimals: 2))\"" }
+    if let stroke { body += " stroke=\"\(stroke)\"" }
     if let title {
-      body += "><title>\(HTMLText.escape(title))</title></rect>\n"
+      body += "><title>\(Markup.escape(title))</title></rect>\n"
     } else {
       body += "/>\n"
     }
   }
 
-  mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#999") {
+  mutating func line(
+    x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#999", dash: String? = nil
+  ) {
     let c = Self.coordinate
+    let dashed = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
     body +=
-      "<line x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\" stroke=\"\(stroke)\"/>\n"
+      "<line x1=\"\(c(x1))\" y1=\"\(c(y1))\" x2=\"\(c(x2))\" y2=\"\(c(y2))\" stroke=\"\(stroke)\"\(dashed)/>\n"
   }
 
   mutating func text(
     _ content: String, x: Double, y: Double, anchor: String = "start", size: Double = 11,
-    fill: String = "#333"
+    fill: String = "#333", weight: String? = nil, rotated: Bool = false
   ) {
     let c = Self.coordinate
+    var extra = ""
+    if let weight { extra += " font-weight=\"\(weight)\"" }
+    if rotated { extra += " transform=\"rotate(-90 \(c(x)) \(c(y)))\"" }
     body +=
-      "<text x=\"\(c(x))\" y=\"\(c(y))\" text-anchor=\"\(anchor)\" font-size=\"\(c(size))\" fill=\"\(fill)\">\(HTMLText.escape(content))</text>\n"
+      "<text x=\"\(c(x))\" y=\"\(c(y))\" text-anchor=\"\(anchor)\" font-size=\"\(c(size))\" fill=\"\(fill)\"\(extra)>\(Markup.escape(content))</text>\n"
   }
 
   mutating func polyline(
@@ -75,11 +94,36 @@ struct SVGCanvas {
     text(label, x: (left + right) / 2, y: y + 32, anchor: "middle", size: 11)
   }
 
+  /// A value label with 3 significant digits (`1.23`, `0.0456`, `1.2e+04`).
+  static func label(_ x: Double) -> String {
+    guard x.isFinite else { return "–" }
+    return String(format: "%.3g", x)
+  }
+
+  /// An `#rrggbb` colour from components in 0...1.
+  static func hex(_ r: Double, _ g: Double, _ b: Double) -> String {
+    func byte(_ v: Double) -> String {
+      let n = Int((Swift.min(Swift.max(v, 0), 1) * 255).rounded())
+      let h = String(n, radix: 16)
+      return n < 16 ? "0" + h : h
+    }
+    return "#" + byte(r) + byte(g) + byte(b)
+  }
+
+  /// A standalone chart document: a white background, sans-serif text.
+  func document(label: String) -> String {
+    let w = Self.coordinate(width), h = Self.coordinate(height)
+    return
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" font-family=\"sans-serif\" role=\"img\" aria-label=\"\(Markup.escape(label))\">\n"
+      + "<rect x=\"0\" y=\"0\" width=\"\(w)\" height=\"\(h)\" fill=\"#ffffff\"/>\n" + body
+      + "</svg>\n"
+  }
+
   /// The `<svg>` element.
   func svg(label: String) -> String {
     let w = Self.coordinate(width), h = Self.coordinate(height)
     return
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(Markup.escape(label))\">\n"
       + body + "</svg>\n"
   }
 }
