@@ -11,25 +11,28 @@ import Testing
     var testDescription: String { "life " + line }
   }
 
+  /// The subcommands, as errors list them.
+  static let commands =
+    "workload, forecast, simulate, compare, calibrate, sweep, models, devices, runtimes"
+
   static let cases: [Case] = [
     // The tool and its subcommands.
     Case(
       line: "",
-      message: "error: life: missing subcommand (expected one of workload, forecast, simulate,"
-        + " compare, calibrate, sweep, models, devices; see 'life --help')"),
+      message: "error: life: missing subcommand (expected one of \(commands); see 'life --help')"),
     Case(
       line: "forcast",
-      message: "error: life: unknown subcommand (got 'forcast'; expected one of workload,"
-        + " forecast, simulate, compare, calibrate, sweep, models, devices); did you mean"
+      message: "error: life: unknown subcommand (got 'forcast'; expected one of"
+        + " \(commands)); did you mean"
         + " 'forecast'?"),
     Case(
       line: "xyzzy",
-      message: "error: life: unknown subcommand (got 'xyzzy'; expected one of workload,"
-        + " forecast, simulate, compare, calibrate, sweep, models, devices)"),
+      message: "error: life: unknown subcommand (got 'xyzzy'; expected one of"
+        + " \(commands))"),
     Case(
       line: "help simulat",
-      message: "error: life: unknown subcommand (got 'simulat'; expected one of workload,"
-        + " forecast, simulate, compare, calibrate, sweep, models, devices); did you mean"
+      message: "error: life: unknown subcommand (got 'simulat'; expected one of"
+        + " \(commands)); did you mean"
         + " 'simulate'?"),
     Case(
       line: "--verison",
@@ -54,7 +57,7 @@ import Testing
     Case(
       line: "forecast --model m --prompt 5 -d x",
       message: "error: -d: unknown flag for 'life forecast' (expected one of the flags in"
-        + " 'life forecast --help'); did you mean '--device'?"),
+        + " 'life forecast --help'); did you mean '--depth'?"),
     Case(
       line: "workload --model m --prompt 5 --kv-updte=concat",
       message: "error: --kv-updte: unknown flag for 'life workload' (expected one of the flags in"
@@ -203,9 +206,9 @@ import Testing
       line: "sweep --model m --device d --out o --vary promt=1,2",
       message: "error: --vary: unknown axis (got 'promt'; expected one of prompt, generate,"
         + " batch, weights, activations, kv, fusion, kv-update, logits, scores, embedding,"
-        + " attention, nonlinear, lora-rank, lora-merge, chunk, tile, mla-form, rotation, tops,"
-        + " bandwidth, compute-efficiency, memory-efficiency, dispatch-us, device); did you"
-        + " mean 'prompt'?"),
+        + " attention, nonlinear, lora-rank, lora-merge, chunk, tile, mla-form, rotation,"
+        + " flash-attn, depth, tops, bandwidth, compute-efficiency, memory-efficiency,"
+        + " dispatch-us, device, runtime); did you mean 'prompt'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt",
       message: "error: --vary: missing '=' (got 'prompt'; expected NAME=v1,v2,... or"

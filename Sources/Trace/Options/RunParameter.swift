@@ -33,4 +33,6 @@ public enum RunParameter: String, Sendable, CaseIterable {
   case traceSteps = "trace-steps"
   /// How fine a timeline is.
   case traceDetail = "trace-detail"
+  /// The software that runs the model.
+  case runtime
 }
