@@ -23,6 +23,14 @@ package struct ForecastReport: Sendable {
     run.devices.indices.contains(device) ? run.devices[device].key : run.mapping.decode
   }
 
+  /// `runtime`: the runtime's name, or an object from device key to name
+  /// when devices run different ones.
+  var runtimeJSON: JSONValue {
+    let names = run.runtimes
+    if let first = names.first, names.allSatisfy({ $0 == first }) { return .string(first) }
+    return .object(zip(run.devices, names).map { ($0.key, .string($1)) })
+  }
+
   /// The `workload --json` object with `devices`, `mapping`, `overlap`,
   /// `ttft_ms`, `tpot_ms`, `tpot_ms_mean`, `tps`, `tps_total`, `e2e_ms`, the
   /// prefill's and each step's times, bound and device, `dispatch_calls`
@@ -36,6 +44,7 @@ package struct ForecastReport: Sendable {
       ("devices", .object(run.devices.map { ($0.key, $0.device.jsonValue) })),
       ("mapping", mappingJSON),
       ("overlap", .string(run.overlap.rawValue)),
+      ("runtime", runtimeJSON),
       ("ttft_ms", .num(f.ttftMs)),
       ("tpot_ms", .array(f.steps.map { .num($0.tpotMs) })),
       ("tpot_ms_mean", .num(f.tpotMeanMs)),
@@ -48,6 +57,7 @@ package struct ForecastReport: Sendable {
       ("t_memory_ms", .num(p.tMemoryMs)),
       ("t_dispatch_ms", .num(p.tDispatchMs)),
       ("t_handoff_ms", .num(p.tHandoffMs)),
+      ("t_host_ms", .num(p.tHostMs)),
       ("bound", .string(p.bound.rawValue)),
       ("device", .string(key(p.device))),
     ])
@@ -65,6 +75,7 @@ package struct ForecastReport: Sendable {
         ("t_memory_ms", .num(s.tMemoryMs)),
         ("t_dispatch_ms", .num(s.tDispatchMs)),
         ("t_handoff_ms", .num(s.tHandoffMs)),
+        ("t_host_ms", .num(s.tHostMs)),
         ("bound", .string(s.bound.rawValue)),
         ("device", .string(key(s.device))),
       ])
@@ -117,10 +128,17 @@ package struct ForecastReport: Sendable {
     for kind in run.mapping.byKind.keys.sorted() {
       mapping += ", \(kind.rawValue) on \(run.mapping.byKind[kind] ?? "")"
     }
-    lines.append("  mapping     \(mapping); overlap \(run.overlap.rawValue)")
+    let runtimes = Array(Set(run.runtimes)).sorted()
+    let runtime =
+      runtimes.count == 1
+      ? runtimes[0]
+      : zip(run.devices, run.runtimes).map { "\($0.key) \($1)" }.joined(separator: ", ")
+    lines.append(
+      "  mapping     \(mapping); overlap \(run.overlap.rawValue); runtime \(runtime)")
     lines.append(
       "  TTFT        \(Self.ms(f.ttftMs))  (compute \(Self.ms(p.tComputeMs)), memory \(Self.ms(p.tMemoryMs)), dispatch \(Self.ms(p.tDispatchMs))"
         + (p.tHandoffMs > 0 ? ", hand-offs \(Self.ms(p.tHandoffMs))" : "")
+        + (p.tHostMs > 0 ? ", host \(Self.ms(p.tHostMs))" : "")
         + "; \(p.bound.rawValue)-bound; \(p.dispatchCalls) dispatch calls)")
     if let mean = f.tpotMeanMs {
       var line = "  TPOT        \(Self.ms(mean)) mean over \(f.generate) steps"

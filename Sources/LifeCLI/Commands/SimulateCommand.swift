@@ -28,6 +28,11 @@ struct SimulateCommand: Subcommand, Equatable {
           values: StepChoice.expected,
           default: "the scenario's trace.steps, else auto (every step within about 500k events)"),
         .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
+        {
+          var flag = FlagSpec.runtime
+          flag.defaultText = "the scenario's runtime, else auto"
+          return flag
+        }(),
       ],
     examples: [
       "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/hybrid",
@@ -49,10 +54,13 @@ struct SimulateCommand: Subcommand, Equatable {
   var traceSteps: StepChoice?
   /// `--gzip`: write `timeline.json.gz`.
   var gzip: Bool
+  /// `--runtime`, overriding the scenario's `runtime` in every run.
+  var runtime: RuntimeChoice?
 
   init(
     scenario: String, out: String, model: String? = nil, overrides: [WorkloadSetting] = [],
-    traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil, gzip: Bool = false
+    traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil, gzip: Bool = false,
+    runtime: RuntimeChoice? = nil
   ) {
     self.scenario = scenario
     self.out = out
@@ -61,6 +69,7 @@ struct SimulateCommand: Subcommand, Equatable {
     self.traceDetail = traceDetail
     self.traceSteps = traceSteps
     self.gzip = gzip
+    self.runtime = runtime
   }
 
   init(_ arguments: ParsedArguments) throws(LifeError) {
@@ -71,6 +80,7 @@ struct SimulateCommand: Subcommand, Equatable {
       traceSteps: try arguments.text("trace-steps").map { (text) throws(LifeError) in
         try StepChoice.parse(text)
       },
-      gzip: arguments.isSet("gzip"))
+      gzip: arguments.isSet("gzip"),
+      runtime: arguments.has("runtime") ? try arguments.runtimeChoice() : nil)
   }
 }
