@@ -13,7 +13,25 @@ package enum ReportPage {
   package static func html(
     _ data: ReportData, title: String, model: String, warnings: [String]
   ) -> String {
-    var page = """
+    var page = head(
+      title: title,
+      subtitle:
+        "Model \(Markup.escape(model)) · run \(Markup.escape(data.runName)) · overlap \(Markup.escape(data.overlap)) · LIFE \(Markup.escape(LifeVersion.current))"
+    )
+    page += headline(data)
+    page += warningsSection(warnings)
+    page += "<h2>TPOT per decode step</h2>\n" + tpotChart(data)
+    page += "<h2>Ops and bytes by operator kind</h2>\n" + kindChart(data)
+    page += "<h2>Compute, memory and dispatch time per phase</h2>\n" + phaseTimeChart(data)
+    page += "<h2>Devices over time</h2>\n" + laneChart(data)
+    page += "</body>\n</html>\n"
+    return page
+  }
+
+  /// The page's head and title: the report's style, `title` escaped and
+  /// `subtitle` (markup, already escaped) under it.
+  static func head(title: String, subtitle: String) -> String {
+    """
       <!DOCTYPE html>
       <html lang="en">
       <head>
@@ -37,17 +55,9 @@ package enum ReportPage {
       </head>
       <body>
       <h1>\(Markup.escape(title))</h1>
-      <p class="sub">Model \(Markup.escape(model)) · run \(Markup.escape(data.runName)) · overlap \(Markup.escape(data.overlap)) · LIFE \(Markup.escape(LifeVersion.current))</p>
+      <p class="sub">\(subtitle)</p>
 
       """
-    page += headline(data)
-    page += warningsSection(warnings)
-    page += "<h2>TPOT per decode step</h2>\n" + tpotChart(data)
-    page += "<h2>Ops and bytes by operator kind</h2>\n" + kindChart(data)
-    page += "<h2>Compute, memory and dispatch time per phase</h2>\n" + phaseTimeChart(data)
-    page += "<h2>Devices over time</h2>\n" + laneChart(data)
-    page += "</body>\n</html>\n"
-    return page
   }
 
   static func headline(_ data: ReportData) -> String {
