@@ -40,13 +40,20 @@ struct ServeEngine {
   var poolInfo: [KVPoolInfo]
   let laneNames: [String]
   let disaggregated: Bool
+  /// Whether the two lanes share a device (a per-kind mapping, or a draft
+  /// on the prefill device): then their steps do not overlap.
+  var conflicting: Bool {
+    lanes.count > 1 && !lanes[0].devices.isDisjoint(with: lanes[1].devices)
+  }
+  /// When each lane's last step ended.
+  var lastEnd: [Double] = [0, 0]
   /// Per token of one sequence, every layer.
   let kvBytesPerToken: Double
   let draftIndex: Int?
   /// Device → shared-memory group index (nil outside any group).
   let groupOf: [Int?]
-  /// Group index → its DRAM's bandwidth, bytes/s (the largest of its
-  /// devices').
+  /// Group index → what its DRAM delivers, bytes/s: the most any of its
+  /// devices achieves alone (bandwidth × memory efficiency).
   let groupBandwidth: [Double]
 
   // Output.
@@ -152,8 +159,9 @@ struct ServeEngine {
     }
     self.groupOf = groupOf
     self.groupBandwidth = groups.map { g in
-      info.devices.filter { $0.device.sharedMemoryGroup == g }.map(\.device.bandwidthGBs).max()
-        .map { $0 * 1e9 } ?? 0
+      info.devices.filter { $0.device.sharedMemoryGroup == g }.map {
+        $0.device.bandwidthGBs * $0.device.efficiency.memory
+      }.max().map { $0 * 1e9 } ?? 0
     }
     // Lanes: one or two, by where the KV cache is written.
     let kvDevice = (
@@ -277,8 +285,17 @@ struct ServeEngine {
       completeTransfers(at: now)
       arrive(at: now)
       startHandoffs(at: now)
-      for lane in lanes.indices where lanes[lane].busyUntil == nil {
-        try plan(lane: lane, at: now)
+      if conflicting {
+        // A device both lanes use runs one lane's step at a time; the lane
+        // that has waited longer goes first.
+        let order = lanes.indices.sorted { (lastEnd[$0], $0) < (lastEnd[$1], $1) }
+        for lane in order where lanes.allSatisfy({ $0.busyUntil == nil }) {
+          try plan(lane: lane, at: now)
+        }
+      } else {
+        for lane in lanes.indices where lanes[lane].busyUntil == nil {
+          try plan(lane: lane, at: now)
+        }
       }
       sample(at: now)
       var next = Double.infinity
@@ -615,7 +632,7 @@ struct ServeEngine {
       ServePass(
         index: passes.count + 1, lane: l, role: role, pass: pass, isDraft: pinned != nil,
         timing: result.timing, seed: seed, pinned: pinned, memoryScale: scale,
-        slowdown: slowdown, requests: entries.map { seqs[$0.seq].request.id },
+        slowdown: slowdown, members: entries.map { (seqs[$0.seq].request.id, $0.group) },
         prefillTokens: prefillTokens, decodeTokens: decodeTokens))
     return passes.count - 1
   }
@@ -645,7 +662,7 @@ struct ServeEngine {
           let inMine = mine.contains { groupOf[$0] == g }
           let inTheirs = theirs.contains { groupOf[$0] == g }
           guard inMine, inTheirs else { continue }
-          let f = max(1, (demand + otherDemand) / bandwidth)
+          let f = SharedDRAM.memorySlowdown(demand: demand, other: otherDemand, bandwidth: bandwidth)
           guard f > 1 else { continue }
           for d in mine where groupOf[d] == g { factors[d] = f }
           worst = max(worst, f)
@@ -662,6 +679,7 @@ struct ServeEngine {
       .sorted { (lanes[$0].busyUntil ?? 0, $0) < (lanes[$1].busyUntil ?? 0, $1) }
     for l in done {
       guard let step = lanes[l].step else { continue }
+      lastEnd[l] = step.end
       lanes[l].busyUntil = nil
       lanes[l].step = nil
       finish(step, lane: l)

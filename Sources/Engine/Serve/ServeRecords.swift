@@ -77,8 +77,8 @@ package struct ServePass: Sendable {
   package var memoryScale: [Double]?
   /// The largest slowdown (1 without contention).
   package var slowdown: Double
-  /// Request ids in the pass.
-  package var requests: [Int]
+  /// Each request in the pass and what it processed (a group of one).
+  package var members: [(request: Int, group: SequenceGroup)]
   /// Prompt tokens and generated tokens in the pass.
   package var prefillTokens: Int, decodeTokens: Int
 

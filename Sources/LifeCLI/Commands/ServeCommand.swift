@@ -76,7 +76,7 @@ struct ServeCommand: Subcommand, Equatable {
     scenario = arguments.positionals.first
     out = try arguments.requiredText("out")
     model = try arguments.text("model")
-    workload = try arguments.workloadSettings()
+    workload = try arguments.workloadSettings(operatingPoint: false)
     serve = arguments.serveSettings().map { ServeFlag(option: $0.option, text: $0.text) }
     device = try arguments.text("device")
     prefillDevice = try arguments.text("prefill-device")

@@ -79,7 +79,8 @@ package enum ServeReportPage {
     let left = 70.0, right = 880.0, top = 24.0, bottom = 190.0
     let xScale = NiceScale(low: start, high: start + span, ticks: 8)
     let yScale = NiceScale(low: 0, high: Double(counts.max() ?? 1))
-    canvas.yAxis(yScale, x: left, top: top, bottom: bottom, label: "requests")
+    canvas.yAxis(yScale, x: left, top: top, bottom: bottom, label: "")
+    canvas.text("requests", x: 8, y: 14)
     canvas.xAxis(xScale, y: bottom, left: left, right: right, label: label)
     func x(_ value: Double) -> Double { left + xScale.position(value, length: right - left) }
     for (i, count) in counts.enumerated() where count > 0 {
@@ -107,7 +108,8 @@ package enum ServeReportPage {
     let left = 70.0, right = 880.0, top = 24.0, bottom = 160.0
     let xScale = NiceScale(low: 0, high: max(last.0, 1e-9), ticks: 8)
     let yScale = NiceScale(low: 0, high: max(1, points.map(\.1).max() ?? 1))
-    canvas.yAxis(yScale, x: left, top: top, bottom: bottom, label: label)
+    canvas.yAxis(yScale, x: left, top: top, bottom: bottom, label: "")
+    canvas.text(label, x: 8, y: 14)
     canvas.xAxis(xScale, y: bottom, left: left, right: right, label: "time (s)")
     func point(_ t: Double, _ v: Double) -> (Double, Double) {
       (
