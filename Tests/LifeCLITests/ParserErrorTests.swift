@@ -16,20 +16,20 @@ import Testing
     Case(
       line: "",
       message: "error: life: missing subcommand (expected one of workload, forecast, simulate,"
-        + " compare, calibrate, sweep, models, devices; see 'life --help')"),
+        + " serve, compare, calibrate, sweep, models, devices; see 'life --help')"),
     Case(
       line: "forcast",
       message: "error: life: unknown subcommand (got 'forcast'; expected one of workload,"
-        + " forecast, simulate, compare, calibrate, sweep, models, devices); did you mean"
+        + " forecast, simulate, serve, compare, calibrate, sweep, models, devices); did you mean"
         + " 'forecast'?"),
     Case(
       line: "xyzzy",
       message: "error: life: unknown subcommand (got 'xyzzy'; expected one of workload,"
-        + " forecast, simulate, compare, calibrate, sweep, models, devices)"),
+        + " forecast, simulate, serve, compare, calibrate, sweep, models, devices)"),
     Case(
       line: "help simulat",
       message: "error: life: unknown subcommand (got 'simulat'; expected one of workload,"
-        + " forecast, simulate, compare, calibrate, sweep, models, devices); did you mean"
+        + " forecast, simulate, serve, compare, calibrate, sweep, models, devices); did you mean"
         + " 'simulate'?"),
     Case(
       line: "--verison",

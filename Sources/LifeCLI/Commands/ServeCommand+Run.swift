@@ -9,6 +9,7 @@ extension ServeCommand {
     var scenarioJSON: JSONValue?
     var title: String
     var settings: ServeSettings
+    var detail = traceDetail ?? .op
     if let path = scenario {
       let s = try Scenario.load(path: path)
       guard s.compare.isEmpty else {
@@ -44,6 +45,7 @@ extension ServeCommand {
         objectives: settings.objectives, speculative: spec)
       scenarioJSON = s.json
       title = s.name
+      detail = traceDetail ?? s.trace.detail
     } else {
       settings = ServeSettings()
       try apply(to: &settings)
@@ -66,7 +68,7 @@ extension ServeCommand {
     let directory = try OutputDirectory.prepare(out)
     OutputDirectory.removeStaleTemporaries(in: directory)
     let files = try ServeOutputs.write(
-      outcome, directory: directory, scenario: scenarioJSON, title: title, detail: traceDetail,
+      outcome, directory: directory, scenario: scenarioJSON, title: title, detail: detail,
       gzip: gzip)
     console.print(Self.paragraph(outcome, files: files))
     for warning in outcome.workload.warnings + outcome.warnings { console.warn(warning) }

@@ -6,15 +6,13 @@ import Trace
 struct ServeCommand: Subcommand, Equatable {
   static let spec = CommandSpec(
     name: "serve",
-    abstract:
-      "Serve a stream of requests with continuous batching; write requests.csv, summary.json,"
-      + " report.html and the timeline.",
+    abstract: "Serve a stream of requests with continuous batching and write what happened.",
     discussion:
       "Requests come from --requests FILE.jsonl (one {\"arrival_s\", \"prompt_tokens\","
       + " \"output_tokens\"} object per line) or are generated (--rate, --count, --prompt,"
       + " --generate, --arrival, --seed). With SCENARIO.json, the model, devices, mapping and the"
       + " requests, scheduler and slo sections come from the file; flags given here override"
-      + " them.",
+      + " them. Writes requests.csv, summary.json, report.html and timeline.json into --out.",
     positionals: [
       PositionalSpec(
         name: "SCENARIO.json", help: "a scenario file with requests (optional)", minimumCount: 0)
@@ -39,7 +37,7 @@ struct ServeCommand: Subcommand, Equatable {
       .option(
         "trace-detail", "LEVEL", "how fine the timeline's device slices are",
         values: TraceDetail.allCases.map(\.rawValue).joined(separator: ", "),
-        default: "op (passes in detail within about 500k events)"),
+        default: "the scenario's trace.detail, else op (passes in detail within about 500k events)"),
       .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
     ],
     examples: [
@@ -63,7 +61,7 @@ struct ServeCommand: Subcommand, Equatable {
   var overlap: Overlap?
   var overrides: DeviceOverrides
   var speculative: SpeculativeFlags?
-  var traceDetail: TraceDetail
+  var traceDetail: TraceDetail?
   var gzip: Bool
 
   /// One serving flag as typed.
@@ -78,13 +76,18 @@ struct ServeCommand: Subcommand, Equatable {
     model = try arguments.text("model")
     workload = try arguments.workloadSettings(operatingPoint: false)
     serve = arguments.serveSettings().map { ServeFlag(option: $0.option, text: $0.text) }
+    // Each value is checked here, as the flag's.
+    var check = ServeSettings()
+    for flag in serve {
+      try check.set(flag.option, text: flag.text, at: .parameter(flag.option.parameter))
+    }
     device = try arguments.text("device")
     prefillDevice = try arguments.text("prefill-device")
     decodeDevice = try arguments.text("decode-device")
     overlap = try arguments.choice("overlap", Overlap.self)
     overrides = try arguments.deviceOverrides()
     speculative = try arguments.speculativeFlags()
-    traceDetail = try arguments.choice("trace-detail", TraceDetail.self) ?? .op
+    traceDetail = try arguments.choice("trace-detail", TraceDetail.self)
     gzip = arguments.isSet("gzip")
     if scenario != nil {
       for name in ["device", "prefill-device", "decode-device"] + [
