@@ -105,9 +105,9 @@ import Trace
     defer { SimulateSupport.remove(dir) }
     let file = dir + "/bad.jsonl"
     try """
-      {"arrival_s": 0, "prompt_tokens": 10, "output_tokens": 2}
-      {"arrival_s": 0.5, "prompt_tokens": "ten", "output_tokens": 2}
-      """.write(toFile: file, atomically: true, encoding: .utf8)
+    {"arrival_s": 0, "prompt_tokens": 10, "output_tokens": 2}
+    {"arrival_s": 0.5, "prompt_tokens": "ten", "output_tokens": 2}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
     let result = try LifeBinary.run([
       "serve", "--model", "llama-3.2-1b", "--device", "h100-sxm", "--requests", file, "--out",
       dir + "/out",

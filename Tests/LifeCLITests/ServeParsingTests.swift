@@ -80,6 +80,7 @@ import Trace
     )
     #expect(
       error("serve --model m --device d --out o --rate x").hasPrefix("error: --rate: not a number"))
-    #expect(error("serve --model m --device d --out o --promt 5").contains("did you mean '--prompt'?"))
+    #expect(
+      error("serve --model m --device d --out o --promt 5").contains("did you mean '--prompt'?"))
   }
 }

@@ -144,7 +144,8 @@ package struct ForecastReport: Sendable {
     }
     lines.append("  end to end  \(Self.ms(f.e2eMs))")
     if let (spec, plain) = speculative {
-      var line = "  speculative \(spec.speculation.draft.model.name) on \(spec.speculation.draftDevice)"
+      var line =
+        "  speculative \(spec.speculation.draft.model.name) on \(spec.speculation.draftDevice)"
       line += ", K \(spec.speculation.tokens): "
       line += Self.fixed(spec.speculation.expectedTokens, 3) + " tokens per verify pass"
       if let plain { line += "; TPOT without it \(Self.ms(plain))" }

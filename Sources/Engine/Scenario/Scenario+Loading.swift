@@ -8,7 +8,9 @@ extension Scenario {
     "trace", "compare", "requests", "scheduler", "slo", "speculative",
   ]
   /// The keys of the `speculative` section.
-  package static let speculativeKeys = ["draft_model", "draft_device", "draft_tokens", "acceptance"]
+  package static let speculativeKeys = [
+    "draft_model", "draft_device", "draft_tokens", "acceptance",
+  ]
   /// The keys of a `compare` entry.
   package static let compareKeys = ["name", "mapping", "devices", "options", "overlap", "links"]
   /// The options `options` accepts (prompt, generate and batch live in

@@ -158,7 +158,8 @@ package struct ScenarioSpeculation: Sendable {
       let keys = devices.map(\.key)
       guard keys.contains(key) else {
         throw d.error(
-          "unknown device key", expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
+          "unknown device key",
+          expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
           suggestion: DidYouMean.suggest(key, among: keys))
       }
       device = key

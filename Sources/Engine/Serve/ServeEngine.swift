@@ -166,7 +166,8 @@ struct ServeEngine {
     // Lanes: one or two, by where the KV cache is written.
     let kvDevice = (
       prefill: simulator.deviceOf[OpKind.kvCache.tableIndex],
-      decode: simulator.deviceOf[OpKind.count + OpKind.kvCache.tableIndex])
+      decode: simulator.deviceOf[OpKind.count + OpKind.kvCache.tableIndex]
+    )
     disaggregated = simulator.phaseDevice.prefill != simulator.phaseDevice.decode
     func devices(phase: Int) -> Set<Int> {
       Set(OpKind.allCases.map { simulator.deviceOf[phase * OpKind.count + $0.tableIndex] })
@@ -307,7 +308,8 @@ struct ServeEngine {
     }
     if let stuck = seqs.firstIndex(where: { $0.state != .done && $0.state != .rejected }) {
       throw LifeError(
-        .failure, at: .none, "the scheduler stopped before request \(seqs[stuck].request.id) finished")
+        .failure, at: .none,
+        "the scheduler stopped before request \(seqs[stuck].request.id) finished")
     }
     for i in poolInfo.indices where pools[i].capacity < Int.max / 4 {
       poolInfo[i].blocks = pools[i].capacity
@@ -619,7 +621,8 @@ struct ServeEngine {
     if let (factors, worst) = contention(lane: l, at: t, alone: result.timing) {
       scale = factors
       slowdown = worst
-      result = try timer.time(pass, of: model, from: seed, at: t, pinnedTo: pinned, memoryScale: factors)
+      result = try timer.time(
+        pass, of: model, from: seed, at: t, pinnedTo: pinned, memoryScale: factors)
     }
     state = result.state
     let prefillTokens = entries.filter { $0.group.phase == .prefill }.reduce(0) {
@@ -662,7 +665,8 @@ struct ServeEngine {
           let inMine = mine.contains { groupOf[$0] == g }
           let inTheirs = theirs.contains { groupOf[$0] == g }
           guard inMine, inTheirs else { continue }
-          let f = SharedDRAM.memorySlowdown(demand: demand, other: otherDemand, bandwidth: bandwidth)
+          let f = SharedDRAM.memorySlowdown(
+            demand: demand, other: otherDemand, bandwidth: bandwidth)
           guard f > 1 else { continue }
           for d in mine where groupOf[d] == g { factors[d] = f }
           worst = max(worst, f)
@@ -687,8 +691,10 @@ struct ServeEngine {
   }
 
   mutating func finish(_ step: Step, lane l: Int) {
-    let single = step.passIndices.count == 1 && passes[step.passIndices[0]].timing.span.start
-      == step.start
+    let single =
+      step.passIndices.count == 1
+      && passes[step.passIndices[0]].timing.span.start
+        == step.start
     let durationMs =
       single
       ? passes[step.passIndices[0]].timing.span.duration * 1000 : (step.end - step.start) * 1000

@@ -90,7 +90,8 @@ package enum ServeOption: String, CaseIterable, Sendable {
   /// What it sets, in lower case.
   package var summary: String {
     switch self {
-    case .requests: return "requests from a JSON Lines file (arrival_s, prompt_tokens, output_tokens)"
+    case .requests:
+      return "requests from a JSON Lines file (arrival_s, prompt_tokens, output_tokens)"
     case .rate: return "generated requests: mean arrivals per second"
     case .count: return "generated requests: how many"
     case .arrival: return "generated requests: how arrivals are spaced"

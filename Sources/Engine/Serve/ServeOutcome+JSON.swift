@@ -24,8 +24,9 @@ extension ServeOutcome {
       ("completed", .int(done.count)),
       ("rejected", .int(records.filter(\.rejected).count)),
     ]
-    for (name, values) in [("ttft_ms", ttft), ("tpot_ms", tpot), ("e2e_ms", e2e), ("queue_ms", queue)]
-    {
+    for (name, values) in [
+      ("ttft_ms", ttft), ("tpot_ms", tpot), ("e2e_ms", e2e), ("queue_ms", queue),
+    ] {
       for p in [50.0, 90.0, 99.0] {
         members.append(("\(name)_p\(Int(p))", .num(Percentile.of(values, p))))
       }
@@ -49,7 +50,10 @@ extension ServeOutcome {
       ("scheduler", schedulerJSON),
       ("kv_cache", .array(pools.map(Self.poolJSON))),
       ("shared_memory", sharedMemoryJSON),
-      ("speculative", speculation.map { Self.speculativeJSON($0, targetPasses: targetPasses) } ?? .null),
+      (
+        "speculative",
+        speculation.map { Self.speculativeJSON($0, targetPasses: targetPasses) } ?? .null
+      ),
       ("warnings", .array((workload.warnings + warnings).map { .string($0) })),
     ]
     return .object(members)

@@ -31,7 +31,8 @@ package struct ServePipeline: Sendable {
   package init(
     name: String = "", model: ModelConfig, options: WorkloadOptions,
     devices: [(key: String, device: Device)], mapping: Mapping, links: [Link] = [],
-    overlap: Overlap = .op, requests: [ServeRequest], scheduler: SchedulerConfig = SchedulerConfig(),
+    overlap: Overlap = .op, requests: [ServeRequest],
+    scheduler: SchedulerConfig = SchedulerConfig(),
     objectives: ServiceObjectives = ServiceObjectives(), speculative: SpeculativeSettings? = nil
   ) {
     self.name = name.isEmpty ? model.name : name

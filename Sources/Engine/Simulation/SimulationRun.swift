@@ -153,11 +153,11 @@ package struct SimulationRun<E: EventSink>: OpSink {
       pinnedDevice
       ?? (pass.phase == .prefill ? simulator.phaseDevice.prefill : simulator.phaseDevice.decode)
     let timing = PassTiming(
-        pass: pass, device: phaseDevice, span: Span(start: passStart, duration: clock.time),
-        tCompute: clock.tCompute, tMemory: clock.tMemory, tDispatch: clock.tDispatch,
-        tHandoff: tHandoff, bound: clock.tCompute >= clock.tMemory ? .compute : .memory,
-        ops: sums.ops, opsPadded: sums.opsPadded, read: sums.read, written: sums.written,
-        dispatchCalls: sums.calls, kvCacheBytes: kvResident)
+      pass: pass, device: phaseDevice, span: Span(start: passStart, duration: clock.time),
+      tCompute: clock.tCompute, tMemory: clock.tMemory, tDispatch: clock.tDispatch,
+      tHandoff: tHandoff, bound: clock.tCompute >= clock.tMemory ? .compute : .memory,
+      ops: sums.ops, opsPadded: sums.opsPadded, read: sums.read, written: sums.written,
+      dispatchCalls: sums.calls, kvCacheBytes: kvResident)
     lastTiming = timing
     sink.passEnded(timing)
     lastPhase = pass.phase

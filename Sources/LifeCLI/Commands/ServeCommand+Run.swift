@@ -105,8 +105,11 @@ extension ServeCommand {
     text += " TPOT p50 \(ms(Percentile.of(tpot, 50))), p99 \(ms(Percentile.of(tpot, 99)));"
     text += " throughput " + (o.throughputTokS.map { String(format: "%.2f", $0) } ?? "n/a")
     text += " tokens/s"
-    if let goodput = o.goodputReqS { text += ", goodput " + String(format: "%.3f", goodput) + " req/s" }
-    text += "; \(o.passes.count) passes, \(o.preemptions) preemption\(o.preemptions == 1 ? "" : "s")."
+    if let goodput = o.goodputReqS {
+      text += ", goodput " + String(format: "%.3f", goodput) + " req/s"
+    }
+    text +=
+      "; \(o.passes.count) passes, \(o.preemptions) preemption\(o.preemptions == 1 ? "" : "s")."
     text += " Wrote " + files.joined(separator: ", ") + "."
     return text
   }

@@ -20,26 +20,28 @@ struct ServeCommand: Subcommand, Equatable {
     flags: [
       .option("out", "DIR", "the output directory", values: "a directory path", required: true),
       .model(required: false),
-    ] + FlagSpec.workloadFlags(promptRequired: false).filter {
-      !(WorkloadOption(rawValue: $0.name)?.isOperatingPoint ?? false)
-    } + FlagSpec.serveFlags + [
-      .option(
-        "device", "D", "the device that runs all work", values: FlagSpec.deviceValues,
-        default: "required unless both phase devices are given (or a scenario)"),
-      .option(
-        "prefill-device", "D", "the device that runs prefill", values: FlagSpec.deviceValues,
-        default: "--device"),
-      .option(
-        "decode-device", "D", "the device that runs decode", values: FlagSpec.deviceValues,
-        default: "--device"),
-      .overlap,
-    ] + FlagSpec.deviceOverrides + FlagSpec.speculativeFlags + [
-      .option(
-        "trace-detail", "LEVEL", "how fine the timeline's device slices are",
-        values: TraceDetail.allCases.map(\.rawValue).joined(separator: ", "),
-        default: "the scenario's trace.detail, else op (passes in detail within about 500k events)"),
-      .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
-    ],
+    ]
+      + FlagSpec.workloadFlags(promptRequired: false).filter {
+        !(WorkloadOption(rawValue: $0.name)?.isOperatingPoint ?? false)
+      } + FlagSpec.serveFlags + [
+        .option(
+          "device", "D", "the device that runs all work", values: FlagSpec.deviceValues,
+          default: "required unless both phase devices are given (or a scenario)"),
+        .option(
+          "prefill-device", "D", "the device that runs prefill", values: FlagSpec.deviceValues,
+          default: "--device"),
+        .option(
+          "decode-device", "D", "the device that runs decode", values: FlagSpec.deviceValues,
+          default: "--device"),
+        .overlap,
+      ] + FlagSpec.deviceOverrides + FlagSpec.speculativeFlags + [
+        .option(
+          "trace-detail", "LEVEL", "how fine the timeline's device slices are",
+          values: TraceDetail.allCases.map(\.rawValue).joined(separator: ", "),
+          default:
+            "the scenario's trace.detail, else op (passes in detail within about 500k events)"),
+        .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
+      ],
     examples: [
       "serve --model llama-3.2-1b --device h100-sxm --rate 20 --count 200 --prompt 512"
         + " --generate 128 --out out/serve",

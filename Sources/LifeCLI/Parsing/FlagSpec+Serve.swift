@@ -99,7 +99,8 @@ extension ParsedArguments {
     }
     let acceptance = try Speculation.parseAcceptance(text) { message throws(LifeError) in
       throw LifeError.usage(
-        .parameter(.acceptance), message, got: "'\(text)'", expected: Speculation.acceptanceExpected)
+        .parameter(.acceptance), message, got: "'\(text)'", expected: Speculation.acceptanceExpected
+      )
     }
     if let problem = Speculation.check(tokens: tokens, acceptance: acceptance) {
       throw LifeError.usage(

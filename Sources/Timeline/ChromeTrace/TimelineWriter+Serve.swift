@@ -34,7 +34,8 @@ extension TimelineWriter {
     metadataInt("process_sort_index", pid: requestsPid, tid: nil, value: requestsPid)
 
     // Which passes get operator detail: measured on the first pass.
-    let fixed = 8 * outcome.passes.count + 6 * outcome.records.count + 4 * outcome.samples.count
+    let fixed =
+      8 * outcome.passes.count + 6 * outcome.records.count + 4 * outcome.samples.count
       + 4 * outcome.transfers.count
     var detailed = Set<Int>()
     if detail != .step, !outcome.passes.isEmpty {
@@ -72,7 +73,8 @@ extension TimelineWriter {
           var sink = WriterSink(writer: self)
           try outcome.replay(i, into: &sink)
         }
-        drawPassSlice(p, lane: outcome.lanes[p.lane], laneIndex: p.lane, detailed: detailed.contains(i))
+        drawPassSlice(
+          p, lane: outcome.lanes[p.lane], laneIndex: p.lane, detailed: detailed.contains(i))
         // DRAM bandwidth of the pass's device, from its start; 0 when the
         // device falls idle.
         let device = p.timing.device
@@ -168,14 +170,17 @@ extension TimelineWriter {
     let info = args.bytes
     let arrival = TraceTime.ns(r.request.arrival)
     guard let scheduled = r.firstScheduled, let first = r.firstToken, let finish = r.finish else {
-      slice("rejected", category: "request", pid: pid, tid: tid, start: arrival, end: arrival, args: info)
+      slice(
+        "rejected", category: "request", pid: pid, tid: tid, start: arrival, end: arrival,
+        args: info)
       return
     }
     let start = TraceTime.ns(scheduled)
     let token = TraceTime.ns(first)
     let end = TraceTime.ns(finish)
     if start > arrival {
-      slice("queued", category: "queued", pid: pid, tid: tid, start: arrival, end: start, args: info)
+      slice(
+        "queued", category: "queued", pid: pid, tid: tid, start: arrival, end: start, args: info)
     }
     let prefill = slice(
       "prefill", category: "prefill", pid: pid, tid: tid, start: start, end: max(start, token),

@@ -31,7 +31,9 @@ package enum ServeOutputs {
     }
     try file.finish()
     let other = path(gzip ? OutputSet.FileName.timeline : OutputSet.FileName.timelineGzip)
-    if FileManager.default.fileExists(atPath: other) { try? FileManager.default.removeItem(atPath: other) }
+    if FileManager.default.fileExists(atPath: other) {
+      try? FileManager.default.removeItem(atPath: other)
+    }
     try AtomicFile.write(summary, to: path(OutputSet.FileName.summary))
     try AtomicFile.write(csv, to: path(requests))
     try AtomicFile.write(report, to: path(OutputSet.FileName.report))

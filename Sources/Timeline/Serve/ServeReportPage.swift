@@ -24,11 +24,14 @@ package enum ServeReportPage {
       done.compactMap(\.tpotMeanMs), id: "tpot-histogram", label: "mean TPOT per request (ms)")
     page += histogram(done.compactMap(\.e2eMs), id: "e2e-histogram", label: "end to end (ms)")
     page += "<h2>Scheduler over time</h2>\n"
-    page += series(outcome.samples.map { ($0.time, Double($0.queued)) }, id: "queue-length",
+    page += series(
+      outcome.samples.map { ($0.time, Double($0.queued)) }, id: "queue-length",
       label: "queue length (requests)", color: "#e15759")
-    page += series(outcome.samples.map { ($0.time, Double($0.running)) }, id: "running-batch",
+    page += series(
+      outcome.samples.map { ($0.time, Double($0.running)) }, id: "running-batch",
       label: "running batch (sequences)", color: "#4e79a7")
-    page += series(outcome.samples.map { ($0.time, Double($0.kvBlocks)) }, id: "kv-blocks",
+    page += series(
+      outcome.samples.map { ($0.time, Double($0.kvBlocks)) }, id: "kv-blocks",
       label: "KV blocks in use", color: "#59a14f")
     page += settingsTable(outcome)
     page += "</body>\n</html>\n"

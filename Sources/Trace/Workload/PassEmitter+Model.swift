@@ -70,9 +70,11 @@ extension PassEmitter {
     for group in pass.sequences {
       let b = Double(group.count)
       newElems += b * Double(group.newTokens) * elementsPerToken
-      pastElems += b * Double(w.residentTokens(layer: layer, tokens: group.pastTokens))
+      pastElems +=
+        b * Double(w.residentTokens(layer: layer, tokens: group.pastTokens))
         * elementsPerToken
-      residentElems += b * Double(w.residentTokens(layer: layer, tokens: group.kvLength))
+      residentElems +=
+        b * Double(w.residentTokens(layer: layer, tokens: group.kvLength))
         * elementsPerToken
     }
     let kvb = w.kvBytesPerElement

@@ -31,9 +31,10 @@ import Trace
     #expect(try parse("512") == .fixed(512))
     #expect(try parse("uniform:128-1024") == .uniform(low: 128, high: 1024))
     #expect(try parse("lognormal:512:0.5") == .lognormal(mean: 512, sigma: 0.5))
-    for bad in ["", "x", "uniform:9-3", "uniform:3", "lognormal:0:1", "lognormal:5:9", "-1",
-      "normal:1:2", "uniform:1-2-3"]
-    {
+    for bad in [
+      "", "x", "uniform:9-3", "uniform:3", "lognormal:0:1", "lognormal:5:9", "-1",
+      "normal:1:2", "uniform:1-2-3",
+    ] {
       #expect(throws: LifeError.self, "\(bad)") { try parse(bad) }
     }
     var random = SeededGenerator(seed: 1)
@@ -115,13 +116,16 @@ import Trace
         == "r.jsonl: line 2, field output_tokens: missing required field (expected an integer ≥ 1)")
     #expect(
       Self.error(#"{"arrival_s": -1, "prompt_tokens": 8, "output_tokens": 2}"#)
-        == "r.jsonl: line 1, field arrival_s: number out of range (got -1; expected a number in [0, 1000000000000])")
+        == "r.jsonl: line 1, field arrival_s: number out of range (got -1; expected a number in [0, 1000000000000])"
+    )
     #expect(
       Self.error(#"{"arrival_s": 0, "prompt_tokens": 0, "output_tokens": 2}"#)
-        == "r.jsonl: line 1, field prompt_tokens: integer out of range (got 0; expected an integer in [1, 1073741824])")
+        == "r.jsonl: line 1, field prompt_tokens: integer out of range (got 0; expected an integer in [1, 1073741824])"
+    )
     #expect(
       Self.error(#"{"arrival_s": 0, "prompt_tokens": 8.5, "output_tokens": 2}"#)
-        == "r.jsonl: line 1, field prompt_tokens: not a whole number (got 8.5; expected an integer)")
+        == "r.jsonl: line 1, field prompt_tokens: not a whole number (got 8.5; expected an integer)"
+    )
     #expect(
       Self.error(#"{"arrival_s": "0", "prompt_tokens": 8, "output_tokens": 2}"#)
         == "r.jsonl: line 1, field arrival_s: wrong type (got '0'; expected a number)")

@@ -32,7 +32,8 @@ import Trace
     options.chunk = chunk
     let gpu = try Device.resolve("h100-sxm", at: .none)
     return try ForecastPipeline(
-      model: try ModelConfig.resolve(model), options: options, devices: devices ?? [("device", gpu)],
+      model: try ModelConfig.resolve(model), options: options,
+      devices: devices ?? [("device", gpu)],
       mapping: mapping, links: links
     ).run().forecast
   }
@@ -222,8 +223,9 @@ import Trace
     // Hand-computed: demands 150 and 100 GB/s on a DRAM of 256 × 0.7 =
     // 179.2 GB/s: f = 250 / 179.2 = 1.395089...
     #expect(
-      abs(SharedDRAM.memorySlowdown(demand: 150e9, other: 100e9, bandwidth: 179.2e9)
-        - 250 / 179.2) < 1e-12)
+      abs(
+        SharedDRAM.memorySlowdown(demand: 150e9, other: 100e9, bandwidth: 179.2e9)
+          - 250 / 179.2) < 1e-12)
     #expect(SharedDRAM.memorySlowdown(demand: 50e9, other: 100e9, bandwidth: 179.2e9) == 1)
     // NPU prefill beside iGPU decode on one SoC: decode passes that overlap
     // a prefill are slower than the same passes alone.

@@ -45,7 +45,8 @@ import Trace
       ])
     let csv = try TestFiles.text(dir + "/requests.csv").split(separator: "\n")
     #expect(
-      csv.first == "id,arrival_s,first_token_s,finish_s,ttft_ms,tpot_ms_mean,e2e_ms,queue_ms,preemptions")
+      csv.first
+        == "id,arrival_s,first_token_s,finish_s,ttft_ms,tpot_ms_mean,e2e_ms,queue_ms,preemptions")
     #expect(csv.count == 4)
     // Request 1 generates only its first token: no TPOT.
     let one = csv[2].split(separator: ",", omittingEmptySubsequences: false)
