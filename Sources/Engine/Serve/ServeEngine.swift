@@ -28,6 +28,9 @@ struct ServeEngine {
   var waiting: [Int] = []
   /// Swapped out to host memory, oldest first.
   var swapped: [Int] = []
+  /// Sequences prefilling or decoding, in admission order (the only ones a
+  /// step looks at, so a step's cost does not grow with finished requests).
+  var active: [Int] = []
   /// Prompt done, waiting for room in the decode lane's memory.
   var awaitingHandoff: [Int] = []
   /// KV copies under way: (ready time, sequence, transfer).
@@ -333,9 +336,8 @@ struct ServeEngine {
   }
 
   mutating func sample(at now: Double) {
-    let running = seqs.filter {
-      $0.state == .prefilling || $0.state == .decoding || $0.state == .handoff
-    }.count
+    let running =
+      active.count + awaitingHandoff.count + inFlightTransfers.reduce(0) { $0 + $1.seqs.count }
     let queued = waiting.count + swapped.count
     let used = pools.reduce(0) { $0 + $1.used }
     for i in pools.indices { poolInfo[i].peakBlocks = max(poolInfo[i].peakBlocks, pools[i].used) }
@@ -361,13 +363,13 @@ struct ServeEngine {
     var delay = 0.0
     let perDecode = speculation.map { $0.tokens + 1 } ?? 1
     func running() -> [Int] {
-      seqs.indices.filter { i in
+      active.filter { i in
         switch seqs[i].state {
         case .prefilling: return role != .decode
         case .decoding: return role != .prefill && seqs[i].pool == pool
         default: return false
         }
-      }.sorted { seqs[$0].admitOrder < seqs[$1].admitOrder }
+      }
     }
     var batch = running().count
     /// Frees room for `need` blocks by preempting the latest-admitted
@@ -413,6 +415,9 @@ struct ServeEngine {
         seqs[i].blocks = need
         seqs[i].pool = pool
         seqs[i].state = .decoding
+        admissions += 1
+        seqs[i].admitOrder = admissions
+        active.append(i)
         let bytes = kvBytes(seqs[i].computed)
         let duration = bytes / (config.swapBandwidthGBs * 1e9)
         recordSwap(.swapIn, seq: i, at: now + delay, duration: duration, bytes: bytes, lane: l)
@@ -456,6 +461,7 @@ struct ServeEngine {
         seqs[i].state = .prefilling
         admissions += 1
         seqs[i].admitOrder = admissions
+        active.append(i)
         if records[i].firstScheduled == nil { records[i].firstScheduled = now }
         resume(i, at: now)
         batch += 1
@@ -494,6 +500,7 @@ struct ServeEngine {
   /// memory, delaying this step). A sequence still in its prompt is always
   /// recomputed.
   mutating func preempt(_ i: Int, at now: Double, delay: inout Double) {
+    active.removeAll { $0 == i }
     let pool = seqs[i].pool
     pools[pool].used -= seqs[i].blocks
     seqs[i].blocks = 0
@@ -712,6 +719,7 @@ struct ServeEngine {
         if seqs[i].state != .done {
           if lanes[l].role == .prefill {
             seqs[i].state = .handoff
+            active.removeAll { $0 == i }
             handoff.append(i)
           } else {
             seqs[i].state = .decoding
@@ -746,6 +754,7 @@ struct ServeEngine {
     if seqs[i].generated >= Double(seqs[i].request.outputTokens) {
       seqs[i].generated = Double(seqs[i].request.outputTokens)
       seqs[i].state = .done
+      active.removeAll { $0 == i }
       records[i].finish = time
       pools[seqs[i].pool].used -= seqs[i].blocks
       seqs[i].blocks = 0
@@ -811,6 +820,7 @@ struct ServeEngine {
         seqs[i].state = .decoding
         admissions += 1
         seqs[i].admitOrder = admissions
+        active.append(i)
       }
     }
     inFlightTransfers = keep

@@ -95,7 +95,7 @@ package enum ServeOption: String, CaseIterable, Sendable {
     case .rate: return "generated requests: mean arrivals per second"
     case .count: return "generated requests: how many"
     case .arrival: return "generated requests: how arrivals are spaced"
-    case .burst: return "generated requests: requests per burst (--arrival bursty)"
+    case .burst: return "generated requests: requests per burst (bursty arrivals)"
     case .prompt: return "generated requests: prompt tokens"
     case .generate: return "generated requests: decode steps after the first token"
     case .seed: return "generated requests: the seed of the repeatable generator"
@@ -105,7 +105,7 @@ package enum ServeOption: String, CaseIterable, Sendable {
     case .kvBlocks: return "KV-cache blocks per memory (instead of sizing from device memory)"
     case .memoryUtilization: return "share of device memory for weights, activations and KV cache"
     case .preemption: return "what a sequence pushed out of a full KV cache does"
-    case .swapBandwidth: return "host-copy bandwidth for --preemption swap, GB/s"
+    case .swapBandwidth: return "host-copy bandwidth when preempted sequences swap, GB/s"
     case .sloTtftMs: return "goodput: most TTFT, ms"
     case .sloTpotMs: return "goodput: most mean TPOT, ms"
     }
@@ -133,9 +133,9 @@ package enum ServeOption: String, CaseIterable, Sendable {
   /// The default, as help says it.
   package var defaultDescription: String? {
     switch self {
-    case .requests: return "generated (--rate, --count, --prompt)"
-    case .rate, .count: return "required without --requests"
-    case .prompt: return "required without --requests"
+    case .requests: return "generated (rate, count, prompt)"
+    case .rate, .count: return "required without a requests file"
+    case .prompt: return "required without a requests file"
     case .arrival: return "poisson"
     case .burst: return "4"
     case .generate: return "0"
@@ -282,7 +282,7 @@ package struct ServeSettings: Sendable, Equatable {
         throw LifeError(
           clash.at.file == nil ? .usage : .failure, at: clash.at,
           "generated-request settings cannot be used with a requests file",
-          expected: "either a requests file or --rate, --count and --prompt")
+          expected: "either a requests file or generated requests (rate, count and prompt)")
       }
       return .file(requestsFile)
     }
@@ -294,7 +294,7 @@ package struct ServeSettings: Sendable, Equatable {
       }
       return LifeError(
         .usage, at: .parameter(option.parameter), "missing required flag",
-        expected: option.accepted + " (or --requests FILE.jsonl)")
+        expected: option.accepted + " (or a requests file)")
     }
     guard let rate else { throw missing(.rate) }
     guard let count else { throw missing(.count) }

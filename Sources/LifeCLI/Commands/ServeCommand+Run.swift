@@ -64,7 +64,17 @@ extension ServeCommand {
         objectives: settings.objectives, speculative: forecast.speculative)
       title = forecast.model.name
     }
-    let outcome = try pipeline.run()
+    let outcome: ServeOutcome
+    do {
+      outcome = try pipeline.run()
+    } catch {
+      // An error with no place of its own came from the scenario's run.
+      guard let path = scenario, error.location == .none else { throw error }
+      var placed = error
+      placed.location = ErrorLocation(file: path)
+      placed.kind = .failure
+      throw placed
+    }
     let directory = try OutputDirectory.prepare(out)
     OutputDirectory.removeStaleTemporaries(in: directory)
     let files = try ServeOutputs.write(

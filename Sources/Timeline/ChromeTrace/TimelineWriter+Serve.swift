@@ -65,6 +65,15 @@ extension TimelineWriter {
     items.sort { ($0.time, $0.order) < ($1.time, $1.order) }
     let devicePids = outcome.info.devices.indices.map { layout.devicePid($0) }
     var lastBandwidth = [Double?](repeating: nil, count: devicePids.count)
+    // Per pass: whether the next pass on its device starts later (the
+    // device falls idle in between), found in one backward sweep.
+    var idleAfter = [Bool](repeating: true, count: outcome.passes.count)
+    var nextStart = [Double?](repeating: nil, count: devicePids.count)
+    for i in outcome.passes.indices.reversed() {
+      let p = outcome.passes[i]
+      idleAfter[i] = nextStart[p.timing.device].map { $0 > p.timing.span.end } ?? true
+      nextStart[p.timing.device] = p.timing.span.start
+    }
     for entry in items {
       switch entry.item {
       case .pass(let i):
@@ -85,8 +94,7 @@ extension TimelineWriter {
             pid: devicePids[device])
           lastBandwidth[device] = value
         }
-        let next = outcome.passes.dropFirst(i + 1).first { $0.timing.device == device }
-        if next.map({ $0.timing.span.start > p.timing.span.end }) ?? true {
+        if idleAfter[i] {
           counter(
             "DRAM", key: "GB/s", at: TraceTime.ns(p.timing.span.end), 0, pid: devicePids[device])
           lastBandwidth[device] = 0

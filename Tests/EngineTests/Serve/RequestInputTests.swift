@@ -174,10 +174,10 @@ import Trace
         == "rate: out of range (got '0'; expected a number > 0)")
     #expect(
       message([(.count, "1"), (.prompt, "1")])
-        == "rate: missing required flag (expected a number > 0 (or --requests FILE.jsonl))")
+        == "rate: missing required flag (expected a number > 0 (or a requests file))")
     #expect(
       message([(.requests, "r.jsonl"), (.rate, "3")])
-        == "rate: generated-request settings cannot be used with a requests file (expected either a requests file or --rate, --count and --prompt)"
+        == "rate: generated-request settings cannot be used with a requests file (expected either a requests file or generated requests (rate, count and prompt))"
     )
     #expect(
       message([(.preemption, "swapp")])
