@@ -251,6 +251,22 @@ import Trace
     Self.checkConsistent(outcome)
   }
 
+  @Test func theKVCacheIsSizedFromMemoryAfterWeights() throws {
+    let outcome = try Self.pipeline([
+      ServeRequest(id: 0, arrival: 0, promptTokens: 64, outputTokens: 2)
+    ]).run()
+    let pool = try #require(outcome.pools.first)
+    // Llama-3.2-1B in bf16: K and V × 16 layers × 8 KV heads × 64 × 2 bytes
+    // = 32 768 bytes per token; 16 tokens per block = 524 288 bytes.
+    #expect(pool.blockBytes == 524_288)
+    // 80 GiB × 0.9 − weights − activations, in whole blocks.
+    let budget = try #require(pool.budgetBytes)
+    #expect(budget < 80 * 1_073_741_824 * 0.9 - outcome.workload.weightsBytes)
+    #expect(budget > 80 * 1_073_741_824 * 0.9 - outcome.workload.weightsBytes - 1e9)
+    #expect(pool.blocks == Int((budget / 524_288).rounded(.down)))
+    #expect(pool.peakBlocks == 5, "⌈(64 + 1) / 16⌉ = 5 blocks at the decode step")
+  }
+
   @Test func percentilesInterpolateBetweenRanks() {
     // n = 5 sorted [1, 2, 3, 4, 10]: p50 rank 2 → 3; p90 rank 3.6 →
     // 4 + 0.6 × 6 = 7.6; p99 rank 3.96 → 4 + 0.96 × 6 = 9.76.
