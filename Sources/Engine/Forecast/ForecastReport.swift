@@ -11,6 +11,9 @@ package struct ForecastReport: Sendable {
   /// Capacity per device; nil when not checked (`footprint.fits` is then
   /// left out).
   package var capacity: CapacityCheck?
+  /// Speculative decoding's steps, when the forecast decodes
+  /// speculatively, and the mean TPOT without it.
+  package var speculative: (forecast: SpeculativeForecast, plainTpotMeanMs: Double?)?
 
   /// Creates a report.
   package init(run: RunInfo, forecast: Forecast, capacity: CapacityCheck? = nil) {
@@ -96,6 +99,10 @@ package struct ForecastReport: Sendable {
         out = out.setting("warnings", .array(warnings + capacity.warnings.map { .string($0) }))
       }
     }
+    if let (spec, plain) = speculative {
+      out = out.setting(
+        "speculative", spec.json(generate: forecast.generate, plainTpotMeanMs: plain))
+    }
     return out
   }
 
@@ -154,6 +161,14 @@ package struct ForecastReport: Sendable {
       lines.append("  TPOT        - (no decode steps: generate 0)")
     }
     lines.append("  end to end  \(Self.ms(f.e2eMs))")
+    if let (spec, plain) = speculative {
+      var line =
+        "  speculative \(spec.speculation.draft.model.name) on \(spec.speculation.draftDevice)"
+      line += ", K \(spec.speculation.tokens): "
+      line += Self.fixed(spec.speculation.expectedTokens, 3) + " tokens per verify pass"
+      if let plain { line += "; TPOT without it \(Self.ms(plain))" }
+      lines.append(line)
+    }
     if let capacity {
       if capacity.warnings.isEmpty {
         lines.append("  memory      fits (\(capacity.keys.joined(separator: ", ")))")
