@@ -235,7 +235,7 @@ import Testing
         + " Q2_K, IQ4_XS, IQ4_NL) or intN:gG); did you mean 'int8'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1,2 --vary prompt=3",
-      message: "error: --vary prompt: varied twice (expected one --vary per name)"),
+      message: "error: --vary prompt: varied twice (expected each axis once)"),
     Case(
       line: "sweep --model m --device d --out o --prompt 5 --vary prompt=1,2",
       message: "error: --vary prompt: both varied and given as --prompt (got 'prompt=1,2';"
@@ -265,7 +265,7 @@ import Testing
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1:2000:1 --vary batch=1:1000:1",
       message: "error: --vary: too many points for one run (got 2000000 of 2000000 points;"
-        + " expected at most 1000000 per run: run it as --shard I/2 or more)"),
+        + " expected at most 1000000 per run: split the grid into 2 shards or more)"),
     Case(
       line: "sweep --merge a b --out o --model m",
       message: "error: --model: not allowed with --merge (expected only shard directories and"

@@ -133,7 +133,7 @@ package struct ForecastReport: Sendable {
         "  TPS         \(Self.fixed(f.tps ?? 0, 2)) tokens/s per sequence, \(Self.fixed(f.tpsTotal ?? 0, 2)) in all (batch \(f.batch))"
       )
     } else {
-      lines.append("  TPOT        - (no decode steps: --generate 0)")
+      lines.append("  TPOT        - (no decode steps: generate 0)")
     }
     lines.append("  end to end  \(Self.ms(f.e2eMs))")
     if let capacity {
