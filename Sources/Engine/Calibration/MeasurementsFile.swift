@@ -66,7 +66,7 @@ package enum MeasurementsFile {
       if upper.hasPrefix("CREATE TABLE") || upper.hasPrefix("INSERT INTO") {
         throw LifeError.file(
           file, path: "line \(i + 1)", "llama-bench's sql output is not read",
-          expected: "its csv, json, jsonl or md output (-o csv, json, jsonl or md)")
+          expected: "its csv, json, jsonl or md output")
       }
     }
     return (.lifeCSV, 0)
