@@ -19,6 +19,67 @@ package struct JSONParser {
     try parse(Array(text.utf8), file: file)
   }
 
+  /// Parses the JSON value that starts at byte `start` of `bytes` (after
+  /// any whitespace): a value inside other text, such as one line of a JSON
+  /// Lines file after log lines. Errors give the line and column in the
+  /// whole text. Returns the value and the index just past it.
+  package static func parseValue(in bytes: [UInt8], at start: Int, file: String?)
+    throws(LifeError) -> (value: JSONValue, end: Int)
+  {
+    var parser = JSONParser(bytes: bytes, file: file)
+    parser.index = max(0, start)
+    parser.skipWhitespace()
+    let value = try parser.parseValue()
+    return (value, parser.index)
+  }
+
+  /// Parses the JSON array that starts at byte `start` of `bytes` (after any
+  /// whitespace), inside other text as ``parseValue(in:at:file:)`` does, and
+  /// returns its elements, each with the 1-based line its first character
+  /// is on, and the index just past the closing bracket.
+  package static func parseArrayElements(in bytes: [UInt8], at start: Int, file: String?)
+    throws(LifeError) -> (elements: [(value: JSONValue, line: Int)], end: Int)
+  {
+    var parser = JSONParser(bytes: bytes, file: file)
+    parser.index = max(0, start)
+    parser.skipWhitespace()
+    guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: "[") else {
+      throw parser.syntax("expected '['")
+    }
+    // Lines are counted once, from the start, as elements are reached.
+    var currentLine = 1
+    var counted = 0
+    func line(at index: Int) -> Int {
+      while counted < index && counted < bytes.count {
+        if bytes[counted] == 0x0A { currentLine += 1 }
+        counted += 1
+      }
+      return currentLine
+    }
+    var elements: [(value: JSONValue, line: Int)] = []
+    try parser.enter()
+    parser.index += 1
+    parser.skipWhitespace()
+    if parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: "]") {
+      return (elements, parser.index + 1)
+    }
+    while true {
+      parser.skipWhitespace()
+      let at = line(at: parser.index)
+      elements.append((try parser.parseValue(), at))
+      parser.skipWhitespace()
+      guard parser.index < bytes.count else { throw parser.syntax("unterminated array") }
+      if bytes[parser.index] == UInt8(ascii: ",") {
+        parser.index += 1
+        continue
+      }
+      if bytes[parser.index] == UInt8(ascii: "]") {
+        return (elements, parser.index + 1)
+      }
+      throw parser.syntax("expected ',' or ']' in an array")
+    }
+  }
+
   private init(bytes: [UInt8], file: String?) {
     self.bytes = bytes
     self.file = file
