@@ -50,6 +50,7 @@ extension Efficiency {
               var fields: [(key: String, value: JSONValue)] = []
               if let c = entry.compute { fields.append(("compute", .num(c))) }
               if let m = entry.memory { fields.append(("memory", .num(m))) }
+              if let c = entry.computeCurve { fields.append(("compute_curve", c.jsonValue)) }
               return (kind.rawValue, .object(fields))
             })
         ))

@@ -118,12 +118,16 @@ extension Efficiency {
     if let kinds = try node.optional("by_kind") {
       for member in try kinds.members(allowed: OpKind.allCases.map(\.rawValue)) {
         guard let kind = OpKind(rawValue: member.key) else { continue }
-        _ = try member.node.members(allowed: ["compute", "memory"])
+        _ = try member.node.members(allowed: ["compute", "memory", "compute_curve"])
         let entry = KindEfficiency(
           compute: try member.node.optional("compute")?.efficiency(),
-          memory: try member.node.optional("memory")?.efficiency())
-        if entry.compute == nil && entry.memory == nil {
-          throw member.node.error("empty override", expected: "'compute' and/or 'memory'")
+          memory: try member.node.optional("memory")?.efficiency(),
+          computeCurve: try member.node.optional("compute_curve").map {
+            (n) throws(LifeError) in try EfficiencyCurve(node: n)
+          })
+        if entry.compute == nil && entry.memory == nil && entry.computeCurve == nil {
+          throw member.node.error(
+            "empty override", expected: "'compute', 'memory' and/or 'compute_curve'")
         }
         byKind[kind] = entry
       }

@@ -21,7 +21,7 @@ extension Device {
     efficiency.memory = value
     efficiency.memoryCurve = nil
     efficiency.byKind = efficiency.byKind.mapValues {
-      KindEfficiency(compute: $0.compute, memory: nil)
-    }.filter { $0.value.compute != nil }
+      KindEfficiency(compute: $0.compute, memory: nil, computeCurve: $0.computeCurve)
+    }.filter { $0.value.compute != nil || $0.value.computeCurve != nil }
   }
 }

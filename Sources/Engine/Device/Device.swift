@@ -97,11 +97,18 @@ public struct KindEfficiency: Sendable, Equatable {
   public var compute: Double?
   /// Memory efficiency for this kind, if overridden.
   public var memory: Double?
+  /// A compute-efficiency curve over tokens per pass for this kind, when it
+  /// has no `compute` of its own: attention kernels, whose efficiency grows
+  /// with the queries per head differently from the GEMMs'.
+  public var computeCurve: EfficiencyCurve?
 
   /// Creates overrides.
-  public init(compute: Double? = nil, memory: Double? = nil) {
+  public init(
+    compute: Double? = nil, memory: Double? = nil, computeCurve: EfficiencyCurve? = nil
+  ) {
     self.compute = compute
     self.memory = memory
+    self.computeCurve = computeCurve
   }
 }
 

@@ -270,6 +270,34 @@ extension DevicePresets {
       """#
     ),
     (
+      "gh200",
+      #"""
+      {
+        "name": "NVIDIA GH200 Grace Hopper Superchip, Hopper GPU (96 GB HBM3)",
+        "kind": "gpu",
+        "vendor": "nvidia",
+        "backend": "cuda",
+        "memory_type": "hbm",
+        "peak_tops": {
+          "fp32": 66.9,
+          "fp16": 989.4,
+          "fp16_acc32": 989.4,
+          "bf16": 989.4,
+          "fp8": 1978.9,
+          "int8": 1978.9,
+          "default": 989.4
+        },
+        "bandwidth_gb_s": 4000,
+        "memory_gib": 96,
+        "sources": {
+          "peak_tops": "The GH200's GPU is the 132-SM GH100 configuration of H100 SXM5 (wikimili 'Hopper (microarchitecture)' infobox: 'GPU: 132 Hopper SMs', 'Shader clock rate 1980 MHz'). Tensor figures are therefore the H100 SXM5 dense figures of the NVIDIA H100 Tensor Core GPU Architecture whitepaper V1.04, Table 3 (see h100-sxm.json, BF16 cell checked there): FP16/BF16 989.4, FP8 and INT8 1978.9 (first number of each cell; the second is sparsity), FP32 (non-tensor) 66.9. Cross-check on a real GH200: pc2/GPUInspector.jl issue #27 (https://github.com/pc2/GPUInspector.jl/issues/27, @giordano 2024-01-13) computes 'dtype: Float32 ... max: 66.9' TFLOP/s from the device's SM count and clock. NVIDIA's GH200 datasheet (not re-read) prints the same per-GPU tensor figures as H100 SXM (sparse 1,979 / 3,958).",
+          "bandwidth_gb_s": "NVIDIA GH200 datasheet, 96 GB HBM3 configuration: 4 TB/s (not re-read in this session); the later 144 GB HBM3e GH200 has 4.9 TB/s. The LPDDR5X on the Grace side (up to 480 GB, about 500 GB/s) is not counted.",
+          "memory_gib": "96 GB HBM3 GPU memory (spheron.network GH200 guide: '96 GB of HBM3 on the GPU side and 480 GB of LPDDR5X on the CPU side'; wikimili: 'GPU: 96 GB HBM3 or 144 GB HBM3e'). Which variant the Argonne JLSE testbed has is not stated in argonne-lcf/LLM-Inference-Bench; the original 96 GB part is assumed (see SUMMARY.md)."
+        }
+      }
+      """#
+    ),
+    (
       "h100-pcie",
       #"""
       {
@@ -465,6 +493,32 @@ extension DevicePresets {
       """#
     ),
     (
+      "mi100",
+      #"""
+      {
+        "name": "AMD Instinct MI100 (CDNA, 120 CUs)",
+        "kind": "gpu",
+        "vendor": "amd",
+        "backend": "rocm",
+        "memory_type": "hbm",
+        "peak_tops": {
+          "fp32": 23.1,
+          "fp16": 184.6,
+          "fp16_acc32": 184.6,
+          "bf16": 92.3,
+          "default": 184.6
+        },
+        "bandwidth_gb_s": 1228,
+        "memory_gib": 32,
+        "sources": {
+          "peak_tops": "ROCm docs 'AMD Instinct MI100 microarchitecture' (https://github.com/ROCm/ROCm/blob/e396b4898f459db094bfd60b876f419f77eb9f09/docs/conceptual/gpu-arch/mi100.md), table 'Peak-performance capabilities of MI100 for different data types' (FLOPS/CLOCK/CU | Peak TFLOPS): 'Vector FP32 128 | 23.1', 'Matrix FP32 256 | 46.1', 'Matrix FP16 1024 | 184.6', 'Matrix BF16 512 | 92.3' (120 CUs at 'a peak clock frequency of 1.5 GHz'). fp32 = the vector (non-matrix) rate. MFMA FP16 accumulates in FP32, so fp16_acc32 = fp16. INT8 is not in that table and is omitted. [read from the fetched ROCm snapshot]",
+          "bandwidth_gb_s": "Same page: 'four stacks of HBM generation 2 (HBM2) for a total of 32GB with a 4,096bit-wide memory interface. The peak memory bandwidth of the attached HBM2 is 1.228 TB/sec at a memory clock frequency of 1.2 GHz.'",
+          "memory_gib": "Same page: 32GB HBM2; ROCm docs/reference/gpu-arch-specs.rst row 'MI100 | CDNA | gfx908 | 32 | 120' (VRAM GiB, CUs)."
+        }
+      }
+      """#
+    ),
+    (
       "mi250x",
       #"""
       {
@@ -543,6 +597,33 @@ extension DevicePresets {
           "peak_tops": "96 CUs (ROCm docs 'AMD GPU specifications' (https://rocm.docs.amd.com/en/latest/reference/gpu-arch-specs.html; source github.com/ROCm/ROCm docs/reference/gpu-arch-specs.rst at e396b4898f459db094bfd60b876f419f77eb9f09), row 'Radeon PRO W7900') at the 2.495 GHz boost clock (AMD product page (https://www.amd.com/en/products/graphics/workstations/radeon-pro/w7900.html)). fp32 = 96 CUs x 64 lanes x 2 (dual issue) x 2 (FMA) x 2.495 GHz = 61.3 TFLOPS (AMD's headline 'Peak Single Precision' figure counts RDNA3 dual issue; single-issue rate is half). fp16 = bf16 = int8 = WMMA matrix rate 96 x 512 FLOP/clk/CU x 2.495 GHz = 122.6 (AMD GPUOpen 'Using the Matrix Cores of AMD RDNA 4 architecture GPUs' (https://gpuopen.com/learn/using_matrix_core_amd_rdna4/), table of theoretical FLOPS/clock/CU: RX 6950 XT (RDNA 2) FP16 256, BF16 N/A, I8 512; RX 7900 XTX (RDNA 3) FP16 512, BF16 512, I8 512; RX 9070 XT (RDNA 4) FP16 1024, BF16 1024, I8 2048; AMD GPUOpen 'How to accelerate AI applications on RDNA 3 using WMMA' (https://gpuopen.com/learn/wmma_on_rdna3/)); RDNA3 WMMA fp16 = 2 x the single-issue FP32 rate = the dual-issue FP32 figure x 2. fp16_acc32 = fp16 (WMMA f32_16x16x16_f16 and f16 accumulate run at the same rate per the GPUOpen tables). No FP8 on RDNA3 (ROCm precision-support table). INT4 WMMA omitted (no AMD-published rate).",
           "bandwidth_gb_s": "384-bit x 18 Gbps GDDR6 / 8 = 864 GB/s (AMD product page (https://www.amd.com/en/products/graphics/workstations/radeon-pro/w7900.html): 'Memory Bandwidth', not the Infinity-Cache 'effective' figure)",
           "memory_gib": "48 GB GDDR6 (ROCm docs 'AMD GPU specifications' (https://rocm.docs.amd.com/en/latest/reference/gpu-arch-specs.html; source github.com/ROCm/ROCm docs/reference/gpu-arch-specs.rst at e396b4898f459db094bfd60b876f419f77eb9f09), VRAM (GiB) column; AMD product page (https://www.amd.com/en/products/graphics/workstations/radeon-pro/w7900.html))"
+        }
+      }
+      """#
+    ),
+    (
+      "rtx-2070",
+      #"""
+      {
+        "name": "NVIDIA GeForce RTX 2070 (reference clocks)",
+        "kind": "gpu",
+        "vendor": "nvidia",
+        "backend": "cuda",
+        "memory_type": "gddr",
+        "peak_tops": {
+          "fp32": 7.465,
+          "fp16": 59.72,
+          "fp16_acc32": 29.86,
+          "int8": 119.4,
+          "int4": 238.9,
+          "default": 29.86
+        },
+        "bandwidth_gb_s": 448,
+        "memory_gib": 8,
+        "sources": {
+          "peak_tops": "Derived from the Turing per-SM rates of the RTX 2080 Ti (rtx-2080-ti.json: NVIDIA 'Turing Architecture In-Depth' Table 1, RTX 2080 Ti reference, 68 SMs at 1545 MHz: FP16 tensor with FP16 accumulate 107.6, with FP32 accumulate 53.8, INT8 215.2, INT4 430.3 [checked there] -> 1024 / 512 / 2048 / 4096 ops per clock per SM) applied to the RTX 2070: 36 SMs, 2304 CUDA cores, 288 Tensor cores (Tom's Hardware 'Nvidia's Turing Architecture Explored', page 'Meet TU106 and GeForce RTX 2070': 'adding up to 36 SMs across the processor ... RTX 2070 ends up with 2304 CUDA cores, 288 Tensor cores'), reference boost clock 1620 MHz (gamegpu.com RTX 2070 page: 'Częstotliwość turbo GPU referencyjna wersja karty to 1620 MHz', Founders Edition 1710 MHz). fp16 = 36 x 1024 x 1.62 GHz = 59.72 TFLOPS; fp16_acc32 = 29.86 (GeForce Turing: half rate with FP32 accumulate); int8 = 119.4 TOPS; int4 = 238.9 TOPS; fp32 = 2304 x 2 x 1.62 = 7.465 TFLOPS (FE at 1710 MHz: 7.9, as Tom's Hardware prints 'Peak FP32 Compute 7.9 TFLOPS' for the FE). default = fp16_acc32 (GeForce convention). No BF16/FP8 on Turing.",
+          "bandwidth_gb_s": "Tom's Hardware (same page): '8GB of 14 Gb/s GDDR6 modules capable of moving up to 448 GB/s' (256-bit x 14 Gbps / 8).",
+          "memory_gib": "8 GB GDDR6 (same page)."
         }
       }
       """#
@@ -1335,6 +1416,35 @@ extension DevicePresets {
       """#
     ),
     (
+      "rx-9060-xt",
+      #"""
+      {
+        "name": "AMD Radeon RX 9060 XT (16 GB)",
+        "kind": "gpu",
+        "vendor": "amd",
+        "backend": "rocm",
+        "memory_type": "gddr",
+        "peak_tops": {
+          "fp32": 25.64,
+          "fp16": 102.6,
+          "fp16_acc32": 102.6,
+          "bf16": 102.6,
+          "fp8": 205.1,
+          "int8": 205.1,
+          "int4": 410.2,
+          "default": 102.6
+        },
+        "bandwidth_gb_s": 320,
+        "memory_gib": 16,
+        "sources": {
+          "peak_tops": "Derived: 32 RDNA 4 CUs at the 3.13 GHz boost clock (AMD pre-brief as reported by TweakTown 2025-05 'AMD confirms Radeon RX 9060 XT, 8GB and 16GB models coming': '32 CUs, FSR 4-ready, 3.13 GHz', '821 TOPS AI performance (INT4 Sparse)') x RDNA 4 rates from AMD GPUOpen 'Using the Matrix Cores of AMD RDNA 4 architecture GPUs' (https://gpuopen.com/learn/using_matrix_core_amd_rdna4/, FLOPS/clock/CU for RDNA 4: FP16 1024, BF16 1024, I8 2048; as used in rx-9070-xt.json): fp16 = bf16 = 32 x 1024 x 3.13 GHz = 102.6 TFLOPS; int8 = fp8 = 32 x 2048 x 3.13 = 205.1 TOPS; int4 = 2 x int8 = 410.2; fp32 = 32 x 64 lanes x 2 (dual issue) x 2 x 3.13 = 25.64 TFLOPS. Cross-check: AMD's '821 TOPS (INT4 Sparse)' = 2 x 410.2 = 820.4. Sparsity figures not used. FP32 accumulate runs at the FP16 rate on RDNA matrix units (fp16_acc32 = fp16).",
+          "bandwidth_gb_s": "128-bit x 20 Gbps GDDR6 / 8 = 320 GB/s (TechPowerUp review of the Sapphire RX 9060 XT 16 GB: 'The memory interface is 128-bit wide, driving 8 GB or 16 GB of 20 Gbps GDDR6 memory, for 320 GB/s of memory bandwidth').",
+          "memory_gib": "16 GB (the 16 GB SKU; an 8 GB SKU with the same GPU and bandwidth exists; llama.cpp PR #28102 does not say which one was used)."
+        }
+      }
+      """#
+    ),
+    (
       "rx-9070-xt",
       #"""
       {
@@ -1359,6 +1469,57 @@ extension DevicePresets {
           "peak_tops": "Derived: 64 CUs / 128 AI accelerators at the 2.97 GHz boost clock (AMD product page (https://www.amd.com/en/products/graphics/desktops/radeon/9000-series/amd-radeon-rx-9070xt.html)) x RDNA4 rates from AMD GPUOpen 'Using the Matrix Cores of AMD RDNA 4 architecture GPUs' (https://gpuopen.com/learn/using_matrix_core_amd_rdna4/), table of theoretical FLOPS/clock/CU: RX 6950 XT (RDNA 2) FP16 256, BF16 N/A, I8 512; RX 7900 XTX (RDNA 3) FP16 512, BF16 512, I8 512; RX 9070 XT (RDNA 4) FP16 1024, BF16 1024, I8 2048: fp16 = bf16 = 64 x 1024 x 2.97 = 194.6 TFLOPS; int8 = 64 x 2048 x 2.97 = 389.3 TOPS; fp8 = int8 rate; int4 = 2 x int8 = 778.6; fp32 = 64 x 64 lanes x 2 (dual issue) x 2 x 2.97 = 48.7. Cross-checks: AMD's headline '1557 AI TOPS' for the 9070 XT = INT4 with structured sparsity = 2 x 778.6; the same Navi 48 die as Radeon AI PRO R9700 (64 CU, 2.92 GHz), whose AMD page lists 'Peak Half Precision (FP16 Matrix) 191 TFLOPs', 'FP8 Matrix 383', 'INT8 Matrix 383 TOPs', 'INT4 Matrix 766 TOPs', 'FP32 Vector 47.8' (quoted in a stored hardware note) = the same ladder at 2.92 GHz. Sparsity figures not used.",
           "bandwidth_gb_s": "256-bit x 20 Gbps GDDR6 / 8 = 640 GB/s (AMD product page (https://www.amd.com/en/products/graphics/desktops/radeon/9000-series/amd-radeon-rx-9070xt.html): 'Memory Bandwidth 640 GB/s')",
           "memory_gib": "16 GB GDDR6 (AMD product page (https://www.amd.com/en/products/graphics/desktops/radeon/9000-series/amd-radeon-rx-9070xt.html))"
+        }
+      }
+      """#
+    ),
+    (
+      "v100-pcie-32gb",
+      #"""
+      {
+        "name": "NVIDIA Tesla V100 PCIe 32GB",
+        "kind": "gpu",
+        "vendor": "nvidia",
+        "backend": "cuda",
+        "memory_type": "hbm",
+        "peak_tops": {
+          "fp32": 14,
+          "fp16": 112,
+          "fp16_acc32": 112,
+          "default": 112
+        },
+        "bandwidth_gb_s": 900,
+        "memory_gib": 32,
+        "sources": {
+          "peak_tops": "NVIDIA Tesla V100 datasheet (https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf), column 'V100 PCIe': 'Single-Precision 14 TFLOPS', 'Tensor Performance 112 TFLOPS' (the SXM2 column gives 15.7 / 125, used by v100.json) - not re-read in this session. Cross-check: clinfo of a 'Tesla V100-PCIE-32GB' (UCSF ChimeraX ticket 3156 attachment https://www.cgl.ucsf.edu/trac/ChimeraX/attachment/ticket/3156/clinfo_200507-01.txt: 'Max compute units 80', 'Max clock frequency 1380MHz'): fp32 = 80 SM x 64 x 2 x 1.38 GHz = 14.13 TFLOPS; tensor = 640 TC x 64 FMA x 2 x 1.38 GHz = 113.0 TFLOPS (NVIDIA's 112 corresponds to ~1.37 GHz). Volta tensor cores accumulate FP16 or FP32 at the same rate, so fp16_acc32 = fp16. No BF16/INT8 tensor support (omitted).",
+          "bandwidth_gb_s": "V100 datasheet (same URL, not re-read): 'Memory Bandwidth 900 GB/sec' for V100 PCIe (4096-bit HBM2), the same as SXM2 (v100.json: Ampere in-depth blog Table 3 '900 GB/sec' [checked there]).",
+          "memory_gib": "V100 datasheet: 'CoWoS Stacked HBM2 Capacity 32/16 GB'; this preset is the 32 GB card (the corpus rows say 'V100-PCIE-32GB')."
+        }
+      }
+      """#
+    ),
+    (
+      "iris-xe-tgl-igpu",
+      #"""
+      {
+        "name": "Intel Iris Xe Graphics (Tiger Lake GT2, 96 EU @ 1.3 GHz, Core i7-1165G7)",
+        "kind": "igpu",
+        "vendor": "intel",
+        "backend": "vulkan",
+        "memory_type": "lpddr",
+        "peak_tops": {
+          "fp32": 1.997,
+          "fp16": 3.994,
+          "int8": 7.987,
+          "default": 3.994
+        },
+        "bandwidth_gb_s": 68.27,
+        "memory_gib": 16,
+        "shared_memory_group": "intel-core-i7-1165g7",
+        "sources": {
+          "peak_tops": "Derived: 96 EUs x 1.30 GHz max graphics clock (Intel ark scrape in felixsteinke/cpu-spec-dataset, https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/intel-cpus.csv line 229 'Intel Core i7-1165G7 Processor': GraphicsExecutionUnits 96, GraphicsMaxFreq '1.30 GHz', graphics 'Intel Iris Xe Graphics'). Per-EU rates: Intel oneAPI GPU Optimization Guide, 'Intel Iris Xe GPU Architecture' (https://www.intel.com/content/www/us/en/docs/oneapi/optimization-guide-gpu/2023-0/intel-iris-xe-gpu-architecture.html): EU = 8-wide SIMD ALU; table 'Intel GPU Compute Throughput Rates (Ops/clock/EU)', Xe-LP: FP32 8, FP16 16, INT8 32 (DP4A); with FMA counted as 2 FLOP this is 16 FP32 FLOP/clk/EU, as Intel's '96 Execution units and 1536 flops per clock' (Intel Architecture Day 2020 as reported by Fudzilla) confirms. fp32 = 1536 x 1.30 GHz = 1.997 TFLOPS; fp16 = 2 x = 3.994; int8 (DP4A) = 4 x fp32 = 7.987 TOPS. No matrix (XMX) units on Xe-LP; default = fp16 (llama.cpp Vulkan matmuls run in fp16 on this GPU).",
+          "bandwidth_gb_s": "Same ark row: memory types 'DDR4-3200. LPDDR4x-4267', 2 channels (2 x 64-bit): LPDDR4x-4267 on 128 bits = 4267 MT/s x 16 B = 68.27 GB/s (DDR4-3200 laptops: 51.2 GB/s). The corpus row's laptop memory is not stated.",
+          "memory_gib": "16 GB (a common laptop configuration; ark max 64 GB), shared with the CPU."
         }
       }
       """#
@@ -2270,6 +2431,32 @@ extension DevicePresets {
       """#
     ),
     (
+      "graviton3-cpu",
+      #"""
+      {
+        "name": "AWS Graviton3 CPU (64 Neoverse V1 @ 2.6 GHz, 8 x DDR5-4800)",
+        "kind": "cpu",
+        "vendor": "arm",
+        "backend": "cpu",
+        "memory_type": "ddr",
+        "peak_tops": {
+          "fp32": 5.325,
+          "fp16": 10.65,
+          "bf16": 10.65,
+          "int8": 21.3,
+          "default": 5.325
+        },
+        "bandwidth_gb_s": 307.2,
+        "memory_gib": 128,
+        "sources": {
+          "peak_tops": "Derived (TOPS = 10^12): fp32 = 64 cores x 2.6 GHz x 32 FLOP/cycle = 5324.8 GFLOPS; fp16 (FMLA .8H) and bf16 (BFDOT) = 2 x fp32 = 10649.6; int8 (SDOT) = 4 x fp32 = 21299.2 GOPS. Cores and clock: WikiChip 'AWS Graviton3' (https://en.wikichip.org/wiki/AWS_Graviton3): 'Frequency 2,600 MHz', 'Microarchitecture Neoverse V1', 'Cores 64', static clock. ISA throughput: Neoverse V1 has two 256-bit SVE / four 128-bit NEON FMA-capable FP pipes = 16 FP32 FMA = 32 FLOP per cycle (Arm Neoverse V1 Software Optimization Guide, not re-read in this session); bf16/int8 dot products assumed to issue at the FMA rate (as in the other Arm presets). i8mm/BFMMLA could double int8/bf16 but their throughput is not sourced, so not counted. An EC2 instance may expose fewer than 64 cores; the corpus rows use 1-4 threads.",
+          "bandwidth_gb_s": "WikiChip (same page): 'octa-channel DDR5-4800 ECC', 'Max Bandwidth 307.2 GB/s' (8 x 4800 MT/s x 8 B).",
+          "memory_gib": "128 GB (the c7g.16xlarge instance that exposes all 64 cores; the instance of the corpus rows is not stated)."
+        }
+      }
+      """#
+    ),
+    (
       "lunar-lake-cpu",
       #"""
       {
@@ -2316,6 +2503,32 @@ extension DevicePresets {
           "peak_tops": "Derived (TOPS in the file = 10^12): fp32 = 8 P-core x 3.228 GHz x 32 + 2 E-core x 2.064 GHz x 16 FLOP/cycle = 892.4 GFLOPS; fp16 = 2 x fp32 = 1784.8 GFLOPS; int8 = 4 x fp32 = 3569.7 GOPS. Clocks: P-core: Apple publishes no clock; powermetrics DVFS table of an M1 Max tops out at '3228 MHz' for the P clusters (socpowerbud, https://github.com/dehydratedpotato/socpowerbud/issues/13, comment 2024-05-28); E-core: same output: E cluster top state '2064 MHz'. ISA throughput: Apple P-core (Firestorm and successors): 4 x 128-bit NEON FMA pipes - Dougall Johnson's measurements (https://github.com/dougallj/applecpu/blob/0e6bc3f6038fa7b3959ab66b33ae25b707edc186/firestorm-simd.html): 'FMLA (vector, 4S) 4 | 0.25' and 'FMLA (vector, 8H) 4 | 0.25' (latency 4, reciprocal throughput 0.25 cycles, units u11-14), 'SDOT (vector, 16B) 3 | 0.25' -> 32 FP32, 64 FP16 FLOP/cycle and 128 int8 ops/cycle; E-core (Icestorm and successors): 2 pipes ('FMLA (vector, 4S) 4 | 0.5', 'SDOT (vector, 16B) 3 | 0.5', icestorm-simd.html) -> 16 FP32, 32 FP16, 64 int8 per cycle. Later Apple cores (Avalanche/Blizzard, M3, M4) assumed to keep the same NEON pipe counts (not re-measured). Apple's AMX/SME matrix coprocessor is not counted (llama.cpp's CPU backend does not use it). Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (see NOTES-soc.md).",
           "bandwidth_gb_s": "Apple: M1 Max 400GB/s unified memory bandwidth (shared; the CPU clusters alone reach much less - see NOTES-soc.md)",
           "memory_gib": "64 GB maximum"
+        }
+      }
+      """#
+    ),
+    (
+      "m2-max-cpu",
+      #"""
+      {
+        "name": "Apple M2 Max CPU (8 P Avalanche + 4 E Blizzard, 12-core)",
+        "kind": "cpu",
+        "vendor": "apple",
+        "backend": "cpu",
+        "memory_type": "lpddr",
+        "peak_tops": {
+          "fp32": 1.052,
+          "fp16": 2.104,
+          "int8": 4.209,
+          "default": 1.052
+        },
+        "bandwidth_gb_s": 400,
+        "memory_gib": 96,
+        "shared_memory_group": "apple-m2-max",
+        "sources": {
+          "peak_tops": "Derived (TOPS = 10^12): fp32 = 8 P-core x 3.504 GHz x 32 + 4 E-core x 2.424 GHz x 16 FLOP/cycle = 1052.2 GFLOPS; fp16 = 2 x fp32 = 2104.3 GFLOPS; int8 = 4 x fp32 = 4208.6 GOPS. Clocks as in m2-ultra-cpu.json: P-core 3.504 GHz = M2 powermetrics P-cluster top state '3504 MHz' (https://github.com/philipturner/applegpuinfo/issues/6, M2 Air; M2 Max P-cores may boost slightly higher, unverified); E-core 2.424 GHz (Wikipedia 'Apple M2': 'four energy-efficient @2.42 GHz \"Blizzard\" cores'). Core counts: 12-core M2 Max = 8 performance + 4 efficiency cores (Apple press release, not re-read). ISA throughput: Apple P-core: 4 x 128-bit NEON FMA pipes, E-core: 2 pipes (Dougall Johnson's measurements, https://github.com/dougallj/applecpu/blob/0e6bc3f6038fa7b3959ab66b33ae25b707edc186/firestorm-simd.html 'FMLA (vector, 4S) 4 | 0.25', 'SDOT (vector, 16B) 3 | 0.25'; icestorm-simd.html 'FMLA (vector, 4S) 4 | 0.5') -> P 32 FP32 / 64 FP16 FLOP and 128 int8 ops per cycle, E 16 / 32 / 64; later cores (Avalanche/Blizzard, M4) assumed to keep the pipe counts (as in m2-ultra-cpu.json / m4-max-cpu.json). Apple's AMX/SME matrix unit is not counted. Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (same convention as /work/research/devices/NOTES-soc.md).",
+          "bandwidth_gb_s": "Apple M2 Pro/Max press release: 'Its 400GB/s of unified memory bandwidth ... supports up to 96GB' (same source as m2-max-gpu.json)",
+          "memory_gib": "up to 96GB (maximum configuration; same release)"
         }
       }
       """#
@@ -2373,6 +2586,32 @@ extension DevicePresets {
       """#
     ),
     (
+      "m4-cpu",
+      #"""
+      {
+        "name": "Apple M4 CPU (4 P + 6 E, 10-core)",
+        "kind": "cpu",
+        "vendor": "apple",
+        "backend": "cpu",
+        "memory_type": "lpddr",
+        "peak_tops": {
+          "fp32": 0.8264,
+          "fp16": 1.653,
+          "int8": 3.305,
+          "default": 0.8264
+        },
+        "bandwidth_gb_s": 120,
+        "memory_gib": 32,
+        "shared_memory_group": "apple-m4",
+        "sources": {
+          "peak_tops": "Derived (TOPS = 10^12): fp32 = 4 P-core x 4.512 GHz x 32 + 6 E-core x 2.592 GHz x 16 FLOP/cycle = 826.4 GFLOPS; fp16 = 2 x fp32 = 1652.7 GFLOPS; int8 = 4 x fp32 = 3305.5 GOPS. Clocks: Apple publishes none. P-core 4.512 GHz and E-core 2.592 GHz are the top DVFS states of an M4 Max report (https://github.com/kennss/SiliconScope/issues/6, 'P DVFS (MHz): [... 4416, 4512]', 'E DVFS (MHz): [... 2532, 2592]', as used in m4-max-cpu.json); the same M4-generation cores are ASSUMED to reach the same states on this chip (not verified; base-M4 P-cores may top out near 4.4 GHz). Core counts: 10-core M4 = 4 performance + 6 efficiency cores (Apple M4 tech specs, not re-read; the corpus rows are a MacBook M4). ISA throughput: Apple P-core: 4 x 128-bit NEON FMA pipes, E-core: 2 pipes (Dougall Johnson's measurements, https://github.com/dougallj/applecpu/blob/0e6bc3f6038fa7b3959ab66b33ae25b707edc186/firestorm-simd.html 'FMLA (vector, 4S) 4 | 0.25', 'SDOT (vector, 16B) 3 | 0.25'; icestorm-simd.html 'FMLA (vector, 4S) 4 | 0.5') -> P 32 FP32 / 64 FP16 FLOP and 128 int8 ops per cycle, E 16 / 32 / 64; later cores (Avalanche/Blizzard, M4) assumed to keep the pipe counts (as in m2-ultra-cpu.json / m4-max-cpu.json). Apple's AMX/SME matrix unit is not counted. Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (same convention as /work/research/devices/NOTES-soc.md).",
+          "bandwidth_gb_s": "Apple M4 Pro/M4 Max release 2024-10-30 (https://www.apple.com/newsroom/2024/10/apple-introduces-m4-pro-and-m4-max/): 'M4 supports up to 32GB of unified memory and has higher memory bandwidth of 120GB/s' (as quoted by mactrast.com; same source as m4-gpu.json)",
+          "memory_gib": "up to 32GB (maximum configuration; same release)"
+        }
+      }
+      """#
+    ),
+    (
       "m4-max-cpu",
       #"""
       {
@@ -2394,6 +2633,55 @@ extension DevicePresets {
           "peak_tops": "Derived (TOPS in the file = 10^12): fp32 = 12 P-core x 4.512 GHz x 32 + 4 E-core x 2.592 GHz x 16 FLOP/cycle = 1898.5 GFLOPS; fp16 = 2 x fp32 = 3797.0 GFLOPS; int8 = 4 x fp32 = 7594.0 GOPS. Clocks: P-core: M4 Max DVFS table 'P DVFS (MHz): [... 4416, 4512]' (https://github.com/kennss/SiliconScope/issues/6, 'report: validating M4 max', 2026-06-22); E-core: same report: 'E DVFS (MHz): [1020, ... 2532, 2592]'. ISA throughput: Apple P-core (Firestorm and successors): 4 x 128-bit NEON FMA pipes - Dougall Johnson's measurements (https://github.com/dougallj/applecpu/blob/0e6bc3f6038fa7b3959ab66b33ae25b707edc186/firestorm-simd.html): 'FMLA (vector, 4S) 4 | 0.25' and 'FMLA (vector, 8H) 4 | 0.25' (latency 4, reciprocal throughput 0.25 cycles, units u11-14), 'SDOT (vector, 16B) 3 | 0.25' -> 32 FP32, 64 FP16 FLOP/cycle and 128 int8 ops/cycle; E-core (Icestorm and successors): 2 pipes ('FMLA (vector, 4S) 4 | 0.5', 'SDOT (vector, 16B) 3 | 0.5', icestorm-simd.html) -> 16 FP32, 32 FP16, 64 int8 per cycle. Later Apple cores (Avalanche/Blizzard, M3, M4) assumed to keep the same NEON pipe counts (not re-measured). Apple's AMX/SME matrix coprocessor is not counted (llama.cpp's CPU backend does not use it). Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (see NOTES-soc.md).",
           "bandwidth_gb_s": "Apple: M4 Max (16-core CPU / 40-core GPU) 546GB/s (shared)",
           "memory_gib": "128 GB maximum"
+        }
+      }
+      """#
+    ),
+    (
+      "m4-pro-cpu",
+      #"""
+      {
+        "name": "Apple M4 Pro CPU (10 P + 4 E, 14-core)",
+        "kind": "cpu",
+        "vendor": "apple",
+        "backend": "cpu",
+        "memory_type": "lpddr",
+        "peak_tops": {
+          "fp32": 1.61,
+          "fp16": 3.219,
+          "int8": 6.439,
+          "default": 1.61
+        },
+        "bandwidth_gb_s": 273,
+        "memory_gib": 64,
+        "shared_memory_group": "apple-m4-pro",
+        "sources": {
+          "peak_tops": "Derived (TOPS = 10^12): fp32 = 10 P-core x 4.512 GHz x 32 + 4 E-core x 2.592 GHz x 16 FLOP/cycle = 1609.7 GFLOPS; fp16 = 2 x fp32 = 3219.5 GFLOPS; int8 = 4 x fp32 = 6438.9 GOPS. Clocks: Apple publishes none. P-core 4.512 GHz and E-core 2.592 GHz are the top DVFS states of an M4 Max report (https://github.com/kennss/SiliconScope/issues/6, 'P DVFS (MHz): [... 4416, 4512]', 'E DVFS (MHz): [... 2532, 2592]', as used in m4-max-cpu.json); the same M4-generation cores are ASSUMED to reach the same states on this chip (not verified; base-M4 P-cores may top out near 4.4 GHz). Core counts: the 14-core M4 Pro has 10 performance + 4 efficiency cores (Apple release, not re-read); llama.cpp PR #11390's comment states '10 perf cores' for the machine of the corpus rows. ISA throughput: Apple P-core: 4 x 128-bit NEON FMA pipes, E-core: 2 pipes (Dougall Johnson's measurements, https://github.com/dougallj/applecpu/blob/0e6bc3f6038fa7b3959ab66b33ae25b707edc186/firestorm-simd.html 'FMLA (vector, 4S) 4 | 0.25', 'SDOT (vector, 16B) 3 | 0.25'; icestorm-simd.html 'FMLA (vector, 4S) 4 | 0.5') -> P 32 FP32 / 64 FP16 FLOP and 128 int8 ops per cycle, E 16 / 32 / 64; later cores (Avalanche/Blizzard, M4) assumed to keep the pipe counts (as in m2-ultra-cpu.json / m4-max-cpu.json). Apple's AMX/SME matrix unit is not counted. Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (same convention as /work/research/devices/NOTES-soc.md).",
+          "bandwidth_gb_s": "Apple M4 Pro/Max release: M4 Pro 'up to 64GB of unified memory at 273GB/s' (as quoted by techmoran.com; same source as m4-pro-gpu.json)",
+          "memory_gib": "up to 64GB (maximum configuration; same release)"
+        }
+      }
+      """#
+    ),
+    (
+      "raspberry-pi-4b-cpu",
+      #"""
+      {
+        "name": "Raspberry Pi 4 Model B CPU (4 x Cortex-A72 @ 1.8 GHz)",
+        "kind": "cpu",
+        "vendor": "arm",
+        "backend": "cpu",
+        "memory_type": "lpddr",
+        "peak_tops": {
+          "fp32": 0.0576,
+          "default": 0.0576
+        },
+        "bandwidth_gb_s": 12.8,
+        "memory_gib": 8,
+        "sources": {
+          "peak_tops": "Derived (TOPS = 10^12): fp32 = 4 Cortex-A72 x 1.8 GHz x 8 FLOP/cycle = 57.6 GFLOPS. Clock: Raspberry Pi 4 Model B product brief (https://datasheets.raspberrypi.com/rpi4/raspberry-pi-4-product-brief.pdf): 'Broadcom BCM2711, Quad core Cortex-A72 (ARM v8) 64-bit SoC @ 1.8GHz' (boards before 2021 shipped at 1.5 GHz: 48.0 GFLOPS) - not re-read. ISA throughput: ASSUMED 1 Q-form (128-bit) FMLA per cycle across the two FP/ASIMD pipes F0/F1, i.e. 4 FP32 FMA = 8 FLOP per cycle (Arm Cortex-A72 Software Optimization Guide UAN 0016A, section 3 'ASIMD floating-point multiply-accumulate, Q-form' - the guide was found in this session only as a title page, its table was not re-read; if both pipes each executed a Q-form FMLA per cycle the figure would double). ARMv8.0-A: no FP16 arithmetic and no SDOT, so only fp32 is given. Clock convention as in the other CPU presets.",
+          "bandwidth_gb_s": "LPDDR4-3200 on a 32-bit bus (product brief: '1GB, 2GB, 4GB or 8GB LPDDR4-3200 SDRAM'): 3200 MT/s x 4 B = 12.8 GB/s.",
+          "memory_gib": "8 GB (largest configuration; the corpus rows' board memory is not stated)."
         }
       }
       """#
@@ -2445,6 +2733,32 @@ extension DevicePresets {
           "peak_tops": "Derived (TOPS in the file = 10^12): fp32 = 16 Zen 5 x 5.1 GHz x 64 FLOP/cycle = 5222.4 GFLOPS; bf16 = 2 x fp32 = 10444.8 GFLOPS; int8 = 4 x fp32 = 20889.6 GOPS. Clocks: Zen 5: AMD max boost 5.1 GHz, base 3.0 GHz (AMD product page, not re-read; svethardware.cz: 'základní takt je 3,0 GHz, maximální frekvence činí 5,1 GHz'). ISA throughput: Zen 5 desktop/Strix Halo CCD: native 512-bit datapath, 2 FMA pipes x 512-bit = 64 FP32 FLOP/cycle/core (numberworld.org Zen5 AVX-512 teardown: 'widen things up to 512-bit ... it was going to happen the very next generation'). bf16 = 2 x fp32 (VDPBF16PS), int8 = 4 x fp32 (VPDPBUSD), assuming dot-product issue at the FMA rate (not verified in this session). Strix Halo uses the desktop Zen 5 CCDs (hothardware.com Strix Halo article: 'uses a pair of the very same CCDs that AMD uses in its desktop Ryzen and EPYC processors'), hence the full 512-bit datapath. Cross-check: AMD's 126 total TOPS - 50 NPU - 59.4 GPU = ~16.6 TOPS CPU int8, i.e. 4 x fp32 at ~4.05 GHz all-core. Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (see NOTES-soc.md).",
           "bandwidth_gb_s": "LPDDR5X-8000, 256-bit = 256 GB/s (AMD spec). The CPU cluster reaches only part of this through the CCD links (see NOTES-soc.md); the DRAM peak is given.",
           "memory_gib": "128 GB maximum configuration (shared)"
+        }
+      }
+      """#
+    ),
+    (
+      "ryzen7-7840hs-cpu",
+      #"""
+      {
+        "name": "AMD Ryzen 7 7840HS CPU (8 Zen 4, dual-channel DDR5-5600)",
+        "kind": "cpu",
+        "vendor": "amd",
+        "backend": "cpu",
+        "memory_type": "ddr",
+        "peak_tops": {
+          "fp32": 1.306,
+          "bf16": 2.611,
+          "int8": 5.222,
+          "default": 1.306
+        },
+        "bandwidth_gb_s": 89.6,
+        "memory_gib": 32,
+        "shared_memory_group": "ryzen-7840hs",
+        "sources": {
+          "peak_tops": "Derived (TOPS = 10^12): fp32 = 8 Zen 4 x 5.1 GHz x 32 FLOP/cycle = 1305.6 GFLOPS; bf16 (AVX512_BF16) = 2 x fp32 = 2611.2; int8 (AVX512_VNNI) = 4 x fp32 = 5222.4 GOPS. Cores and clock: AMD spec scrape in felixsteinke/cpu-spec-dataset (https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/amd-cpus.csv line 13 'AMD Ryzen 7 7840HS': 8 cores / 16 threads, base 3.8GHz, 'Up to 5.1GHz', graphics 'AMD Radeon 780M'). ISA throughput as in ryzen9-7950x-cpu.json (Zen 4: 2 x 256-bit FMA pipes, AVX-512 double-pumped; VNNI/BF16 assumed at the FMA rate). Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (same convention as /work/research/devices/NOTES-soc.md). The llmfit rows of this device ran in BIOS Silent mode with Core Turbo Boost disabled (base 3.8 GHz: fp32 0.9728).",
+          "bandwidth_gb_s": "Same csv row: 'DDR5 (FP7r2), LPDDR5/x (FP7, FP8)', 2 memory channels; DDR5-5600 x 16 B = 89.6 GB/s (as radeon-780m-igpu.json, the same chip's iGPU; LPDDR5X-7500 laptops reach 120 GB/s).",
+          "memory_gib": "32 GB (typical; shared with the Radeon 780M iGPU)."
         }
       }
       """#
@@ -2547,6 +2861,54 @@ extension DevicePresets {
           "peak_tops": "Derived (TOPS in the file = 10^12): fp32 = 12 Oryon x 3.4 GHz x 32 FLOP/cycle = 1305.6 GFLOPS; fp16 = 2 x fp32 = 2611.2 GFLOPS; int8 = 4 x fp32 = 5222.4 GOPS. Clocks: Oryon: all-core 3.4 GHz on X1E-78-100 and X1E-80-100 (notebookcheck X1E-78-100: 'running at no more than 3.4 GHz'; digit.in SKU table 'X1E-80-100 12 3.4 GHz 4.0 GHz'); the 4.0/4.2 GHz boost applies to 1-2 cores only, so the all-core clock is used here; X1E-84-100 runs all cores at 3.8 GHz (notebookcheck). ISA throughput: Oryon: 4 FP/NEON pipes (LLVM scheduling model llvm/lib/Target/AArch64/AArch64SchedOryon.td, https://github.com/llvm/llvm-project/blob/241be3c0c76553af138ded968eff942ba0bd4838/llvm/lib/Target/AArch64/AArch64SchedOryon.td: 'VXU has 4 ports p12 ~ p15', 'Arithmetic and CRYP-AED ASIMD/FP instructions on ports FP0/FP1/FP2/FP3'), each 128-bit with FMA -> 32 FP32 FLOP/cycle; fp16 (FMLA 8H) = 2 x, int8 (SDOT) = 4 x fp32, assuming all 4 pipes execute FMLA/SDOT at 1/cycle. i8mm (SMMLA) could double int8 but its throughput is not sourced, so not counted. Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (see NOTES-soc.md).",
           "bandwidth_gb_s": "LPDDR5X-8448 128-bit = 135 GB/s (Qualcomm)",
           "memory_gib": "32 GB (shared, common configuration)"
+        }
+      }
+      """#
+    ),
+    (
+      "threadripper-pro-5975wx-cpu",
+      #"""
+      {
+        "name": "AMD Ryzen Threadripper PRO 5975WX CPU (32 Zen 3, 8 x DDR4-3200)",
+        "kind": "cpu",
+        "vendor": "amd",
+        "backend": "cpu",
+        "memory_type": "ddr",
+        "peak_tops": {
+          "fp32": 4.608,
+          "default": 4.608
+        },
+        "bandwidth_gb_s": 204.8,
+        "memory_gib": 128,
+        "sources": {
+          "peak_tops": "Derived (TOPS = 10^12): fp32 = 32 Zen 3 cores x 4.5 GHz x 32 FLOP/cycle = 4608 GFLOPS. Cores and clocks: AMD spec scrape in felixsteinke/cpu-spec-dataset (https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/amd-cpus.csv line 43 'AMD Ryzen Threadripper PRO 5975WX': 32 cores / 64 threads, base 3.6GHz, 'Up to 4.5GHz', 'AMD \"Zen 3\" Core Architecture'). ISA throughput: Zen 3 has 2 FMA pipes x 256-bit = 32 FP32 FLOP/cycle (the 256-bit hardware that Zen 4 reuses for double-pumped AVX-512, numberworld.org Zen5 AVX-512 teardown, as cited in ryzen9-7950x-cpu.json). Zen 3 has AVX2 but no AVX-512, no VNNI and no BF16 instructions, so no int8/bf16 keys (the corpus rows are llama.cpp's 'AVX2' rows). Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (same convention as /work/research/devices/NOTES-soc.md).",
+          "bandwidth_gb_s": "Same csv row: 'Up to 3200MHz', DDR4, 8 memory channels: 8 x 3200 MT/s x 8 B = 204.8 GB/s.",
+          "memory_gib": "128 GB (8 x 16 GB, a typical 1-DPC configuration; platform maximum 2 TB)."
+        }
+      }
+      """#
+    ),
+    (
+      "xeon-w9-3475x-cpu",
+      #"""
+      {
+        "name": "Intel Xeon w9-3475X CPU (36 Golden Cove cores, AVX-512 + AMX, 8 x DDR5-4800)",
+        "kind": "cpu",
+        "vendor": "intel",
+        "backend": "cpu",
+        "memory_type": "ddr",
+        "peak_tops": {
+          "fp32": 10.6,
+          "bf16": 169.6,
+          "int8": 339.1,
+          "default": 10.6
+        },
+        "bandwidth_gb_s": 307.2,
+        "memory_gib": 256,
+        "sources": {
+          "peak_tops": "Derived (TOPS = 10^12): fp32 = 36 cores x 4.6 GHz x 64 FLOP/cycle (2 AVX-512 FMA units x 16 FP32 lanes x 2) = 10598.4 GFLOPS; bf16 (AMX-BF16) = 36 x 4.6 GHz x 1024 = 169574 GFLOPS; int8 (AMX-INT8) = 36 x 4.6 GHz x 2048 = 339149 GOPS. Cores, clocks and FMA units: Intel ark scrape in felixsteinke/cpu-spec-dataset (https://github.com/felixsteinke/cpu-spec-dataset/blob/4c08d8873c33a2d1054a40ae305eec22073463a7/dataset/intel-cpus.csv line 1806 'Intel Xeon w9-3475X Processor': 36 cores, base 2.20 GHz, 'Intel Turbo Boost 2.0' 4.60 GHz, Turbo Boost Max 3.0 4.80 GHz (1-2 cores), '# of AVX-512 FMA Units 2', instruction set extensions incl. 'Intel AMX'). AMX rate: 4th Gen Xeon Scalable 'can perform 2048 INT8 or 1024 BF16 operations per cycle' per core (Wikipedia 'Advanced Matrix Extensions', citing Intel's 'Accelerate AI Workloads with Intel AMX'). Turbo Boost 2.0 (all-core capable) clock used; AVX-512/AMX license clocks are lower. The corpus rows of PR #7487 ran at a FIXED 2.2 GHz: at 2.2 GHz the figures are fp32 5.069, bf16 81.1, int8 162.2.",
+          "bandwidth_gb_s": "Same ark row: 'DDR5-4800', 8 memory channels: 8 x 4800 MT/s x 8 B = 307.2 GB/s.",
+          "memory_gib": "256 GB (8 x 32 GB, a typical 1-DPC workstation configuration; ark max 4 TB)."
         }
       }
       """#

@@ -5,9 +5,16 @@ extension Efficiency {
   /// The compute efficiency of an operator of `kind` in a pass that
   /// processes `tokens` tokens: the kind's override, else the curve at
   /// `tokens`, else the global value.
+  /// Whether any efficiency depends on the tokens of a pass: a global or a
+  /// per-kind curve.
+  package var hasCurves: Bool {
+    computeCurve != nil || memoryCurve != nil || byKind.values.contains { $0.computeCurve != nil }
+  }
+
   package func compute(for kind: OpKind, tokens: Double) -> Double {
-    if let value = byKind[kind]?.compute { return value }
-    if let curve = computeCurve { return curve.value(at: tokens) }
+    let entry = byKind[kind]
+    if let value = entry?.compute { return value }
+    if let curve = entry?.computeCurve ?? computeCurve { return curve.value(at: tokens) }
     return compute
   }
 

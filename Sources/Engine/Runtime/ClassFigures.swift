@@ -8,6 +8,10 @@ import Trace
 struct ClassFigures: Sendable, Equatable {
   /// GEMM compute efficiency against tokens per pass.
   var compute: ComputeCurveModel
+  /// Attention's compute efficiency (the score and context BMMs, the
+  /// softmax, or the flash kernel) against tokens per pass, when it differs
+  /// from the GEMMs'; nil: the GEMMs' curve.
+  var attention: ComputeCurveModel? = nil
   /// Fraction of peak bandwidth reached.
   var memory: Double
   /// Per operator kind overrides (attention's BMMs and softmax when
@@ -20,11 +24,31 @@ struct ClassFigures: Sendable, Equatable {
 
   /// The device's efficiencies under this class's figures, for GEMMs whose
   /// peak is `gemmPeakTops`.
+  ///
+  /// The GEMM curve covers the matrix products over weights (GEMMs, LoRA,
+  /// the MoE router) and, without an attention curve of its own, attention
+  /// (BMMs, softmax); every other operator (norms, element-wise, copies:
+  /// streaming kernels whose speed does not depend on a tile filling) gets
+  /// the curve's ceiling as a flat compute efficiency.
   func efficiency(gemmPeakTops: Double) -> Efficiency {
-    Efficiency(
-      compute: compute.efficiency(tokens: 1_048_576, peakTops: gemmPeakTops), memory: memory,
-      byKind: byKind, computeCurve: compute.curve(peakTops: gemmPeakTops))
+    var kinds = byKind
+    let gemm = compute.curve(peakTops: gemmPeakTops)
+    let attention = self.attention?.curve(peakTops: gemmPeakTops) ?? gemm
+    for kind in ClassFigures.gemmKinds where kinds[kind]?.compute == nil {
+      kinds[kind, default: KindEfficiency()].computeCurve = gemm
+    }
+    for kind in ClassFigures.attentionKinds where kinds[kind]?.compute == nil {
+      kinds[kind, default: KindEfficiency()].computeCurve = attention
+    }
+    return Efficiency(
+      compute: Swift.min(1, Swift.max(compute.max, 1e-6)), memory: memory, byKind: kinds,
+      computeCurve: nil)
   }
+
+  /// The operator kinds the GEMM curve covers.
+  static let gemmKinds: [OpKind] = [.gemm, .lora, .moeRouter]
+  /// The operator kinds the attention curve covers.
+  static let attentionKinds: [OpKind] = [.bmm, .softmax]
 }
 
 /// A value for prefill passes and one for decode passes.

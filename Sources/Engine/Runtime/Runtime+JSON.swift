@@ -19,6 +19,10 @@ extension Runtime {
     members.append(("peaks", peaks.jsonValue))
     members.append(
       ("classes", .object(classes.keys.sorted().compactMap { k in classes[k].map { (k, $0.jsonValue) } })))
+    if !priors.isEmpty {
+      members.append(
+        ("priors", .object(priors.keys.sorted().compactMap { k in priors[k].map { (k, $0.jsonValue) } })))
+    }
     if let verify { members.append(("verify", verify.jsonValue)) }
     members.append(
       ("sources", .object(sources.keys.sorted().compactMap { k in sources[k].map { (k, .string($0)) } })))
@@ -76,9 +80,9 @@ extension PeakPolicy {
 
 extension ClassFigures {
   var jsonValue: JSONValue {
-    var members: [(key: String, value: JSONValue)] = [
-      ("compute", compute.jsonValue), ("memory", .num(memory)),
-    ]
+    var members: [(key: String, value: JSONValue)] = [("compute", compute.jsonValue)]
+    if let attention { members.append(("attention", attention.jsonValue)) }
+    members.append(("memory", .num(memory)))
     if !byKind.isEmpty {
       members.append(
         (

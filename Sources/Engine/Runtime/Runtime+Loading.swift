@@ -4,7 +4,7 @@ extension Runtime {
   /// The keys of a runtime JSON file.
   static let jsonKeys = [
     "name", "summary", "backend", "defaults", "accounting", "kernels", "peaks", "classes",
-    "verify", "sources",
+    "priors", "verify", "sources",
   ]
 
   /// Parses a runtime JSON file's root object; every error names the file
@@ -50,6 +50,11 @@ extension Runtime {
       throw classesNode.error("no device classes", expected: "at least a 'default' class")
     }
     self.classes = classes
+    var priors: [String: ClassFigures] = [:]
+    if let p = try node.optional("priors") {
+      for (key, value) in try p.members() { priors[key] = try ClassFigures(node: value) }
+    }
+    self.priors = priors
     verify = try node.optional("verify").map { (n) throws(LifeError) in
       try VerifyTemplate(node: n)
     }
@@ -113,8 +118,13 @@ extension PeakPolicy {
 
 extension ClassFigures {
   init(node: JSONNode) throws(LifeError) {
-    _ = try node.members(allowed: ["compute", "memory", "by_kind", "launch_us", "host_us"])
+    _ = try node.members(allowed: [
+      "compute", "attention", "memory", "by_kind", "launch_us", "host_us",
+    ])
     compute = try ComputeCurveModel(node: try node.required("compute", expected: "an object"))
+    attention = try node.optional("attention").map { (n) throws(LifeError) in
+      try ComputeCurveModel(node: n)
+    }
     memory = try node.required("memory", expected: "a number in (0, 1]").efficiency()
     var byKind: [OpKind: KindEfficiency] = [:]
     if let kinds = try node.optional("by_kind") {

@@ -29,6 +29,10 @@ public struct Runtime: Sendable, Equatable {
   var peaks: PeakPolicy
   /// Efficiencies, launch and host costs by device class.
   var classes: [String: ClassFigures]
+  /// The figures each class had from documented sources before the corpus
+  /// fit (``RuntimeFit``): what a fit starts from and is pulled back to.
+  /// Empty when the classes were not fitted.
+  var priors: [String: ClassFigures] = [:]
   /// The command line that measures what a forecast predicts, with
   /// `{placeholders}`; nil where there is no such benchmark.
   var verify: VerifyTemplate?

@@ -52,8 +52,10 @@ extension Runtime {
       if !device.given.contains(.computeEfficiency) {
         out.efficiency.compute = runtime.compute
         out.efficiency.computeCurve = runtime.computeCurve
-        for (kind, entry) in runtime.byKind where entry.compute != nil {
+        for (kind, entry) in runtime.byKind
+        where entry.compute != nil || entry.computeCurve != nil {
           out.efficiency.byKind[kind, default: KindEfficiency()].compute = entry.compute
+          out.efficiency.byKind[kind, default: KindEfficiency()].computeCurve = entry.computeCurve
         }
       }
       if !device.given.contains(.memoryEfficiency) {

@@ -135,9 +135,7 @@ package struct Simulator: Sendable {
     self.hostSeconds = deviceCosts.flatMap { [$0.hostUs.prefill * 1e-6, $0.hostUs.decode * 1e-6] }
     self.kernels = deviceCosts.map(\.kernels)
     self.handoffCosts = costs
-    let hasCurves = devices.contains {
-      $0.device.efficiency.computeCurve != nil || $0.device.efficiency.memoryCurve != nil
-    }
+    let hasCurves = devices.contains { $0.device.efficiency.hasCurves }
     self.fixedEfficiencies =
       hasCurves ? nil : EfficiencyTables(devices: devices.map(\.device), tokens: 1)
   }

@@ -18,7 +18,7 @@ enum Subcommands {
   static let all: [any Subcommand.Type] = [
     WorkloadCommand.self, ForecastCommand.self, SimulateCommand.self, ServeCommand.self,
     CompareCommand.self, CalibrateCommand.self, SweepCommand.self, ModelsCommand.self,
-    DevicesCommand.self, RuntimesCommand.self,
+    DevicesCommand.self, RuntimesCommand.self, ValidateCommand.self,
   ]
 
   /// Every subcommand's name.
