@@ -171,12 +171,3 @@ extension JSONNode {
     return value
   }
 }
-
-extension FileInput {
-  /// Whether a regular file exists at `path`.
-  static func exists(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && !isDirectory.boolValue
-  }
-}

@@ -51,23 +51,27 @@ struct CompareCommand: Subcommand, Equatable {
       rows[index].label += " (\(rows[index].run))"
     }
 
-    let outURL = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath()
-    for runDirectory in runs
-    where URL(fileURLWithPath: runDirectory).standardizedFileURL.resolvingSymlinksInPath() == outURL
-    {
+    let outIdentity = FileInput.identity(out)
+    if outIdentity != nil, runs.contains(where: { FileInput.identity($0) == outIdentity }) {
       throw LifeError.usage(
-        .argument("--out"), "the output directory is one of the run directories",
+        .parameter(.out), "the output directory is one of the run directories",
         got: "'\(out)'", expected: "a directory of its own")
     }
-    let directory = try OutputDirectory.prepare(out)
-    OutputDirectory.removeStaleTemporaries(in: directory)
-    let timelinePath = (directory as NSString).appendingPathComponent("timeline.json")
-    let sources = zip(rows, timelines).map { TimelineSource(path: $1, prefix: $0.label + " · ") }
-    try TimelineMerge.write(sources, to: timelinePath)
-    OutputDirectory.removeStale("timeline.json.gz", in: directory)
-    let written =
-      [timelinePath]
-      + (try CompareFiles.write(rows, title: "LIFE comparison", directory: directory))
+    let transaction = try OutputTransaction(
+      directory: out, owned: Self.outputNames, inputs: runs + timelines)
+    var written: [String] = []
+    do throws(LifeError) {
+      let timelinePath = transaction.path(OutputSet.FileName.timeline)
+      let sources = zip(rows, timelines).map { TimelineSource(path: $1, prefix: $0.label + " · ") }
+      try TimelineMerge.write(sources, to: timelinePath, in: transaction)
+      written =
+        [timelinePath]
+        + (try CompareFiles.write(rows, title: "LIFE comparison", in: transaction))
+      try transaction.commit()
+    } catch {
+      transaction.discard()
+      throw error
+    }
 
     func ms(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "n/a" }
     var table: [[String]] = []
@@ -86,35 +90,46 @@ struct CompareCommand: Subcommand, Equatable {
     console.print("Wrote " + written.joined(separator: ", ") + ".")
   }
 
+  /// The files `compare` writes.
+  static let outputNames = [
+    OutputSet.FileName.timeline, OutputSet.FileName.timelineGzip, CompareFiles.csv,
+    CompareFiles.html,
+  ]
+
   /// A run directory's comparison row and timeline path; clear errors for
-  /// a missing directory or file and a summary of the wrong shape.
+  /// a missing directory or file, a summary of the wrong shape and a set
+  /// that does not match its manifest. Files are found through the run's
+  /// `manifest.json` (the set as a whole, even while a commit is under
+  /// way); a directory without one (an older LIFE) is read as it is.
   static func readRun(_ directory: String) throws(LifeError) -> (CompareRow, String) {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+    var status = stat()
+    guard stat(directory, &status) == 0 else {
       throw LifeError.file(
         directory, path: nil, "no such run directory",
         expected: "a directory written by 'life simulate'")
     }
-    guard isDirectory.boolValue else {
+    guard status.st_mode & S_IFMT == S_IFDIR else {
       throw LifeError.file(
         directory, path: nil, "not a directory", expected: "a directory written by 'life simulate'")
     }
-    let summaryPath = (directory as NSString).appendingPathComponent("summary.json")
-    guard FileManager.default.fileExists(atPath: summaryPath) else {
-      throw LifeError.file(
-        summaryPath, path: nil, "no such file", expected: "summary.json written by 'life simulate'")
+    let manifest = try OutputManifest.read(directory: directory)
+    func file(_ name: String) throws(LifeError) -> String? {
+      let plain = (directory as NSString).appendingPathComponent(name)
+      guard let manifest else { return FileInput.exists(plain) ? plain : nil }
+      return try manifest.path(of: name, in: directory)
     }
-    let json = try JSONParser.parse(try FileInput.readText(summaryPath), file: summaryPath)
+    guard let summaryPath = try file(OutputSet.FileName.summary) else {
+      throw LifeError.file(
+        (directory as NSString).appendingPathComponent(OutputSet.FileName.summary), path: nil,
+        "no such file", expected: "summary.json written by 'life simulate'")
+    }
+    let json = try JSONParser.parse(try FileInput.readBytes(summaryPath), file: summaryPath)
     let row = try CompareRow(forecast: json, run: directory, file: summaryPath)
-    let candidates = ["timeline.json", "timeline.json.gz"].map {
-      (directory as NSString).appendingPathComponent($0)
+    for name in [OutputSet.FileName.timeline, OutputSet.FileName.timelineGzip] {
+      if let timeline = try file(name) { return (row, timeline) }
     }
-    guard let timeline = candidates.first(where: { FileManager.default.fileExists(atPath: $0) })
-    else {
-      throw LifeError.file(
-        candidates[0], path: nil, "no such file",
-        expected: "timeline.json or timeline.json.gz written by 'life simulate'")
-    }
-    return (row, timeline)
+    throw LifeError.file(
+      (directory as NSString).appendingPathComponent(OutputSet.FileName.timeline), path: nil,
+      "no such file", expected: "timeline.json or timeline.json.gz written by 'life simulate'")
   }
 }

@@ -14,8 +14,11 @@ extension SimulateCommand {
     for index in runs.indices { runs[index].options.apply(overrides) }
     let detail = traceDetail ?? scenario.trace.detail
     let steps = traceSteps ?? scenario.trace.steps
-    let directory = try OutputDirectory.prepare(out)
-    OutputDirectory.removeStaleTemporaries(in: directory)
+    var inputs = scenario.inputFiles
+    if let model = self.model, FileInput.exists(model) { inputs.append(model) }
+    let transaction = try OutputTransaction(
+      directory: out, owned: OutputSet.FileName.all, inputs: inputs)
+    let directory = transaction.directory
 
     let multiple = runs.count > 1
     let budget = 500_000 / runs.count
@@ -37,45 +40,44 @@ extension SimulateCommand {
     }
 
     let timelineName = gzip ? OutputSet.FileName.timelineGzip : OutputSet.FileName.timeline
-    let timelinePath = (directory as NSString).appendingPathComponent(timelineName)
-    let shared = multiple ? try TimelineFile(path: timelinePath, gzip: gzip) : nil
-    var outputs: OutputSet
-    do {
-      outputs = try OutputSet(options: options(0), sharedTimeline: shared)
-    } catch {
-      shared?.discard()
-      throw error
-    }
+    let timelinePath = transaction.path(timelineName)
     var outcomes: [ForecastOutcome] = []
     var written: [String] = []
-    do {
-      outcomes.append(
-        try placed(runs[0], variant: nil) { () throws(LifeError) in
-          try pipeline(runs[0]).run(into: &outputs)
-        })
-      if let shared {
-        for index in runs.indices.dropFirst() {
-          let o = options(index)
-          var writer = TimelineWriter(
-            file: shared, layout: o.layout, detail: o.detail, steps: o.steps,
-            generate: o.generate, eventBudget: o.eventBudget)
-          outcomes.append(
-            try placed(runs[index], variant: index - 1) { () throws(LifeError) in
-              try pipeline(runs[index]).run(into: &writer)
-            })
+    do throws(LifeError) {
+      let shared =
+        multiple ? try TimelineFile(path: timelinePath, gzip: gzip, in: transaction) : nil
+      var outputs = try OutputSet(
+        options: options(0), sharedTimeline: shared, transaction: transaction)
+      do throws(LifeError) {
+        outcomes.append(
+          try placed(runs[0], variant: nil) { () throws(LifeError) in
+            try pipeline(runs[0]).run(into: &outputs)
+          })
+        if let shared {
+          for index in runs.indices.dropFirst() {
+            let o = options(index)
+            var writer = TimelineWriter(
+              file: shared, layout: o.layout, detail: o.detail, steps: o.steps,
+              generate: o.generate, eventBudget: o.eventBudget)
+            outcomes.append(
+              try placed(runs[index], variant: index - 1) { () throws(LifeError) in
+                try pipeline(runs[index]).run(into: &writer)
+              })
+          }
+          try shared.finish()
+          written.append(timelinePath)
         }
-        try shared.finish()
-        written.append(timelinePath)
-        OutputDirectory.removeStale(
-          gzip ? OutputSet.FileName.timeline : OutputSet.FileName.timelineGzip, in: directory)
+      } catch {
+        outputs.discard()
+        shared?.discard()
+        throw error
       }
+      written += try outputs.finish(
+        outcome: outcomes[0], scenario: scenario.json, title: scenario.name)
     } catch {
-      outputs.discard()
-      shared?.discard()
+      transaction.discard()
       throw error
     }
-    written += try outputs.finish(
-      outcome: outcomes[0], scenario: scenario.json, title: scenario.name)
 
     var rows: [CompareRow] = []
     for (run, outcome) in zip(runs, outcomes) {
@@ -83,11 +85,14 @@ extension SimulateCommand {
       row.label = run.name
       rows.append(row)
     }
-    if multiple {
-      written += try CompareFiles.write(rows, title: scenario.name, directory: directory)
-    } else {
-      OutputDirectory.removeStale(CompareFiles.csv, in: directory)
-      OutputDirectory.removeStale(CompareFiles.html, in: directory)
+    do throws(LifeError) {
+      if multiple {
+        written += try CompareFiles.write(rows, title: scenario.name, in: transaction)
+      }
+      try transaction.commit()
+    } catch {
+      transaction.discard()
+      throw error
     }
     console.print(
       Self.paragraph(rows: rows, generate: runs[0].options.generate, files: written))

@@ -15,8 +15,11 @@ public enum JSONFormat {
     return "\(value)"
   }
 
-  /// Throws when `value` holds a NaN or an infinity anywhere, naming its path.
-  package static func checkFinite(_ value: JSONValue, path: String = "") throws(LifeError) {
+  /// Throws when `value` holds a NaN or an infinity anywhere, naming its
+  /// path (inside `file`, when the value was read from one).
+  package static func checkFinite(_ value: JSONValue, file: String? = nil, path: String = "")
+    throws(LifeError)
+  {
     // The walk builds no path text; only a failure spells out where.
     guard let (bad, where_) = firstNonFinite(value) else { return }
     var full = path
@@ -27,8 +30,9 @@ public enum JSONFormat {
       }
     }
     throw LifeError(
-      .failure, at: ErrorLocation(path: full.isEmpty ? nil : full),
-      "a computed value is not finite", got: "\(bad)", expected: "a finite number")
+      .failure, at: ErrorLocation(file: file, path: full.isEmpty ? nil : full),
+      file == nil ? "a computed value is not finite" : "number out of range", got: "\(bad)",
+      expected: "a finite number")
   }
 
   private enum PathPart {

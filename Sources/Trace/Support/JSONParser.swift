@@ -29,6 +29,11 @@ package struct JSONParser {
     if bytes.contains(0) {
       throw LifeError.file(file, path: nil, "not a JSON file: it contains binary data (a NUL byte)")
     }
+    if let bad = UTF8Check.firstInvalid(bytes[index...]) {
+      throw LifeError.file(
+        file, path: UTF8Check.position(of: bad, in: bytes), "not valid UTF-8 text",
+        got: UTF8Check.describe(bytes, at: bad), expected: "UTF-8 (re-save the file as UTF-8)")
+    }
     skipWhitespace()
     if index >= bytes.count {
       throw LifeError.file(file, path: nil, "the file is empty", expected: "a JSON document")
