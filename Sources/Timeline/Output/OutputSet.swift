@@ -143,8 +143,8 @@ public final class OutputSet: EventSink {
     title: String? = nil
   ) throws(LifeError) -> [String] {
     try finish(
-      forecast: outcome.json, model: outcome.workload.model.name, warnings: outcome.warnings,
-      scenario: scenario, toolVersion: toolVersion, title: title)
+      document: outcome.document, model: outcome.workload.model.name,
+      warnings: outcome.warnings, scenario: scenario, toolVersion: toolVersion, title: title)
   }
 
   /// Writes the remaining files and commits every file; returns the paths
@@ -165,14 +165,25 @@ public final class OutputSet: EventSink {
     forecast: JSONValue, model: String, warnings: [String], scenario: JSONValue?,
     toolVersion: String = LifeVersion.current, title: String? = nil
   ) throws(LifeError) -> [String] {
+    try finish(
+      document: .value(forecast), model: model, warnings: warnings, scenario: scenario,
+      toolVersion: toolVersion, title: title)
+  }
+
+  /// ``finish(forecast:model:warnings:scenario:toolVersion:title:)`` with the
+  /// forecast as a document, written into summary.json as it is made.
+  func finish(
+    document forecast: JSONDocument, model: String, warnings: [String], scenario: JSONValue?,
+    toolVersion: String, title: String?
+  ) throws(LifeError) -> [String] {
     guard ended else {
       discard()
       throw LifeError(.failure, at: .none, "the run did not finish; no outputs were written")
     }
     let data = reportData
-    let summary: String
+    let summary: JSONDocument
     do {
-      summary = try SummaryFile.text(
+      summary = try SummaryFile.document(
         forecast: forecast, scenario: scenario, toolVersion: toolVersion)
     } catch {
       discard()
@@ -187,7 +198,9 @@ public final class OutputSet: EventSink {
         try timelineFile.finish()
         written.append(timelineFile.path)
       }
-      try AtomicFile.write(summary, name: FileName.summary, in: transaction)
+      let summaryFile = try AtomicFile(name: FileName.summary, in: transaction)
+      SummaryFile.write(summary, to: summaryFile)
+      try summaryFile.commit()
       written.append(transaction.path(FileName.summary))
       try steps.output.commit()
       written.append(steps.output.path)

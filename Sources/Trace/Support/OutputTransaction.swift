@@ -97,45 +97,64 @@ package final class OutputTransaction {
 
   private func lock(at here: ErrorLocation) throws(LifeError) {
     let lockPath = path(Self.lockName)
-    let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
-    guard descriptor >= 0 else {
-      throw LifeError(
-        .failure, at: here, "cannot lock the output directory",
-        got: "'\(lockPath)': \(String(cString: strerror(errno)))",
-        expected: "a regular lock file that can be written")
-    }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-      close(descriptor)
-      throw LifeError(
-        .failure, at: here, "cannot lock the output directory",
-        got: "'\(lockPath)' is not a regular file", expected: "a regular lock file")
-    }
-    if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-      let code = errno
-      var holder = [UInt8](repeating: 0, count: 32)
-      let count = pread(descriptor, &holder, holder.count, 0)
-      close(descriptor)
-      let pid = String(decoding: holder.prefix(max(0, count)), as: UTF8.self)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
-      guard code == EWOULDBLOCK || code == EAGAIN else {
+    // The lock file is removed when the set is done; a run that opened it
+    // just before may then hold a lock on a removed file, so a lock counts
+    // only when the path still names the locked file.
+    for _ in 0..<8 {
+      let descriptor = open(
+        lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
+      guard descriptor >= 0 else {
         throw LifeError(
           .failure, at: here, "cannot lock the output directory",
-          got: "'\(directory)': \(String(cString: strerror(code)))", expected: "a local directory")
+          got: "'\(lockPath)': \(String(cString: strerror(errno)))",
+          expected: "a directory where a lock file can be written")
       }
-      throw LifeError(
-        .failure, at: here, "another life run is writing into this directory",
-        got: "'\(directory)'" + (Int32(pid) != nil ? " (process \(pid))" : ""),
-        expected: "one run at a time per output directory: wait for it, or use another --out")
+      var status = stat()
+      guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+        close(descriptor)
+        throw LifeError(
+          .failure, at: here, "cannot lock the output directory",
+          got: "'\(lockPath)' is not a regular file", expected: "a regular lock file")
+      }
+      if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        let code = errno
+        var holder = [UInt8](repeating: 0, count: 32)
+        let count = pread(descriptor, &holder, holder.count, 0)
+        close(descriptor)
+        let pid = String(decoding: holder.prefix(max(0, count)), as: UTF8.self)
+          .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard code == EWOULDBLOCK || code == EAGAIN else {
+          throw LifeError(
+            .failure, at: here, "cannot lock the output directory",
+            got: "'\(directory)': \(String(cString: strerror(code)))",
+            expected: "a local directory")
+        }
+        throw LifeError(
+          .failure, at: here, "another life run is writing into this directory",
+          got: "'\(directory)'" + (Int32(pid) != nil ? " (process \(pid))" : ""),
+          expected: "one run at a time per output directory: wait for it, or use another --out")
+      }
+      let locked = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+      guard FileInput.identity(lockPath) == locked else {
+        close(descriptor)
+        continue
+      }
+      let pid = Array("\(getpid())\n".utf8)
+      _ = ftruncate(descriptor, 0)
+      _ = pwrite(descriptor, pid, pid.count, 0)
+      lockDescriptor = descriptor
+      return
     }
-    let pid = Array("\(getpid())\n".utf8)
-    _ = ftruncate(descriptor, 0)
-    _ = pwrite(descriptor, pid, pid.count, 0)
-    lockDescriptor = descriptor
+    throw LifeError(
+      .failure, at: here, "cannot lock the output directory", got: "'\(directory)'",
+      expected: "a directory no other program keeps replacing the lock file of")
   }
 
+  /// Removes the lock file (while still holding the lock) and releases it.
   private func unlock() {
-    if lockDescriptor >= 0 { close(lockDescriptor) }
+    guard lockDescriptor >= 0 else { return }
+    unlink(path(Self.lockName))
+    close(lockDescriptor)
     lockDescriptor = -1
   }
 
