@@ -14,12 +14,6 @@ extension SimulateCommand {
     for index in runs.indices { runs[index].options.apply(overrides) }
     let detail = traceDetail ?? scenario.trace.detail
     let steps = traceSteps ?? scenario.trace.steps
-    var inputs = scenario.inputFiles
-    if let model = self.model, FileInput.exists(model) { inputs.append(model) }
-    let transaction = try OutputTransaction(
-      directory: out, owned: OutputSet.FileName.all, inputs: inputs)
-    let directory = transaction.directory
-
     let multiple = runs.count > 1
     let budget = 500_000 / runs.count
     func options(_ index: Int) -> OutputOptions {
@@ -29,10 +23,16 @@ extension SimulateCommand {
         ? TimelineLayout(pidBase: 100 * index, namePrefix: runs[index].name + " · ")
         : TimelineLayout()
       return OutputOptions(
-        directory: directory, generate: generate, detail: detail,
+        directory: out, generate: generate, detail: detail,
         steps: .chosen(steps, generate: generate), eventBudget: budget, gzip: gzip,
         layout: layout)
     }
+    try checkTimelineSize(runs, model: model, options: options)
+    var inputs = scenario.inputFiles
+    if let model = self.model, FileInput.exists(model) { inputs.append(model) }
+    let transaction = try OutputTransaction(
+      directory: out, owned: OutputSet.FileName.all, inputs: inputs)
+
     func pipeline(_ run: ScenarioRun) -> ForecastPipeline {
       ForecastPipeline(
         name: run.name, model: model, options: run.options, devices: run.devices,
@@ -100,6 +100,33 @@ extension SimulateCommand {
     for (run, outcome) in zip(runs, outcomes).dropFirst() {
       for warning in outcome.capacity.warnings { console.warn("\(run.name): \(warning)") }
     }
+  }
+
+  /// Refuses, unless `--force`, a timeline estimated beyond
+  /// ``TimelineEstimate/limitBytes`` (every run's together).
+  func checkTimelineSize(
+    _ runs: [ScenarioRun], model: ModelConfig, options: (Int) -> OutputOptions
+  ) throws(LifeError) {
+    guard !force else { return }
+    var total = 0.0
+    for (index, run) in runs.enumerated() {
+      let workload = try placed(run, variant: index == 0 ? nil : index - 1) {
+        () throws(LifeError) in
+        try ForecastPipeline(
+          name: run.name, model: model, options: run.options, devices: run.devices,
+          mapping: run.mapping, links: run.links, overlap: run.overlap
+        ).workload()
+      }
+      total += TimelineEstimate.bytes(workload, options: options(index))
+    }
+    guard total > Double(TimelineEstimate.limitBytes) else { return }
+    throw LifeError.usage(
+      .parameter(.traceSteps), "the timeline would be too large",
+      got: "about \(TimelineEstimate.text(total))",
+      expected:
+        "at most \(TimelineEstimate.limitBytes >> 30) GiB: trace fewer steps (--trace-steps),"
+        + " less detail (--trace-detail layer or step), fewer --generate steps, --gzip,"
+        + " or give --force to write it anyway")
   }
 
   /// The model: `--model`, else the scenario's (a path relative to the

@@ -1,4 +1,5 @@
 import Engine
+import Timeline
 import Trace
 
 /// `life simulate SCENARIO.json --out DIR`: run a scenario and write its
@@ -28,6 +29,9 @@ struct SimulateCommand: Subcommand, Equatable {
           values: StepChoice.expected,
           default: "the scenario's trace.steps, else auto (every step within about 500k events)"),
         .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
+        .toggle(
+          "force",
+          "write the timeline even when it is estimated beyond \(TimelineEstimate.limitBytes >> 30) GiB"),
       ],
     examples: [
       "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/hybrid",
@@ -49,10 +53,13 @@ struct SimulateCommand: Subcommand, Equatable {
   var traceSteps: StepChoice?
   /// `--gzip`: write `timeline.json.gz`.
   var gzip: Bool
+  /// `--force`: write a timeline beyond the size limit.
+  var force: Bool
 
   init(
     scenario: String, out: String, model: String? = nil, overrides: [WorkloadSetting] = [],
-    traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil, gzip: Bool = false
+    traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil, gzip: Bool = false,
+    force: Bool = false
   ) {
     self.scenario = scenario
     self.out = out
@@ -61,6 +68,7 @@ struct SimulateCommand: Subcommand, Equatable {
     self.traceDetail = traceDetail
     self.traceSteps = traceSteps
     self.gzip = gzip
+    self.force = force
   }
 
   init(_ arguments: ParsedArguments) throws(LifeError) {
@@ -71,6 +79,6 @@ struct SimulateCommand: Subcommand, Equatable {
       traceSteps: try arguments.text("trace-steps").map { (text) throws(LifeError) in
         try StepChoice.parse(text)
       },
-      gzip: arguments.isSet("gzip"))
+      gzip: arguments.isSet("gzip"), force: arguments.isSet("force"))
   }
 }

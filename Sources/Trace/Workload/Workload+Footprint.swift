@@ -51,7 +51,7 @@ extension Workload {
 
   /// Warnings about the run (context beyond the model's positions).
   public var warnings: [String] {
-    var out: [String] = []
+    var out = model.warnings
     let total = options.prompt + options.generate
     if let maxPositions = model.maxPositions, total > maxPositions {
       out.append(
