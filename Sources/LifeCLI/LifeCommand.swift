@@ -29,7 +29,7 @@ public enum LifeCommand {
     guard let text = ProcessInfo.processInfo.environment[killBeforeRenameVariable],
       case .success(let target) = NumberText.integer(text)
     else { return }
-    OutputTransaction.beforeRename = { rename in
+    OutputTransaction.beforeRename = { _, rename in
       if rename == target { kill(getpid(), SIGKILL) }
     }
   }

@@ -40,7 +40,7 @@ struct CompareCommand: Subcommand, Equatable {
     var rows: [CompareRow] = []
     var timelines: [String] = []
     for runDirectory in runs {
-      let (row, timeline) = try Self.readRun(runDirectory)
+      let (row, timeline) = try RunDirectory.read(runDirectory)
       rows.append(row)
       timelines.append(timeline)
     }
@@ -95,41 +95,4 @@ struct CompareCommand: Subcommand, Equatable {
     OutputSet.FileName.timeline, OutputSet.FileName.timelineGzip, CompareFiles.csv,
     CompareFiles.html,
   ]
-
-  /// A run directory's comparison row and timeline path; clear errors for
-  /// a missing directory or file, a summary of the wrong shape and a set
-  /// that does not match its manifest. Files are found through the run's
-  /// `manifest.json` (the set as a whole, even while a commit is under
-  /// way); a directory without one (an older LIFE) is read as it is.
-  static func readRun(_ directory: String) throws(LifeError) -> (CompareRow, String) {
-    var status = stat()
-    guard stat(directory, &status) == 0 else {
-      throw LifeError.file(
-        directory, path: nil, "no such run directory",
-        expected: "a directory written by 'life simulate'")
-    }
-    guard status.st_mode & S_IFMT == S_IFDIR else {
-      throw LifeError.file(
-        directory, path: nil, "not a directory", expected: "a directory written by 'life simulate'")
-    }
-    let manifest = try OutputManifest.read(directory: directory)
-    func file(_ name: String) throws(LifeError) -> String? {
-      let plain = (directory as NSString).appendingPathComponent(name)
-      guard let manifest else { return FileInput.exists(plain) ? plain : nil }
-      return try manifest.path(of: name, in: directory)
-    }
-    guard let summaryPath = try file(OutputSet.FileName.summary) else {
-      throw LifeError.file(
-        (directory as NSString).appendingPathComponent(OutputSet.FileName.summary), path: nil,
-        "no such file", expected: "summary.json written by 'life simulate'")
-    }
-    let json = try JSONParser.parse(try FileInput.readBytes(summaryPath), file: summaryPath)
-    let row = try CompareRow(forecast: json, run: directory, file: summaryPath)
-    for name in [OutputSet.FileName.timeline, OutputSet.FileName.timelineGzip] {
-      if let timeline = try file(name) { return (row, timeline) }
-    }
-    throw LifeError.file(
-      (directory as NSString).appendingPathComponent(OutputSet.FileName.timeline), path: nil,
-      "no such file", expected: "timeline.json or timeline.json.gz written by 'life simulate'")
-  }
 }

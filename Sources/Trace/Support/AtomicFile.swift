@@ -146,9 +146,9 @@ package final class AtomicFile {
   /// The file name and process of a temporary file name of ours
   /// (`.NAME.tmp-PID-N`), or nil when `entry` is not one.
   package static func temporaryOwner(_ entry: String) -> (name: String, pid: Int32)? {
-    guard entry.hasPrefix("."), let marker = entry.range(of: ".tmp-", options: .backwards) else {
-      return nil
-    }
+    guard entry.hasPrefix("."), let marker = entry.range(of: ".tmp-", options: .backwards),
+      marker.lowerBound > entry.index(after: entry.startIndex)
+    else { return nil }
     let name = String(entry[entry.index(after: entry.startIndex)..<marker.lowerBound])
     let parts = entry[marker.upperBound...].split(separator: "-")
     guard !name.isEmpty, parts.count == 2, let pid = Int32(parts[0]), UInt32(parts[1]) != nil

@@ -113,7 +113,9 @@ package struct JSONParser {
     defer { depth -= 1 }
     index += 1
     var members: [(key: String, value: JSONValue)] = []
-    var seen = Set<String>()
+    // Small objects (most of them) look for a duplicate key by scanning;
+    // hashing every key cost more than the rest of the parse.
+    var seen: Set<String>?
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -125,8 +127,14 @@ package struct JSONParser {
         throw syntax("expected a quoted key")
       }
       let key = try parseString()
-      if seen.contains(key) { throw syntax("duplicate key '\(key)'") }
-      seen.insert(key)
+      if members.count >= 16, seen == nil { seen = Set(members.map(\.key)) }
+      let duplicate: Bool
+      if seen != nil {
+        duplicate = seen?.insert(key).inserted == false
+      } else {
+        duplicate = members.contains { $0.key == key }
+      }
+      if duplicate { throw syntax("duplicate key '\(key)'") }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
         throw syntax("expected ':' after a key")
@@ -178,7 +186,18 @@ package struct JSONParser {
 
   private mutating func parseString() throws(LifeError) -> String {
     index += 1
-    var out: [UInt8] = []
+    // The common case, no escapes: the bytes as they are.
+    let start = index
+    while index < bytes.count {
+      let c = bytes[index]
+      if c == UInt8(ascii: "\"") {
+        index += 1
+        return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+      }
+      if c == UInt8(ascii: "\\") || c < 0x20 { break }
+      index += 1
+    }
+    var out = Array(bytes[start..<index])
     while true {
       guard index < bytes.count else { throw syntax("unterminated string") }
       let c = bytes[index]

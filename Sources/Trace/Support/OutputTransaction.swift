@@ -25,10 +25,10 @@ package final class OutputTransaction {
   /// The lock file's name.
   package static let lockName = ".life.lock"
 
-  /// Called with 1, 2, ... before each rename of a commit (the manifest's,
-  /// each file's, the final manifest's): a fault-injection point for the
-  /// interrupted-run tests, unset otherwise.
-  nonisolated(unsafe) package static var beforeRename: ((Int) -> Void)?
+  /// Called with the directory and 1, 2, ... before each rename of a
+  /// commit (the manifest's, each file's, the final manifest's): a
+  /// fault-injection point for the interrupted-run tests, unset otherwise.
+  nonisolated(unsafe) package static var beforeRename: ((String, Int) -> Void)?
 
   /// The directory the set lives in.
   package let directory: String
@@ -237,7 +237,7 @@ package final class OutputTransaction {
 
   private func nextRename() {
     renames += 1
-    Self.beforeRename?(renames)
+    Self.beforeRename?(directory, renames)
   }
 
   private func writeManifest(_ manifest: OutputManifest) throws(LifeError) {
