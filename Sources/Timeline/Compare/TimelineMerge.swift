@@ -123,7 +123,9 @@ package enum TimelineMerge {
   /// `bind_id` (where present) that are integers within
   /// ``TraceEventLimits`` (ids may also be strings), so that moving them
   /// never overflows.
-  static func checked(_ bytes: [UInt8], index: Int, file: String) throws(LifeError) -> JSONValue {
+  package static func checked(_ bytes: [UInt8], index: Int, file: String) throws(LifeError)
+    -> JSONValue
+  {
     let path = "traceEvents[\(index)]"
     guard bytes.count <= TraceEventLimits.maxEventBytes else {
       throw LifeError.file(

@@ -5,7 +5,7 @@ package struct JSONParser {
   private var index = 0
   private let file: String?
   private var depth = 0
-  private static let maxDepth = 512
+  package static let maxDepth = 512
 
   /// Parses `bytes` (UTF-8) as one JSON document. `file` names the source in
   /// errors.
