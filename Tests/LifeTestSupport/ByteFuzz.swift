@@ -73,7 +73,9 @@ public struct ByteFuzz {
   /// A stable seed for `name` and case `index`.
   public static func seed(_ name: String, _ index: Int) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in (name + "/" + String(index)).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    for byte in (name + "/" + String(index)).utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+    }
     return hash
   }
 }

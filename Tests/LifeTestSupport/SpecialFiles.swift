@@ -34,9 +34,9 @@ public enum SpecialFiles {
   /// A Unix-domain socket bound at `path` (left open: the file stays).
   static func bindSocket(at path: String) throws {
     #if os(Linux)
-      let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
     #else
-      let descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
+    let descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
     #endif
     guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
     var address = sockaddr_un()

@@ -31,7 +31,8 @@ struct SimulateCommand: Subcommand, Equatable {
         .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
         .toggle(
           "force",
-          "write the timeline even when it is estimated beyond \(TimelineEstimate.limitBytes >> 30) GiB"),
+          "write the timeline even when it is estimated beyond \(TimelineEstimate.limitBytes >> 30) GiB"
+        ),
       ],
     examples: [
       "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/hybrid",

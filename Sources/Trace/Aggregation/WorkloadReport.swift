@@ -97,7 +97,8 @@ public enum WorkloadReport {
       ("ops", .value(.num(sum.ops))), ("ops_padded", .value(.num(sum.opsPadded))),
       ("ops_by_kind", .value(kinds(sum.opsByKind))), ("bytes_read", .value(.num(sum.read.total))),
       ("bytes_written", .value(.num(sum.written.total))),
-      ("bytes_by_kind", .value(kinds(sum.bytesByKind))), ("kv_bytes_read", .value(.num(sum.read.kv))),
+      ("bytes_by_kind", .value(kinds(sum.bytesByKind))),
+      ("kv_bytes_read", .value(.num(sum.read.kv))),
       ("dispatch_calls", .value(.int(sum.dispatchCalls))),
       ("steps", .array(count: steps.count, scalars: false) { stepJSON(steps[$0]) }),
     ])

@@ -42,6 +42,7 @@ package final class AtomicFile {
     else {
       throw LifeError.file(directory, path: nil, "output directory does not exist")
     }
+    if transaction == nil { try Self.checkTarget(path) }
     let name = url.lastPathComponent
     let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     temporaryPath = (directory as NSString).appendingPathComponent(".\(name).tmp-\(unique)")
@@ -142,6 +143,27 @@ package final class AtomicFile {
   }
 
   deinit { discard() }
+
+  /// Fails unless `path` may be replaced by a file: absent, or a regular
+  /// file (or a link to one: the link is replaced) that is none of
+  /// `inputs`. A FIFO, a device such as `/dev/null`, a socket or a
+  /// directory is never replaced.
+  package static func checkTarget(_ path: String, inputs: [String] = []) throws(LifeError) {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      throw LifeError.file(
+        path, path: nil, "not a regular file",
+        got: FileInput.kindName(status.st_mode) ?? "a special file",
+        expected: "a regular file, or no file, to write the output to")
+    }
+    let target = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+    if let input = inputs.first(where: { FileInput.identity($0) == target }) {
+      throw LifeError.file(
+        path, path: nil, "the output would replace an input of this run", got: "'\(input)'",
+        expected: "an output file of its own")
+    }
+  }
 
   /// The file name and process of a temporary file name of ours
   /// (`.NAME.tmp-PID-N`), or nil when `entry` is not one.

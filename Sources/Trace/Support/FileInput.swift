@@ -48,7 +48,8 @@ package enum FileInput {
   static func openError(_ path: String, _ code: Int32) -> LifeError {
     switch code {
     case ENOENT, ENOTDIR: return LifeError.file(path, path: nil, "no such file")
-    case EACCES, EPERM: return LifeError.file(path, path: nil, "cannot be read (permission denied?)")
+    case EACCES, EPERM:
+      return LifeError.file(path, path: nil, "cannot be read (permission denied?)")
     case ELOOP: return LifeError.file(path, path: nil, "cannot be read: too many symbolic links")
     default:
       return LifeError.file(path, path: nil, "cannot be read: \(String(cString: strerror(code)))")
@@ -60,7 +61,9 @@ package enum FileInput {
   /// FIFO, a device or a socket is an error naming what it is; nothing
   /// blocks (the path's type is checked before it is opened, and the open
   /// is non-blocking and checked again on the open descriptor).
-  package static func openRegular(_ path: String) throws(LifeError) -> (descriptor: Int32, size: Int) {
+  package static func openRegular(_ path: String) throws(LifeError) -> (
+    descriptor: Int32, size: Int
+  ) {
     var status = stat()
     guard stat(path, &status) == 0 else { throw openError(path, errno) }
     guard status.st_mode & S_IFMT == S_IFREG else { throw notRegular(path, status.st_mode) }
@@ -104,8 +107,8 @@ package enum FileInput {
         guard bytes.count <= limit else { throw tooLarge() }
         bytes.append(contentsOf: [UInt8](repeating: 0, count: min(bytes.count, limit + 1 - count)))
       }
-      let read = bytes.withUnsafeMutableBytes {
-        Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count)
+      let read = bytes[count...].withUnsafeMutableBytes {
+        Foundation.read(descriptor, $0.baseAddress, $0.count)
       }
       if read < 0 {
         if errno == EINTR { continue }

@@ -216,7 +216,9 @@ package final class OutputTransaction {
         got: FileInput.kindName(status.st_mode) ?? "a special file",
         expected: "a regular file written by life, or no file (remove it, or use another --out)")
     }
-    if let own = FileInput.identity(target), let input = inputIdentities.first(where: { $0.1 == own }) {
+    if let own = FileInput.identity(target),
+      let input = inputIdentities.first(where: { $0.1 == own })
+    {
       throw LifeError.file(
         target, path: nil, "the output would replace an input of this run",
         got: "'\(input.0)'", expected: "an output directory that holds none of the inputs")

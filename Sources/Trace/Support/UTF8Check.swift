@@ -73,9 +73,11 @@ package enum UTF8Check {
       shown.append(bytes[j])
       j += 1
     }
-    if offset == 0, bytes.count >= 2, (b == 0xFF && bytes[1] == 0xFE) || (b == 0xFE && bytes[1] == 0xFF)
+    if offset == 0, bytes.count >= 2,
+      (b == 0xFF && bytes[1] == 0xFE) || (b == 0xFE && bytes[1] == 0xFF)
     {
-      return "bytes 0x\(String(b, radix: 16, uppercase: true)) 0x\(String(bytes[1], radix: 16, uppercase: true)) (a UTF-16 byte-order mark)"
+      return
+        "bytes 0x\(String(b, radix: 16, uppercase: true)) 0x\(String(bytes[1], radix: 16, uppercase: true)) (a UTF-16 byte-order mark)"
     }
     let hex = shown.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
     let label = shown.count == 1 ? "byte " : "bytes "

@@ -39,7 +39,8 @@ import Trace
         #expect(result.err.hasPrefix("error: "), "\(line): \(result)")
         #expect(!result.err.contains("Backtrace"), "\(line): \(result)")
         if entry.kind != nil {
-          #expect(result.err.contains("not a regular file (got \(entry.kind!)"), "\(line): \(result)")
+          #expect(
+            result.err.contains("not a regular file (got \(entry.kind!)"), "\(line): \(result)")
         }
       }
     }
@@ -72,7 +73,8 @@ import Trace
     symlink("/dev/null", out + "/summary.json")
     result = try LifeBinary.run(["simulate", Self.scenario, "--out", out, "--generate", "2"])
     #expect(result.code == 1, "\(result)")
-    #expect(result.err.contains("summary.json: not a regular file (got a symbolic link"), "\(result)")
+    #expect(
+      result.err.contains("summary.json: not a regular file (got a symbolic link"), "\(result)")
     unlink(out + "/summary.json")
     for device in ["/dev/null", "/dev/full"] {
       result = try LifeBinary.run(["simulate", Self.scenario, "--out", device, "--generate", "2"])
@@ -88,9 +90,33 @@ import Trace
     result = try LifeBinary.run(["simulate", copy, "--out", out, "--generate", "2"])
     #expect(result.code == 1, "\(result)")
     #expect(
-      result.err.hasPrefix("error: \(out)/report.html: the output would replace an input of this run"),
+      result.err.hasPrefix(
+        "error: \(out)/report.html: the output would replace an input of this run"),
       "\(result)")
     #expect(try SimulateSupport.text(copy).contains("\"version\""))
+  }
+
+  /// `calibrate --out` is one file: never a device, never its own input.
+  @Test func calibrateOutputIsARegularFileOfItsOwn() throws {
+    let dir = try Self.scratch()
+    defer { SimulateSupport.remove(dir) }
+    let csv = dir + "/runs.csv"
+    try FileManager.default.copyItem(
+      atPath: LifeBinary.packageRoot.path + "/traces/measurements/ryzen-ai-max-395-npu.csv",
+      toPath: csv)
+    let before = try SimulateSupport.text(csv)
+    for (out, expected) in [
+      ("/dev/null", "error: /dev/null: not a regular file (got a character device"),
+      (csv, "error: \(csv): the output would replace an input of this run"),
+    ] {
+      let result = try LifeBinary.run([
+        "calibrate", "--model", "llama-2-7b", "--device", "ryzen-ai-max-395-npu",
+        "--measurements", csv, "--out", out,
+      ])
+      #expect(result.code == 1, "\(result)")
+      #expect(result.err.hasPrefix(expected), "\(result)")
+    }
+    #expect(try SimulateSupport.text(csv) == before)
   }
 
   @Test func compareOutThroughALinkToAnInputIsRefused() throws {
@@ -107,7 +133,8 @@ import Trace
     symlink(dir + "/a", dir + "/link")
     let result = try LifeBinary.run(["compare", dir + "/a", dir + "/b", "--out", dir + "/link"])
     #expect(result.code == 2, "\(result)")
-    #expect(result.err.hasPrefix("error: --out: the output directory is one of the run directories"))
+    #expect(
+      result.err.hasPrefix("error: --out: the output directory is one of the run directories"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a/timeline.json")) == before)
   }
 
@@ -116,19 +143,46 @@ import Trace
   /// Events a run directory's timeline.json may be doctored with, and what
   /// `compare` says (every one names the file and the event).
   static let doctoredEvents: [(String, String)] = [
-    ("{\"name\":\"x\",\"ph\":\"X\",\"ts\":0,\"dur\":1,\"pid\":9223372036854775807,\"tid\":1}", "traceEvents[0].pid: integer out of range (got 9223372036854775807"),
-    ("{\"name\":\"x\",\"ph\":\"X\",\"ts\":0,\"dur\":1,\"pid\":-9223372036854775808,\"tid\":1}", "traceEvents[0].pid: integer out of range (got -9223372036854775808"),
-    ("{\"name\":\"x\",\"ph\":\"X\",\"ts\":0,\"dur\":1,\"pid\":1000000000000000000,\"tid\":1}", "traceEvents[0].pid: integer out of range (got 1000000000000000000"),
-    ("{\"name\":\"x\",\"ph\":\"X\",\"ts\":0,\"dur\":1,\"pid\":1,\"tid\":9223372036854775807}", "traceEvents[0].tid: integer out of range"),
-    ("{\"name\":\"f\",\"ph\":\"s\",\"ts\":0,\"pid\":1,\"tid\":11,\"bind_id\":-1}", "traceEvents[0].bind_id: integer out of range (got -1"),
-    ("{\"name\":\"f\",\"ph\":\"s\",\"ts\":0,\"pid\":1,\"tid\":11,\"id\":1e300}", "traceEvents[0].id: integer too large"),
-    ("{\"name\":\"x\",\"ph\":\"X\",\"ts\":NaN,\"dur\":1,\"pid\":1,\"tid\":11}", "traceEvents[0]: invalid JSON: expected a value (got 'NaN"),
-    ("{\"name\":\"x\",\"ph\":\"X\",\"ts\":1e999,\"dur\":1,\"pid\":1,\"tid\":11}", "traceEvents[0].ts: number out of range (got inf"),
+    (
+      "{\"name\":\"x\",\"ph\":\"X\",\"ts\":0,\"dur\":1,\"pid\":9223372036854775807,\"tid\":1}",
+      "traceEvents[0].pid: integer out of range (got 9223372036854775807"
+    ),
+    (
+      "{\"name\":\"x\",\"ph\":\"X\",\"ts\":0,\"dur\":1,\"pid\":-9223372036854775808,\"tid\":1}",
+      "traceEvents[0].pid: integer out of range (got -9223372036854775808"
+    ),
+    (
+      "{\"name\":\"x\",\"ph\":\"X\",\"ts\":0,\"dur\":1,\"pid\":1000000000000000000,\"tid\":1}",
+      "traceEvents[0].pid: integer out of range (got 1000000000000000000"
+    ),
+    (
+      "{\"name\":\"x\",\"ph\":\"X\",\"ts\":0,\"dur\":1,\"pid\":1,\"tid\":9223372036854775807}",
+      "traceEvents[0].tid: integer out of range"
+    ),
+    (
+      "{\"name\":\"f\",\"ph\":\"s\",\"ts\":0,\"pid\":1,\"tid\":11,\"bind_id\":-1}",
+      "traceEvents[0].bind_id: integer out of range (got -1"
+    ),
+    (
+      "{\"name\":\"f\",\"ph\":\"s\",\"ts\":0,\"pid\":1,\"tid\":11,\"id\":1e300}",
+      "traceEvents[0].id: integer too large"
+    ),
+    (
+      "{\"name\":\"x\",\"ph\":\"X\",\"ts\":NaN,\"dur\":1,\"pid\":1,\"tid\":11}",
+      "traceEvents[0]: invalid JSON: expected a value (got 'NaN"
+    ),
+    (
+      "{\"name\":\"x\",\"ph\":\"X\",\"ts\":1e999,\"dur\":1,\"pid\":1,\"tid\":11}",
+      "traceEvents[0].ts: number out of range (got inf"
+    ),
     ("[1,2,3]", "traceEvents[0]: not a trace event (got an array of 3; expected a JSON object)"),
     ("\"garbage\"", "traceEvents[0]: not a trace event (got 'garbage'"),
     ("{\"name\":\"x\",\"pid\":1}", "traceEvents[0].ph: missing required field"),
     ("{\"name\":\"x\",\"ph\":\"X\",\"pid\":\"1\"}", "traceEvents[0].pid: wrong type"),
-    ("{\"name\":\"caf\u{E9}\",\"ph\":\"X\",\"pid\":1,\"pid\":2}", "traceEvents[0]: invalid JSON: duplicate key 'pid'"),
+    (
+      "{\"name\":\"caf\u{E9}\",\"ph\":\"X\",\"pid\":1,\"pid\":2}",
+      "traceEvents[0]: invalid JSON: duplicate key 'pid'"
+    ),
   ]
 
   @Test func doctoredTimelinesAreRefusedNamingTheEvent() throws {
@@ -205,7 +259,8 @@ import Trace
     config = config.replacingOccurrences(of: "\"num_key_value_heads\"", with: "\"num_kv_heads\"")
     try config.write(toFile: dir + "/config.json", atomically: true, encoding: .utf8)
     let result = try LifeBinary.run([
-      "forecast", "--model", dir + "/config.json", "--device", "h100-sxm", "--prompt", "8", "--json",
+      "forecast", "--model", dir + "/config.json", "--device", "h100-sxm", "--prompt", "8",
+      "--json",
     ])
     #expect(result.code == 0, "\(result)")
     let warning =
@@ -251,7 +306,8 @@ import Trace
     #expect(!stillRunning, "the run went on after its output failed")
     let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(process.terminationStatus == 1, "\(err)")
-    #expect(err.hasPrefix("error: \(dir)/out/timeline.json: write failed: File too large"), "\(err)")
+    #expect(
+      err.hasPrefix("error: \(dir)/out/timeline.json: write failed: File too large"), "\(err)")
     let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
     #expect(left.isEmpty, "\(left)")
   }

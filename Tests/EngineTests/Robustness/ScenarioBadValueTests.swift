@@ -83,9 +83,14 @@ import Trace
     ),
     ("options", "{\"chunk\": 1099511627777}", "options.chunk: too large (got 1099511627777"),
     ("options", "{\"tile\": 1099511627777}", "options.tile: too large (got 1099511627777"),
-    ("options", "{\"lora-rank\": 1099511627777}", "options.lora-rank: too large (got 1099511627777"),
+    (
+      "options", "{\"lora-rank\": 1099511627777}", "options.lora-rank: too large (got 1099511627777"
+    ),
     ("options", "{\"chunk\": \"1099511627777\"}", "options.chunk: too large"),
-    ("trace", "{\"steps\": [1, 2]}", "trace.steps: wrong type (got an array of 2; expected a string)"),
+    (
+      "trace", "{\"steps\": [1, 2]}",
+      "trace.steps: wrong type (got an array of 2; expected a string)"
+    ),
     ("trace", "{\"steps\": \"1-3,x\"}", "trace.steps: "),
     ("trace", "{\"steps\": 7}", "trace.steps: wrong type (got 7; expected a string)"),
     (

@@ -34,7 +34,10 @@ import Trace
     ([UInt8](), "the file is empty (expected a JSON document)"),
     ([0x7B, 0x00, 0x7D], "not a JSON file: it contains binary data (a NUL byte)"),
     ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10], "not a JSON file: it contains binary data"),
-    ([0xFF, 0xFE, 0x7B, 0x7D], "not valid UTF-8 text (got bytes 0xFF 0xFE (a UTF-16 byte-order mark)"),
+    (
+      [0xFF, 0xFE, 0x7B, 0x7D],
+      "not valid UTF-8 text (got bytes 0xFF 0xFE (a UTF-16 byte-order mark)"
+    ),
   ])
   func emptyAndBinaryFiles(_ bytes: [UInt8], _ expected: String) throws {
     let path = try Self.scratch() + "/config.json"

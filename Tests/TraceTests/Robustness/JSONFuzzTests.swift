@@ -68,7 +68,8 @@ import Testing
     for _ in 0..<200_000 {
       let count = 1 + fuzz.index(6)
       let bytes = (0..<count).map { _ in
-        fuzz.index(3) == 0 ? UInt8(truncatingIfNeeded: fuzz.next()) : interesting[fuzz.index(interesting.count)]
+        fuzz.index(3) == 0
+          ? UInt8(truncatingIfNeeded: fuzz.next()) : interesting[fuzz.index(interesting.count)]
       }
       let ours = UTF8Check.firstInvalid(bytes[...]) == nil
       let standard = String(validating: bytes, as: UTF8.self) != nil

@@ -49,7 +49,8 @@ import Trace
     symlink(dir + "/p", dir + "/plink.json")
     #expect(
       SpecialFiles.outcome { _ = try FileInput.readBytes(dir + "/plink.json") }
-        == "\(dir)/plink.json: not a regular file (got a FIFO (named pipe); expected a regular file)")
+        == "\(dir)/plink.json: not a regular file (got a FIFO (named pipe); expected a regular file)"
+    )
   }
 
   @Test func sizeIsBoundedBeforeReading() throws {

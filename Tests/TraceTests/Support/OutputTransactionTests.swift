@@ -19,7 +19,9 @@ import Testing
 
   /// Writes `files` (name → text) as one set into `dir`.
   @discardableResult
-  static func commit(_ files: [(String, String)], into dir: String, owned: [String] = ["a", "b", "c"])
+  static func commit(
+    _ files: [(String, String)], into dir: String, owned: [String] = ["a", "b", "c"]
+  )
     throws -> [String]
   {
     let set = try OutputTransaction(directory: dir, owned: owned)
@@ -98,7 +100,8 @@ import Testing
     }
     // A name staged later is checked when its file opens.
     unlink(dir + "/a")
-    try FileManager.default.createDirectory(atPath: dir + "/chart.svg", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/chart.svg", withIntermediateDirectories: true)
     let set = try OutputTransaction(directory: dir, owned: ["a"])
     #expect(throws: LifeError.self) { try AtomicFile(name: "chart.svg", in: set) }
     set.discard()
@@ -176,7 +179,8 @@ import Testing
 
     let next = try OutputTransaction(directory: dir, owned: ["a", "b"])
     #expect(try String(contentsOfFile: dir + "/b", encoding: .utf8) == "new b!")
-    #expect(try OutputManifest.read(directory: dir)?.entries.allSatisfy { $0.staged == nil } == true)
+    #expect(
+      try OutputManifest.read(directory: dir)?.entries.allSatisfy { $0.staged == nil } == true)
     next.discard()
     #expect(try Self.names(dir) == ["a", "b", "manifest.json"])
   }
@@ -184,11 +188,26 @@ import Testing
   /// A manifest is input like any other: names outside the directory, a
   /// temporary that is not the entry's, sizes that do not match.
   @Test(arguments: [
-    ("{\"manifest_version\": 1, \"files\": [{\"name\": \"../x\", \"bytes\": 1}]}", "files[0].name: not a file name of the set"),
-    ("{\"manifest_version\": 1, \"files\": [{\"name\": \"/etc/passwd\", \"bytes\": 1}]}", "files[0].name: not a file name of the set"),
-    ("{\"manifest_version\": 1, \"files\": [{\"name\": \"a\", \"bytes\": -1}]}", "files[0].bytes: integer out of range"),
-    ("{\"manifest_version\": 1, \"files\": [{\"name\": \"a\", \"bytes\": 1, \"staged\": \".b.tmp-1-2\"}]}", "files[0].staged: not the entry's temporary file"),
-    ("{\"manifest_version\": 1, \"files\": [{\"name\": \"a\", \"bytes\": 1}, {\"name\": \"a\", \"bytes\": 1}]}", "files[1].name: file listed twice"),
+    (
+      "{\"manifest_version\": 1, \"files\": [{\"name\": \"../x\", \"bytes\": 1}]}",
+      "files[0].name: not a file name of the set"
+    ),
+    (
+      "{\"manifest_version\": 1, \"files\": [{\"name\": \"/etc/passwd\", \"bytes\": 1}]}",
+      "files[0].name: not a file name of the set"
+    ),
+    (
+      "{\"manifest_version\": 1, \"files\": [{\"name\": \"a\", \"bytes\": -1}]}",
+      "files[0].bytes: integer out of range"
+    ),
+    (
+      "{\"manifest_version\": 1, \"files\": [{\"name\": \"a\", \"bytes\": 1, \"staged\": \".b.tmp-1-2\"}]}",
+      "files[0].staged: not the entry's temporary file"
+    ),
+    (
+      "{\"manifest_version\": 1, \"files\": [{\"name\": \"a\", \"bytes\": 1}, {\"name\": \"a\", \"bytes\": 1}]}",
+      "files[1].name: file listed twice"
+    ),
     ("{\"manifest_version\": 2, \"files\": []}", "manifest_version: unsupported manifest version"),
     ("{\"files\": []}", "manifest_version: missing required field"),
     ("{\"manifest_version\": 1, \"files\": [], \"extra\": 1}", "extra: unknown key"),
