@@ -85,8 +85,8 @@ import Trace
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "previous")
   }
 
-  /// A target that is a directory: the rename fails, the temporary file is
-  /// removed and the directory is untouched.
+  /// A target that is a directory: refused before anything is written, and
+  /// the directory is untouched.
   @Test func targetIsADirectory() throws {
     let dir = try Self.scratch()
     try FileManager.default.createDirectory(
@@ -97,7 +97,10 @@ import Trace
       try AtomicFile.write("x", to: dir + "/out.json")
       Issue.record("replaced a directory")
     } catch {
-      #expect(error.rendered.hasPrefix("error: \(dir)/out.json: cannot replace the file: "))
+      #expect(
+        error.rendered
+          == "error: \(dir)/out.json: not a regular file (got a directory; expected a regular"
+          + " file, or no file, to write the output to)")
     }
     let left = try FileManager.default.contentsOfDirectory(atPath: dir)
     #expect(left == ["out.json"], "temporary files left: \(left)")
