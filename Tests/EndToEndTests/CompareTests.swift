@@ -54,7 +54,7 @@ import Trace
       .compactMap { $0["args"]?["name"]?.stringValue }
     #expect(names.count == 5, "\(names)")
     #expect(names.first?.hasPrefix("Llama-2-7B bf16-int4-fused") == true)
-    #expect(names.last?.hasSuffix(" · NVIDIA V100 (gpu)") == true)
+    #expect(names.last?.hasSuffix(" · NVIDIA Tesla V100 SXM2 32GB (gpu)") == true)
 
     if let chromium = ExternalTools.chromium {
       let page = try ExternalTools.run(

@@ -6,7 +6,9 @@ import Trace
 
 /// Guards the numbers while the hot paths change: a small two-device run
 /// (Llama-3.2-1B, int4:g128 weights, prompt 64, 8 decode steps, prefill on an
-/// H100 and decode on an RTX 4090 over a PCIe link, op overlap) must
+/// H100 and decode on an RTX 4090 over a PCIe link, op overlap; both devices
+/// as explicit device files with the version 1 figures, efficiencies and
+/// dispatch latencies, and the `ideal` runtime) must
 /// reproduce the committed summary.json, steps.csv and ops.csv in
 /// Golden/two-device/ to 1e-9 relative in every number (the tool version
 /// aside), and two runs must write byte-identical files.
@@ -17,6 +19,8 @@ import Trace
   static let files = [OutputSet.FileName.summary, OutputSet.FileName.steps, OutputSet.FileName.ops]
   static let goldenDirectory = LifeBinary.packageRoot
     .appendingPathComponent("Tests/EndToEndTests/Golden/two-device")
+  static let deviceDirectory = LifeBinary.packageRoot
+    .appendingPathComponent("Tests/EndToEndTests/Golden/devices")
 
   @Test func outputsMatchTheGoldenFiles() throws {
     let dir = try GoldenScenario.runInScratch()
@@ -88,8 +92,16 @@ enum GoldenScenario {
     let pipeline = ForecastPipeline(
       name: "golden", model: try ModelConfig.resolve("llama-3.2-1b"), options: options,
       devices: [
-        ("gpu", try Device.resolve("h100-sxm", at: .none)),
-        ("edge", try Device.resolve("rtx-4090", at: .none)),
+        (
+          "gpu",
+          try Device.load(
+            path: GoldenFileTests.deviceDirectory.appendingPathComponent("h100-sxm-v1.json").path)
+        ),
+        (
+          "edge",
+          try Device.load(
+            path: GoldenFileTests.deviceDirectory.appendingPathComponent("rtx-4090-v1.json").path)
+        ),
       ],
       mapping: Mapping(prefill: "gpu", decode: "edge"),
       links: [Link(from: "gpu", to: "edge", bandwidthGBs: 32, latencyUs: 5)], overlap: .op)

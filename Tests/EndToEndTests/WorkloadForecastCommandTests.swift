@@ -105,7 +105,7 @@ import Trace
   }
 
   @Test func forecastUnknownDeviceSuggestsAPreset() throws {
-    let r = try LifeBinary.run("forecast --model llama-2-7b --prompt 8 --device rtx-4080")
+    let r = try LifeBinary.run("forecast --model llama-2-7b --prompt 8 --device rtx-4089")
     #expect(r.code == 2 || r.code == 1, "\(r)")
     #expect(r.err.hasPrefix("error: --device: "))
     #expect(r.err.contains("did you mean"))

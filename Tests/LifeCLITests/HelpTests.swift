@@ -83,11 +83,11 @@ import Trace
 
   @Test func workloadFlagsMatchTheContract() {
     let names = WorkloadCommand.spec.flags.map(\.name)
-    #expect(names == ["model"] + WorkloadOption.allCases.map(\.name) + ["json"])
+    #expect(names == ["model"] + WorkloadOption.allCases.map(\.name) + ["runtime", "json"])
     let forecast = ForecastCommand.spec.flags.map(\.name)
     for name in [
       "device", "prefill-device", "decode-device", "overlap", "compute-efficiency",
-      "memory-efficiency", "dispatch-us", "strict",
+      "memory-efficiency", "dispatch-us", "strict", "runtime",
     ] {
       #expect(forecast.contains(name))
     }

@@ -11,25 +11,28 @@ import Testing
     var testDescription: String { "life " + line }
   }
 
+  /// The subcommands, as errors list them.
+  static let commands =
+    "workload, forecast, simulate, compare, calibrate, sweep, models, devices, runtimes"
+
   static let cases: [Case] = [
     // The tool and its subcommands.
     Case(
       line: "",
-      message: "error: life: missing subcommand (expected one of workload, forecast, simulate,"
-        + " compare, calibrate, sweep, models, devices; see 'life --help')"),
+      message: "error: life: missing subcommand (expected one of \(commands); see 'life --help')"),
     Case(
       line: "forcast",
-      message: "error: life: unknown subcommand (got 'forcast'; expected one of workload,"
-        + " forecast, simulate, compare, calibrate, sweep, models, devices); did you mean"
+      message: "error: life: unknown subcommand (got 'forcast'; expected one of"
+        + " \(commands)); did you mean"
         + " 'forecast'?"),
     Case(
       line: "xyzzy",
-      message: "error: life: unknown subcommand (got 'xyzzy'; expected one of workload,"
-        + " forecast, simulate, compare, calibrate, sweep, models, devices)"),
+      message: "error: life: unknown subcommand (got 'xyzzy'; expected one of"
+        + " \(commands))"),
     Case(
       line: "help simulat",
-      message: "error: life: unknown subcommand (got 'simulat'; expected one of workload,"
-        + " forecast, simulate, compare, calibrate, sweep, models, devices); did you mean"
+      message: "error: life: unknown subcommand (got 'simulat'; expected one of"
+        + " \(commands)); did you mean"
         + " 'simulate'?"),
     Case(
       line: "--verison",
@@ -54,7 +57,7 @@ import Testing
     Case(
       line: "forecast --model m --prompt 5 -d x",
       message: "error: -d: unknown flag for 'life forecast' (expected one of the flags in"
-        + " 'life forecast --help'); did you mean '--device'?"),
+        + " 'life forecast --help'); did you mean '--depth'?"),
     Case(
       line: "workload --model m --prompt 5 --kv-updte=concat",
       message: "error: --kv-updte: unknown flag for 'life workload' (expected one of the flags in"
@@ -203,9 +206,9 @@ import Testing
       line: "sweep --model m --device d --out o --vary promt=1,2",
       message: "error: --vary: unknown axis (got 'promt'; expected one of prompt, generate,"
         + " batch, weights, activations, kv, fusion, kv-update, logits, scores, embedding,"
-        + " attention, nonlinear, lora-rank, lora-merge, chunk, tile, mla-form, rotation, tops,"
-        + " bandwidth, compute-efficiency, memory-efficiency, dispatch-us, device); did you"
-        + " mean 'prompt'?"),
+        + " attention, nonlinear, lora-rank, lora-merge, chunk, tile, mla-form, rotation,"
+        + " flash-attn, depth, tops, bandwidth, compute-efficiency, memory-efficiency,"
+        + " dispatch-us, device, runtime); did you mean 'prompt'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt",
       message: "error: --vary: missing '=' (got 'prompt'; expected NAME=v1,v2,... or"
@@ -239,7 +242,7 @@ import Testing
         + " Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K) or intN:gG); did you mean 'int8'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1,2 --vary prompt=3",
-      message: "error: --vary prompt: varied twice (expected one --vary per name)"),
+      message: "error: --vary prompt: varied twice (expected each axis once)"),
     Case(
       line: "sweep --model m --device d --out o --prompt 5 --vary prompt=1,2",
       message: "error: --vary prompt: both varied and given as --prompt (got 'prompt=1,2';"
@@ -269,7 +272,7 @@ import Testing
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1:2000:1 --vary batch=1:1000:1",
       message: "error: --vary: too many points for one run (got 2000000 of 2000000 points;"
-        + " expected at most 1000000 per run: run it as --shard I/2 or more)"),
+        + " expected at most 1000000 per run: split the grid into 2 shards or more)"),
     Case(
       line: "sweep --merge a b --out o --model m",
       message: "error: --model: not allowed with --merge (expected only shard directories and"

@@ -47,6 +47,7 @@ package struct CalibrationParameters: Sendable, Equatable {
     device.efficiency.memory = memoryEfficiency
     device.efficiency.computeCurve = computeCurve
     device.efficiency.memoryCurve = memoryCurve
+    device.given = .all
     return device
   }
 

@@ -15,7 +15,16 @@ extension Device {
       ("tile", tile.map { .int($0) } ?? .null),
       ("shared_memory_group", .str(sharedMemoryGroup)),
       ("efficiency", efficiency.jsonValue),
-    ])
+    ] + traitsJSON)
+  }
+
+  /// `vendor`, `backend` and `memory_type`, where known.
+  var traitsJSON: [(key: String, value: JSONValue)] {
+    var out: [(key: String, value: JSONValue)] = []
+    if let vendor { out.append(("vendor", .string(vendor.rawValue))) }
+    if let backend { out.append(("backend", .string(backend.rawValue))) }
+    if let memoryType { out.append(("memory_type", .string(memoryType.rawValue))) }
+    return out
   }
 
   /// `peak_tops` entries in a fixed order: dtypes as in ``peakTopsKeys``

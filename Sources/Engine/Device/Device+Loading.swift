@@ -5,7 +5,7 @@ extension Device {
   /// The keys of a device JSON object.
   package static let jsonKeys: [String] = [
     "name", "kind", "peak_tops", "bandwidth_gb_s", "dispatch_us", "memory_gib", "tile",
-    "shared_memory_group", "efficiency",
+    "shared_memory_group", "efficiency", "vendor", "backend", "memory_type", "sources",
   ]
 
   /// Reads a device JSON file (CONTRACT.md "Device JSON").
@@ -57,9 +57,25 @@ extension Device {
       try node.optional("efficiency").map { (n) throws(LifeError) in
         try Efficiency(node: n)
       } ?? kind.defaultEfficiency
+    func trait<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(LifeError)
+      -> T?
+    where T.RawValue == String {
+      guard let n = try node.optional(key) else { return nil }
+      return T(rawValue: try n.choice(T.allCases.map(\.rawValue)))
+    }
+    var sources: [String: String] = [:]
+    if let s = try node.optional("sources") {
+      for (key, value) in try s.members() { sources[key] = try value.string() }
+    }
     self.init(
       name: name, kind: kind, peakTops: tops, bandwidthGBs: bandwidth, dispatchUs: dispatch,
-      memoryGiB: memory, tile: tile, sharedMemoryGroup: group, efficiency: efficiency)
+      memoryGiB: memory, tile: tile, sharedMemoryGroup: group, efficiency: efficiency,
+      vendor: try trait("vendor", DeviceVendor.self), backend: try trait("backend", DeviceBackend.self),
+      memoryType: try trait("memory_type", MemoryType.self))
+    given = []
+    if try node.optional("efficiency") != nil { given.formUnion([.computeEfficiency, .memoryEfficiency]) }
+    if try node.optional("dispatch_us") != nil { given.insert(.dispatch) }
+    self.sources = sources
   }
 
   static func parsePeakTops(_ node: JSONNode) throws(LifeError) -> [String: Double] {

@@ -6,6 +6,7 @@ extension Device {
   /// values stay). What ``DeviceOverrides`` and a sweep's
   /// `compute-efficiency` axis do.
   package mutating func setComputeEfficiency(_ value: Double) {
+    given.insert(.computeEfficiency)
     efficiency.compute = value
     efficiency.computeCurve = nil
     efficiency.byKind = efficiency.byKind.mapValues {
@@ -16,6 +17,7 @@ extension Device {
   /// Sets one memory efficiency for every operator (see
   /// ``setComputeEfficiency(_:)``).
   package mutating func setMemoryEfficiency(_ value: Double) {
+    given.insert(.memoryEfficiency)
     efficiency.memory = value
     efficiency.memoryCurve = nil
     efficiency.byKind = efficiency.byKind.mapValues {

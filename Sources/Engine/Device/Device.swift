@@ -22,12 +22,25 @@ public struct Device: Sendable, Equatable {
   public var sharedMemoryGroup: String?
   /// Efficiencies.
   public var efficiency: Efficiency
+  /// Who makes it; nil when not given.
+  public var vendor: DeviceVendor?
+  /// The compute API it is programmed through; nil when not given.
+  public var backend: DeviceBackend?
+  /// The kind of DRAM it reads; nil when not given.
+  public var memoryType: MemoryType?
+  /// What the device's own description gave (an efficiency, a dispatch
+  /// latency) rather than leaving to the runtime and the device's class.
+  public var given: DeviceGiven
+  /// Where each figure comes from: field name → citation (datasheets).
+  public var sources: [String: String]
 
-  /// Creates a device.
+  /// Creates a device. Efficiency and dispatch latency given here count as
+  /// the device's own (a runtime does not replace them).
   public init(
     name: String, kind: DeviceKind, peakTops: [String: Double], bandwidthGBs: Double,
     dispatchUs: Double, memoryGiB: Double? = nil, tile: Int? = nil,
-    sharedMemoryGroup: String? = nil, efficiency: Efficiency
+    sharedMemoryGroup: String? = nil, efficiency: Efficiency, vendor: DeviceVendor? = nil,
+    backend: DeviceBackend? = nil, memoryType: MemoryType? = nil
   ) {
     self.name = name
     self.kind = kind
@@ -38,6 +51,11 @@ public struct Device: Sendable, Equatable {
     self.tile = tile
     self.sharedMemoryGroup = sharedMemoryGroup
     self.efficiency = efficiency
+    self.vendor = vendor
+    self.backend = backend
+    self.memoryType = memoryType
+    self.given = .all
+    self.sources = [:]
   }
 }
 

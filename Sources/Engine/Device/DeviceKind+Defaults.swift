@@ -61,6 +61,6 @@ extension Device {
 
   /// The `peak_tops` keys a device JSON may use.
   package static let peakTopsKeys: [String] = [
-    "fp32", "fp16", "bf16", "fp8", "int16", "int8", "int4", "default",
+    "fp32", "fp16", "fp16_acc32", "bf16", "fp8", "int16", "int8", "int4", "fp4", "default",
   ]
 }

@@ -31,7 +31,10 @@ public struct DeviceOverrides: Sendable, Equatable {
     var device = device
     if let computeEfficiency { device.setComputeEfficiency(computeEfficiency) }
     if let memoryEfficiency { device.setMemoryEfficiency(memoryEfficiency) }
-    if let dispatchUs { device.dispatchUs = dispatchUs }
+    if let dispatchUs {
+      device.dispatchUs = dispatchUs
+      device.given.insert(.dispatch)
+    }
     return device
   }
 }

@@ -52,6 +52,8 @@ public struct PrefillTiming: Sendable, Equatable {
   public var tDispatchMs: Double = 0
   /// Σ hand-off time, ms.
   public var tHandoffMs: Double = 0
+  /// Σ host time (the runtime's per-pass work), ms.
+  public var tHostMs: Double = 0
   /// Dispatch calls.
   public var dispatchCalls: Int = 0
   /// Prefill passes (chunks); 0 for a prompt of 0.
@@ -84,6 +86,8 @@ public struct StepTiming: Sendable, Equatable {
   public var tDispatchMs: Double
   /// Σ hand-off time, ms.
   public var tHandoffMs: Double
+  /// Host time (the runtime's per-pass work), ms.
+  public var tHostMs: Double = 0
   /// Compute- or memory-bound.
   public var bound: Bound
   /// Index of the mapped decode device.

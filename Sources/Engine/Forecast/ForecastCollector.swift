@@ -45,6 +45,7 @@ package struct ForecastCollector: EventSink, Sendable {
       prefill.tMemoryMs += timing.tMemory * 1000
       prefill.tDispatchMs += timing.tDispatch * 1000
       prefill.tHandoffMs += timing.tHandoff * 1000
+      prefill.tHostMs += timing.tHost * 1000
       prefill.dispatchCalls += timing.dispatchCalls
       prefill.passes += 1
       prefill.device = timing.device
@@ -54,13 +55,14 @@ package struct ForecastCollector: EventSink, Sendable {
       generate += 1
       tpotSumMs += tpot
       if keepSteps {
-        steps.append(
-          StepTiming(
-            step: timing.pass.step, kvLength: timing.pass.kvLength, tpotMs: tpot,
-            tComputeMs: timing.tCompute * 1000, tMemoryMs: timing.tMemory * 1000,
-            tDispatchMs: timing.tDispatch * 1000, tHandoffMs: timing.tHandoff * 1000,
-            bound: timing.bound, device: timing.device, dispatchCalls: timing.dispatchCalls,
-            kvCacheBytes: timing.kvCacheBytes))
+        var step = StepTiming(
+          step: timing.pass.step, kvLength: timing.pass.kvLength, tpotMs: tpot,
+          tComputeMs: timing.tCompute * 1000, tMemoryMs: timing.tMemory * 1000,
+          tDispatchMs: timing.tDispatch * 1000, tHandoffMs: timing.tHandoff * 1000,
+          bound: timing.bound, device: timing.device, dispatchCalls: timing.dispatchCalls,
+          kvCacheBytes: timing.kvCacheBytes)
+        step.tHostMs = timing.tHost * 1000
+        steps.append(step)
       }
     }
   }

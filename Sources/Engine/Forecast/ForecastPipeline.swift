@@ -35,12 +35,15 @@ public struct ForecastPipeline: Sendable {
   public var strict: Bool
   /// Keep per-step timings (off for sweeps that need only means).
   public var keepSteps: Bool
+  /// Which runtime runs on which device.
+  public var runtime: RuntimeChoice
 
   /// Creates a pipeline.
   public init(
     name: String = "", model: ModelConfig, options: WorkloadOptions,
     devices: [(key: String, device: Device)], mapping: Mapping, links: [Link] = [],
-    overlap: Overlap = .op, strict: Bool = false, keepSteps: Bool = true
+    overlap: Overlap = .op, strict: Bool = false, keepSteps: Bool = true,
+    runtime: RuntimeChoice = .automatic
   ) {
     self.name = name.isEmpty ? model.name : name
     self.model = model
@@ -51,12 +54,21 @@ public struct ForecastPipeline: Sendable {
     self.overlap = overlap
     self.strict = strict
     self.keepSteps = keepSteps
+    self.runtime = runtime
   }
 
-  /// The options the workload runs with: the tile, when not given, is the
-  /// decode device's (else the prefill device's) `tile`.
-  package var effectiveOptions: WorkloadOptions {
-    var effective = options
+  /// The runtimes resolved against the devices.
+  package var plan: RuntimePlan {
+    RuntimePlan(choice: runtime, devices: devices, mapping: mapping, weights: options.weights)
+  }
+
+  /// The options the workload runs with: the runtime's defaults for the
+  /// options not set explicitly, and the tile, when not given, the decode
+  /// device's (else the prefill device's) `tile`.
+  package var effectiveOptions: WorkloadOptions { effectiveOptions(plan) }
+
+  func effectiveOptions(_ plan: RuntimePlan) -> WorkloadOptions {
+    var effective = options.applyingDefaults(plan.workloadRuntime.defaults)
     if effective.tile == nil {
       let decode = devices.first { $0.key == mapping.decode }?.device.tile
       let prefill = devices.first { $0.key == mapping.prefill }?.device.tile
@@ -67,23 +79,33 @@ public struct ForecastPipeline: Sendable {
 
   /// The workload this pipeline runs.
   package func workload() throws(LifeError) -> Workload {
-    try Workload(model: model, options: effectiveOptions)
+    try workload(plan)
+  }
+
+  func workload(_ plan: RuntimePlan) throws(LifeError) -> Workload {
+    try Workload(
+      model: model, options: effectiveOptions(plan), accounting: plan.workloadRuntime.accounting)
   }
 
   /// The simulator for `workload`.
   package func simulator(for workload: Workload) throws(LifeError) -> Simulator {
+    try simulator(for: workload, plan: plan)
+  }
+
+  func simulator(for workload: Workload, plan: RuntimePlan) throws(LifeError) -> Simulator {
     let batch = Double(max(1, workload.options.batch))
     return try Simulator(
-      name: name, devices: devices, mapping: mapping, links: links, overlap: overlap,
-      kvBytesPerToken: workload.kvCacheBytes(tokens: 1) / batch)
+      name: name, devices: plan.devices, mapping: mapping, links: links, overlap: overlap,
+      kvBytesPerToken: workload.kvCacheBytes(tokens: 1) / batch, runtimeCosts: plan.costs)
   }
 
   /// Runs the forecast, also sending every event to `sink` (a timeline
   /// writer, say). The op trace is produced once and feeds both the workload
   /// totals and the simulator.
   public func run<E: EventSink>(into sink: inout E) throws(LifeError) -> ForecastOutcome {
-    let workload = try self.workload()
-    let simulator = try self.simulator(for: workload)
+    let plan = self.plan
+    let workload = try self.workload(plan)
+    let simulator = try self.simulator(for: workload, plan: plan)
     var tee = OpTee(
       WorkloadTotals(),
       simulator.start(EventTee(ForecastCollector(keepSteps: keepSteps), sink)))
@@ -93,7 +115,7 @@ public struct ForecastPipeline: Sendable {
     sink = sinks.second
     let forecast = sinks.first.forecast
     let capacity = try CapacityCheck(
-      footprint: Footprint(workload: workload, totals: totals), devices: devices,
+      footprint: Footprint(workload: workload, totals: totals), devices: plan.devices,
       mapping: mapping, strict: strict)
     let report = ForecastReport(run: simulator.info, forecast: forecast, capacity: capacity)
     return ForecastOutcome(

@@ -23,6 +23,14 @@ package struct ForecastReport: Sendable {
     run.devices.indices.contains(device) ? run.devices[device].key : run.mapping.decode
   }
 
+  /// `runtime`: the runtime's name, or an object from device key to name
+  /// when devices run different ones.
+  var runtimeJSON: JSONValue {
+    let names = run.runtimes
+    if let first = names.first, names.allSatisfy({ $0 == first }) { return .string(first) }
+    return .object(zip(run.devices, names).map { ($0.key, .string($1)) })
+  }
+
   /// The `workload --json` object with `devices`, `mapping`, `overlap`,
   /// `ttft_ms`, `tpot_ms`, `tpot_ms_mean`, `tps`, `tps_total`, `e2e_ms`, the
   /// prefill's and each step's times, bound and device, `dispatch_calls`
@@ -45,6 +53,7 @@ package struct ForecastReport: Sendable {
       ("devices", .value(.object(run.devices.map { ($0.key, $0.device.jsonValue) }))),
       ("mapping", .value(mappingJSON)),
       ("overlap", .value(.string(run.overlap.rawValue))),
+      ("runtime", .value(runtimeJSON)),
       ("ttft_ms", num(f.ttftMs)),
       ("tpot_ms", .array(count: steps.count, scalars: true) { .num(steps[$0].tpotMs) }),
       ("tpot_ms_mean", num(f.tpotMeanMs)),
@@ -57,6 +66,7 @@ package struct ForecastReport: Sendable {
       ("t_memory_ms", num(p.tMemoryMs)),
       ("t_dispatch_ms", num(p.tDispatchMs)),
       ("t_handoff_ms", num(p.tHandoffMs)),
+      ("t_host_ms", num(p.tHostMs)),
       ("bound", .value(.string(p.bound.rawValue))),
       ("device", .value(.string(key(p.device)))),
     ])
@@ -76,6 +86,7 @@ package struct ForecastReport: Sendable {
         ("t_memory_ms", .num(s.tMemoryMs)),
         ("t_dispatch_ms", .num(s.tDispatchMs)),
         ("t_handoff_ms", .num(s.tHandoffMs)),
+        ("t_host_ms", .num(s.tHostMs)),
         ("bound", .string(s.bound.rawValue)),
         ("device", .string(keys.indices.contains(s.device) ? keys[s.device] : fallbackKey)),
       ])
@@ -132,10 +143,17 @@ package struct ForecastReport: Sendable {
     for kind in run.mapping.byKind.keys.sorted() {
       mapping += ", \(kind.rawValue) on \(run.mapping.byKind[kind] ?? "")"
     }
-    lines.append("  mapping     \(mapping); overlap \(run.overlap.rawValue)")
+    let runtimes = Array(Set(run.runtimes)).sorted()
+    let runtime =
+      runtimes.count == 1
+      ? runtimes[0]
+      : zip(run.devices, run.runtimes).map { "\($0.key) \($1)" }.joined(separator: ", ")
+    lines.append(
+      "  mapping     \(mapping); overlap \(run.overlap.rawValue); runtime \(runtime)")
     lines.append(
       "  TTFT        \(Self.ms(f.ttftMs))  (compute \(Self.ms(p.tComputeMs)), memory \(Self.ms(p.tMemoryMs)), dispatch \(Self.ms(p.tDispatchMs))"
         + (p.tHandoffMs > 0 ? ", hand-offs \(Self.ms(p.tHandoffMs))" : "")
+        + (p.tHostMs > 0 ? ", host \(Self.ms(p.tHostMs))" : "")
         + "; \(p.bound.rawValue)-bound; \(p.dispatchCalls) dispatch calls)")
     if let mean = f.tpotMeanMs {
       var line = "  TPOT        \(Self.ms(mean)) mean over \(f.generate) steps"
@@ -148,7 +166,7 @@ package struct ForecastReport: Sendable {
         "  TPS         \(Self.fixed(f.tps ?? 0, 2)) tokens/s per sequence, \(Self.fixed(f.tpsTotal ?? 0, 2)) in all (batch \(f.batch))"
       )
     } else {
-      lines.append("  TPOT        - (no decode steps: --generate 0)")
+      lines.append("  TPOT        - (no decode steps: generate 0)")
     }
     lines.append("  end to end  \(Self.ms(f.e2eMs))")
     if let capacity {

@@ -5,10 +5,12 @@ extension Scenario {
   /// The top-level keys of a scenario.
   package static let keys = [
     "version", "name", "model", "workload", "options", "devices", "mapping", "links", "overlap",
-    "trace", "compare",
+    "runtime", "trace", "compare",
   ]
   /// The keys of a `compare` entry.
-  package static let compareKeys = ["name", "mapping", "devices", "options", "overlap", "links"]
+  package static let compareKeys = [
+    "name", "mapping", "devices", "options", "overlap", "links", "runtime",
+  ]
   /// The options `options` accepts (prompt, generate and batch live in
   /// `workload`).
   package static let optionKeys = WorkloadOption.allCases.filter { !$0.isOperatingPoint }.map(
@@ -76,6 +78,7 @@ extension Scenario {
       try node.optional("overlap").map { (n) throws(LifeError) in
         Overlap(rawValue: try n.choice(Overlap.allCases.map(\.rawValue))) ?? .op
       } ?? .op
+    let runtime = try Scenario.parseRuntime(try node.optional("runtime"), devices: devices) ?? .automatic
     var trace = TraceSettings()
     if let t = try node.optional("trace") {
       _ = try t.members(allowed: ["detail", "steps"])
@@ -96,6 +99,7 @@ extension Scenario {
     self.mapping = mapping
     self.links = links
     self.overlap = overlap
+    self.runtime = runtime
     self.trace = trace
     self.json = node.value
     self.compare = []
@@ -129,10 +133,37 @@ extension Scenario {
     if let o = try node.optional("overlap") {
       run.overlap = Overlap(rawValue: try o.choice(Overlap.allCases.map(\.rawValue))) ?? .op
     }
+    if let r = try Scenario.parseRuntime(try node.optional("runtime"), devices: run.devices) {
+      run.runtime = r
+    } else {
+      try Scenario.check(run.runtime, devices: run.devices, at: node)
+    }
     return run
   }
 
   // MARK: - Parts
+
+  /// A `runtime` (nil when absent): its per-device keys must be devices.
+  static func parseRuntime(_ node: JSONNode?, devices: [(key: String, device: Device)])
+    throws(LifeError) -> RuntimeChoice?
+  {
+    guard let node else { return nil }
+    let choice = try RuntimeChoice(node: node, relativeTo: node.file)
+    try check(choice, devices: devices, at: node)
+    return choice
+  }
+
+  /// Checks that a per-device runtime names only declared devices.
+  static func check(_ choice: RuntimeChoice, devices: [(key: String, device: Device)], at node: JSONNode)
+    throws(LifeError)
+  {
+    let keys = devices.map(\.key)
+    for key in choice.deviceKeys where !keys.contains(key) {
+      throw node.error(
+        "runtime for unknown device '\(key)'", expected: "one of " + keys.joined(separator: ", "),
+        suggestion: DidYouMean.suggest(key, among: keys))
+    }
+  }
 
   /// Applies an `options` object, noting each option's JSON path.
   static func apply(

@@ -27,6 +27,9 @@ package struct Scenario: Sendable {
   package var links: [Link]
   /// The overlap model.
   package var overlap: Overlap
+  /// Which runtime runs on which device (`runtime`; the default rule when
+  /// absent).
+  package var runtime: RuntimeChoice
   /// What the timeline shows.
   package var trace: TraceSettings
   /// The `compare` variants, each resolved to a full run.
@@ -38,7 +41,7 @@ package struct Scenario: Sendable {
   package var run: ScenarioRun {
     ScenarioRun(
       name: name, options: options, devices: devices, mapping: mapping, links: links,
-      overlap: overlap, optionPaths: optionPaths)
+      overlap: overlap, runtime: runtime, optionPaths: optionPaths)
   }
 
   /// The scenario's own run, then each `compare` variant.
@@ -111,6 +114,8 @@ package struct ScenarioRun: Sendable {
   package var links: [Link]
   /// The overlap model.
   package var overlap: Overlap
+  /// Which runtime runs on which device.
+  package var runtime: RuntimeChoice
   /// Where in the scenario file each option of this run is set: its JSON
   /// path (a variant's own `options`, else the scenario's).
   package var optionPaths: [WorkloadOption: String]
@@ -118,7 +123,7 @@ package struct ScenarioRun: Sendable {
   /// Creates a run.
   package init(
     name: String, options: WorkloadOptions, devices: [(key: String, device: Device)],
-    mapping: Mapping, links: [Link], overlap: Overlap,
+    mapping: Mapping, links: [Link], overlap: Overlap, runtime: RuntimeChoice = .automatic,
     optionPaths: [WorkloadOption: String] = [:]
   ) {
     self.name = name
@@ -127,13 +132,7 @@ package struct ScenarioRun: Sendable {
     self.mapping = mapping
     self.links = links
     self.overlap = overlap
+    self.runtime = runtime
     self.optionPaths = optionPaths
-  }
-
-  /// The simulator for this run.
-  package func simulator(kvBytesPerToken: Double? = nil) throws(LifeError) -> Simulator {
-    try Simulator(
-      name: name, devices: devices, mapping: mapping, links: links, overlap: overlap,
-      kvBytesPerToken: kvBytesPerToken)
   }
 }

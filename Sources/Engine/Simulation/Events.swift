@@ -115,6 +115,9 @@ public struct PassTiming: Sendable, Equatable {
   public var tDispatch: Double
   /// Time in hand-offs that this pass waited for.
   public var tHandoff: Double
+  /// Host work of the pass (graph build, synchronisation, sampling),
+  /// seconds: the runtime's; 0 for `ideal`.
+  public var tHost: Double = 0
   /// `compute` when tCompute ≥ tMemory.
   public var bound: Bound
   /// Ideal ops.
@@ -163,15 +166,19 @@ public struct RunInfo: Sendable {
   public var mapping: Mapping
   /// The overlap model.
   public var overlap: Overlap
+  /// The runtime each device runs, in device order.
+  public var runtimes: [String]
 
   /// Creates run information.
   package init(
-    name: String, devices: [(key: String, device: Device)], mapping: Mapping, overlap: Overlap
+    name: String, devices: [(key: String, device: Device)], mapping: Mapping, overlap: Overlap,
+    runtimes: [String]? = nil
   ) {
     self.name = name
     self.devices = devices
     self.mapping = mapping
     self.overlap = overlap
+    self.runtimes = runtimes ?? devices.map { _ in "ideal" }
   }
 }
 

@@ -27,28 +27,47 @@ struct OpTiming: Sendable, Equatable {
 extension Simulator {
   /// The timing of an operator with these counts on device `device` (an
   /// index into the run's devices), of kind table index `kind`, computing in
-  /// dtype table index `dtype`; nil when the device gives no peak TOPS for
-  /// the dtype.
+  /// dtype table index `dtype` (over quantized weights or not), with `calls`
+  /// dispatch calls in phase `phase` (0 prefill, 1 decode); nil when the
+  /// device gives no peak TOPS for it.
   @inline(__always)
   func timing(
-    opsPadded: Double, bytes: Double, dispatchCalls: Int, device: Int, kind: Int, dtype: Int,
-    efficiencies: EfficiencyTables
+    opsPadded: Double, bytes: Double, calls: Int, device: Int, kind: Int, dtype: Int,
+    quantized: Bool, phase: Int, efficiencies: EfficiencyTables
   ) -> OpTiming? {
-    let perOp = secondsPerOp[device * DType.count + dtype]
+    let perOp = secondsPerOp[
+      Simulator.peakSlot(device: device, kind: kind, dtype: dtype, quantized: quantized)]
     guard perOp != 0 else { return nil }
     let cell = device * OpKind.count + kind
     return OpTiming(
       compute: opsPadded * perOp * efficiencies.inverseCompute[cell],
       memory: bytes * secondsPerByte[device] * efficiencies.inverseMemory[cell],
-      dispatch: Double(dispatchCalls) * dispatchSeconds[device])
+      dispatch: Double(calls) * dispatchSeconds[device * 2 + phase])
+  }
+
+  /// The dispatch calls of `record` on `device`: its runtime's launches, or
+  /// the record's own calls.
+  @inline(__always)
+  func calls(_ record: OpRecord, on device: Int) -> Int {
+    kernels[device]?.launches(record) ?? record.dispatchCalls
   }
 
   /// The timing of `record` on device `device`.
   @inline(__always)
   func timing(of record: OpRecord, on device: Int, efficiencies: EfficiencyTables) -> OpTiming? {
     timing(
-      opsPadded: record.opsPadded, bytes: record.bytes, dispatchCalls: record.dispatchCalls,
+      opsPadded: record.opsPadded, bytes: record.bytes, calls: calls(record, on: device),
       device: device, kind: record.kind.tableIndex, dtype: record.computeType.tableIndex,
+      quantized: record.hasQuantizedWeights, phase: record.phase == .prefill ? 0 : 1,
       efficiencies: efficiencies)
+  }
+
+  /// The seconds of seconds-per-op at `device`'s peak for an operator, for
+  /// event details (the peak TOPS used).
+  func secondsPerOp(of record: OpRecord, on device: Int) -> Double {
+    secondsPerOp[
+      Simulator.peakSlot(
+        device: device, kind: record.kind.tableIndex, dtype: record.computeType.tableIndex,
+        quantized: record.hasQuantizedWeights)]
   }
 }

@@ -14,13 +14,13 @@ struct PassSums: Sendable {
   /// Dispatch calls.
   var calls = 0
 
-  /// Adds one operator.
+  /// Adds one operator that costs `calls` dispatch calls.
   @inline(__always)
-  mutating func add(_ record: OpRecord) {
+  mutating func add(_ record: OpRecord, calls: Int) {
     ops += record.ops
     opsPadded += record.opsPadded
     read += record.read
     written += record.written
-    calls += record.dispatchCalls
+    self.calls += calls
   }
 }

@@ -15,6 +15,7 @@ extension SimulationRun {
     let phaseIndex = first.phase == .prefill ? 0 : 1
     let device = simulator.deviceOf[phaseIndex * OpKind.count + first.kind.tableIndex]
     layerTimes.removeAll(keepingCapacity: true)
+    layerCalls.removeAll(keepingCapacity: true)
     for record in layer {
       guard simulator.deviceOf[phaseIndex * OpKind.count + record.kind.tableIndex] == device,
         let timing = simulator.timing(of: record, on: device, efficiencies: efficiencies)
@@ -23,6 +24,7 @@ extension SimulationRun {
         return
       }
       layerTimes.append(timing)
+      layerCalls.append(simulator.calls(record, on: device))
     }
     if device != segmentDevice { switchSegment(to: device) }
     // The sums in locals (the same additions in the same order), fields read
@@ -30,11 +32,13 @@ extension SimulationRun {
     var clock = self.clock
     var sums = self.sums
     layerTimes.withUnsafeBufferPointer { times in
-      layer.withUnsafeBufferPointer { records in
-        for _ in 0..<count {
-          for j in 0..<records.count {
-            clock.add(times[j])
-            sums.add(records[j])
+      layerCalls.withUnsafeBufferPointer { calls in
+        layer.withUnsafeBufferPointer { records in
+          for _ in 0..<count {
+            for j in 0..<records.count {
+              clock.add(times[j])
+              sums.add(records[j], calls: calls[j])
+            }
           }
         }
       }

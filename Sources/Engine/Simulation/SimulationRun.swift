@@ -21,6 +21,9 @@ package struct SimulationRun<E: EventSink>: OpSink {
   /// Scratch for ``consume(layers:repeating:)``: the timing of each record
   /// of the run's layer.
   var layerTimes: [OpTiming] = []
+  /// Scratch for ``consume(layers:repeating:)``: the dispatch calls of each
+  /// record of the run's layer.
+  var layerCalls: [Int] = []
 
   /// The current pass's clock (times from the pass's start).
   var clock: PassClock
@@ -79,7 +82,7 @@ package struct SimulationRun<E: EventSink>: OpSink {
     } else {
       clock.add(timing)
     }
-    sums.add(record)
+    sums.add(record, calls: simulator.calls(record, on: device))
     lastWrittenActivations = record.written.activations
   }
 
@@ -97,20 +100,29 @@ package struct SimulationRun<E: EventSink>: OpSink {
       began = true
     }
     closeSegment()
+    let phaseDevice =
+      pass.phase == .prefill ? simulator.phaseDevice.prefill : simulator.phaseDevice.decode
+    // The runtime's launches of the pass as a whole and its host work.
+    let phaseIndex = pass.phase == .prefill ? 0 : 1
+    let passLaunches = simulator.kernels[phaseDevice]?.perPass ?? 0
+    let launchSeconds =
+      Double(passLaunches) * simulator.dispatchSeconds[phaseDevice * 2 + phaseIndex]
+    let host = simulator.hostSeconds[phaseDevice * 2 + phaseIndex]
+    clock.wait(launchSeconds + host)
     if let perToken = simulator.kvBytesPerToken {
       kvResident = perToken * Double(pass.batch) * Double(pass.kvLength)
     } else {
       kvResident += sums.written.kv
     }
-    let phaseDevice =
-      pass.phase == .prefill ? simulator.phaseDevice.prefill : simulator.phaseDevice.decode
-    sink.passEnded(
-      PassTiming(
-        pass: pass, device: phaseDevice, span: Span(start: passStart, duration: clock.time),
-        tCompute: clock.tCompute, tMemory: clock.tMemory, tDispatch: clock.tDispatch,
-        tHandoff: tHandoff, bound: clock.tCompute >= clock.tMemory ? .compute : .memory,
-        ops: sums.ops, opsPadded: sums.opsPadded, read: sums.read, written: sums.written,
-        dispatchCalls: sums.calls, kvCacheBytes: kvResident))
+    var timing = PassTiming(
+      pass: pass, device: phaseDevice, span: Span(start: passStart, duration: clock.time),
+      tCompute: clock.tCompute, tMemory: clock.tMemory,
+      tDispatch: clock.tDispatch + launchSeconds, tHandoff: tHandoff,
+      bound: clock.tCompute >= clock.tMemory ? .compute : .memory, ops: sums.ops,
+      opsPadded: sums.opsPadded, read: sums.read, written: sums.written,
+      dispatchCalls: sums.calls + passLaunches, kvCacheBytes: kvResident)
+    timing.tHost = host
+    sink.passEnded(timing)
     lastPhase = pass.phase
     if let stop = sink.failure {
       failure = stop
@@ -169,7 +181,7 @@ package struct SimulationRun<E: EventSink>: OpSink {
   mutating func emitOp(_ record: OpRecord, device: Int, timing: OpTiming) {
     let placed = clock.place(timing, passStart: passStart)
     let cell = device * OpKind.count + record.kind.tableIndex
-    let perOp = simulator.secondsPerOp[device * DType.count + record.computeType.tableIndex]
+    let perOp = simulator.secondsPerOp(of: record, on: device)
     sink.op(
       OpEvent(
         record: record, device: device, start: placed.start, end: placed.end,

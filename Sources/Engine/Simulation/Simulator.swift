@@ -33,13 +33,19 @@ package struct Simulator: Sendable {
   /// `[phase × kinds + kind]` → device index (phase 0 prefill, 1 decode).
   let deviceOf: [Int]
   let phaseDevice: (prefill: Int, decode: Int)
-  /// `[device × dtypes + dtype]` → seconds per op at 100 % efficiency; 0 when
-  /// the device gives no TOPS for the dtype.
+  /// `[((device × kinds + kind) × dtypes + dtype) × 2 + quantized]` →
+  /// seconds per op at 100 % efficiency, at the peak the device's runtime
+  /// reaches for that operator; 0 when the device gives no TOPS for it.
   let secondsPerOp: [Double]
   /// `[device]` → seconds per byte at 100 % efficiency.
   let secondsPerByte: [Double]
-  /// `[device]` → dispatch seconds per call.
+  /// `[device × 2 + phase]` → seconds per dispatch call (kernel launch).
   let dispatchSeconds: [Double]
+  /// `[device × 2 + phase]` → host seconds per pass.
+  let hostSeconds: [Double]
+  /// `[device]` → the runtime's kernel graph; nil: each operator's own
+  /// dispatch calls.
+  let kernels: [KernelGraph?]
   /// `[from × devices + to]` → hand-off cost.
   let handoffCosts: [HandoffCost]
   /// Per-device efficiencies when no device has a curve (nil otherwise:
@@ -50,7 +56,8 @@ package struct Simulator: Sendable {
   package init(
     name: String, devices: [(key: String, device: Device)], mapping: Mapping,
     links: [Link] = [], overlap: Overlap = .op,
-    syncLatencyUs: Double = Device.defaultSyncLatencyUs, kvBytesPerToken: Double? = nil
+    syncLatencyUs: Double = Device.defaultSyncLatencyUs, kvBytesPerToken: Double? = nil,
+    runtimeCosts: [DeviceCosts]? = nil
   ) throws(LifeError) {
     let keys = devices.map(\.key)
     func index(_ key: String, _ path: String) throws(LifeError) -> Int {
@@ -94,15 +101,26 @@ package struct Simulator: Sendable {
       _ = try index(link.from, "links[\(n)].from")
       _ = try index(link.to, "links[\(n)].to")
     }
-    var secondsPerOp = [Double](repeating: 0, count: devices.count * DType.count)
+    let deviceCosts = runtimeCosts ?? devices.map { DeviceCosts.ideal($0.device) }
+    var secondsPerOp = [Double](repeating: 0, count: devices.count * Self.peakSlots)
     for (i, entry) in devices.enumerated() {
-      for dtype in DType.allCases {
-        if let tops = entry.device.peakTops(for: dtype), tops > 0 {
-          secondsPerOp[i * DType.count + dtype.tableIndex] = 1 / (tops * 1e12)
+      for kind in OpKind.allCases {
+        for dtype in DType.allCases {
+          for quantized in [false, true] {
+            let weights: WeightStorage =
+              quantized ? .quantized(.mxfp4) : (kind == .gemm ? .plain(dtype) : .none)
+            let key = deviceCosts[i].peaks.key(kind: kind, weights: weights)
+            let tops = key.map { entry.device.peakTops(forKey: $0) } ?? entry.device.peakTops(for: dtype)
+            if let tops, tops > 0 {
+              secondsPerOp[Self.peakSlot(device: i, kind: kind.tableIndex, dtype: dtype.tableIndex, quantized: quantized)] = 1 / (tops * 1e12)
+            }
+          }
         }
       }
     }
-    self.info = RunInfo(name: name, devices: devices, mapping: mapping, overlap: overlap)
+    self.info = RunInfo(
+      name: name, devices: devices, mapping: mapping, overlap: overlap,
+      runtimes: deviceCosts.map(\.runtime))
     self.links = links
     self.syncLatencyUs = syncLatencyUs
     self.kvBytesPerToken = kvBytesPerToken
@@ -111,7 +129,11 @@ package struct Simulator: Sendable {
     self.phaseDevice = (prefill, decode)
     self.secondsPerOp = secondsPerOp
     self.secondsPerByte = devices.map { 1 / ($0.device.bandwidthGBs * 1e9) }
-    self.dispatchSeconds = devices.map { $0.device.dispatchUs * 1e-6 }
+    self.dispatchSeconds = deviceCosts.flatMap {
+      [$0.launchUs.prefill * 1e-6, $0.launchUs.decode * 1e-6]
+    }
+    self.hostSeconds = deviceCosts.flatMap { [$0.hostUs.prefill * 1e-6, $0.hostUs.decode * 1e-6] }
+    self.kernels = deviceCosts.map(\.kernels)
     self.handoffCosts = costs
     let hasCurves = devices.contains {
       $0.device.efficiency.computeCurve != nil || $0.device.efficiency.memoryCurve != nil
@@ -122,6 +144,16 @@ package struct Simulator: Sendable {
 
   /// The overlap model.
   package var overlap: Overlap { info.overlap }
+
+  /// Entries of ``secondsPerOp`` per device.
+  static let peakSlots = OpKind.count * DType.count * 2
+
+  /// The index into ``secondsPerOp`` of an operator of kind table index
+  /// `kind` computing in dtype table index `dtype` on `device`.
+  @inline(__always)
+  static func peakSlot(device: Int, kind: Int, dtype: Int, quantized: Bool) -> Int {
+    ((device * OpKind.count + kind) * DType.count + dtype) * 2 + (quantized ? 1 : 0)
+  }
 
   /// Runs a workload: its prefill passes, then every decode step.
   package func run<E: EventSink>(_ workload: Workload, into sink: inout E) throws(LifeError) {

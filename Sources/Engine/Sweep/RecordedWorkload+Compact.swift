@@ -36,6 +36,7 @@ struct TimingKey: Hashable {
   var phase: Int
   var kind: Int
   var computeType: Int
+  var quantized: Bool
   var ops: Double
   var opsPadded: Double
   var read: [Double]
@@ -46,6 +47,7 @@ struct TimingKey: Hashable {
     phase = r.phase == .prefill ? 0 : 1
     kind = r.kind.tableIndex
     computeType = r.computeType.tableIndex
+    quantized = r.hasQuantizedWeights
     ops = r.ops
     opsPadded = r.opsPadded
     read = [r.read.activations, r.read.weights, r.read.kv]

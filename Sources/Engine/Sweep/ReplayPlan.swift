@@ -19,6 +19,7 @@ struct ReplayPlan: Sendable {
     var opsPadded: Double
     var bytes: Double
     var dispatchCalls: Int
+    var quantized: Bool
   }
 
   struct Pass: Sendable {
@@ -49,10 +50,10 @@ struct ReplayPlan: Sendable {
             Timing(
               cell: record.kind.tableIndex, dtype: record.computeType.tableIndex,
               opsPadded: record.opsPadded, bytes: record.bytes,
-              dispatchCalls: record.dispatchCalls))
+              dispatchCalls: record.dispatchCalls, quantized: record.hasQuantizedWeights))
           pass.sequence.append(i)
         }
-        pass.sums.add(record)
+        pass.sums.add(record, calls: record.dispatchCalls)
       }
       widest = max(widest, pass.timings.count)
       passes.append(pass)
@@ -61,9 +62,12 @@ struct ReplayPlan: Sendable {
     self.widest = widest
   }
 
-  /// Whether `simulator` can be replayed here: one device, no links.
+  /// Whether `simulator` can be replayed here: one device, no links, and
+  /// the `ideal` runtime's costs (each operator's own dispatch calls, no
+  /// host work).
   static func applies(to simulator: Simulator) -> Bool {
-    simulator.deviceCount == 1 && simulator.links.isEmpty
+    simulator.deviceCount == 1 && simulator.links.isEmpty && simulator.kernels[0] == nil
+      && simulator.hostSeconds.allSatisfy { $0 == 0 }
   }
 
   /// The passes timed on `simulator`'s single device into `sink`, with the
@@ -85,8 +89,9 @@ struct ReplayPlan: Sendable {
       for (i, t) in pass.timings.enumerated() {
         guard
           let timing = simulator.timing(
-            opsPadded: t.opsPadded, bytes: t.bytes, dispatchCalls: t.dispatchCalls, device: 0,
-            kind: t.cell, dtype: t.dtype, efficiencies: efficiencies)
+            opsPadded: t.opsPadded, bytes: t.bytes, calls: t.dispatchCalls, device: 0,
+            kind: t.cell, dtype: t.dtype, quantized: t.quantized,
+            phase: pass.info.phase == .prefill ? 0 : 1, efficiencies: efficiencies)
         else { return false }
         times[i] = timing
       }

@@ -57,6 +57,10 @@ extension SweepAxis {
       }
     case .device:
       return SweepValue(text: text)
+    case .runtime:
+      let runtime = try Runtime.resolve(
+        text, at: ErrorLocation(origin: .sweepAxis(name.name)))
+      return SweepValue(text: text, runtime: runtime)
     default:
       guard case .success(let number) = NumberText.number(text) else {
         throw bad("not a number")

@@ -30,6 +30,8 @@ package struct SweepAxis: Sendable, Equatable {
     case dispatchUs
     /// A device preset name or device JSON path.
     case device
+    /// A runtime name (``Runtime``) or runtime JSON path.
+    case runtime
 
     package static let prompt = Name.option(.prompt)
     package static let generate = Name.option(.generate)
@@ -43,7 +45,7 @@ package struct SweepAxis: Sendable, Equatable {
     /// the device fields, then `device`.
     package static let all: [Name] =
       WorkloadOption.allCases.map(Name.option)
-      + [.tops, .bandwidth, .computeEfficiency, .memoryEfficiency, .dispatchUs, .device]
+      + [.tops, .bandwidth, .computeEfficiency, .memoryEfficiency, .dispatchUs, .device, .runtime]
 
     /// The name as `--vary` and `sweep.csv` spell it.
     package var name: String {
@@ -55,6 +57,7 @@ package struct SweepAxis: Sendable, Equatable {
       case .memoryEfficiency: return "memory-efficiency"
       case .dispatchUs: return "dispatch-us"
       case .device: return "device"
+      case .runtime: return "runtime"
       }
     }
 
@@ -71,11 +74,12 @@ package struct SweepAxis: Sendable, Equatable {
       return nil
     }
 
-    /// Whether the axis changes the workload (and so the op trace).
-    package var isWorkload: Bool { option != nil }
+    /// Whether the axis changes the workload (and so the op trace): a
+    /// workload option, or the runtime (its defaults and accounting).
+    package var isWorkload: Bool { option != nil || self == .runtime }
 
     /// Whether values are numbers, so a range may give them.
-    var isNumeric: Bool { option.map(\.isInteger) ?? (self != .device) }
+    var isNumeric: Bool { option.map(\.isInteger) ?? (self != .device && self != .runtime) }
 
     /// What a value must be, for errors.
     var expected: String {
@@ -86,6 +90,7 @@ package struct SweepAxis: Sendable, Equatable {
       case .computeEfficiency, .memoryEfficiency: return "numbers in (0, 1]"
       case .dispatchUs: return "numbers ≥ 0 (µs)"
       case .device: return "device preset names or device JSON paths"
+      case .runtime: return "runtime names (life runtimes) or runtime JSON paths"
       }
     }
   }
@@ -102,9 +107,18 @@ package struct SweepValue: Sendable, Equatable {
   /// The workload setting, for axes that vary a workload option.
   package var setting: WorkloadSetting?
 
+  /// The runtime, for the `runtime` axis, resolved once.
+  package var runtime: Runtime?
+
   /// A text value (a device reference).
   package init(text: String) {
     self.text = text
+  }
+
+  /// A runtime value; the text is as written.
+  package init(text: String, runtime: Runtime) {
+    self.text = text
+    self.runtime = runtime
   }
 
   /// A numeric value; the text is its canonical form.

@@ -23,7 +23,7 @@ extension SweepGrid {
         throw LifeError.usage(
           origin, "'\(name)' is not varied", got: "'\(text)'",
           expected: varied.isEmpty
-            ? "two names given to --vary" : "two of " + varied.joined(separator: ", "),
+            ? "two varied axes" : "two of " + varied.joined(separator: ", "),
           suggestion: DidYouMean.suggest(name, among: varied))
       }
       chosen.append(axis)

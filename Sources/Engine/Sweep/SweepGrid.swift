@@ -23,7 +23,7 @@ package struct SweepGrid: Sendable, Equatable {
     for axis in axes {
       if seen.contains(axis.name) {
         throw LifeError.usage(
-          .sweepAxis(axis.name.name), "varied twice", expected: "one --vary per name")
+          .sweepAxis(axis.name.name), "varied twice", expected: "each axis once")
       }
       seen.append(axis.name)
       guard !axis.values.isEmpty else {
@@ -51,7 +51,7 @@ package struct SweepGrid: Sendable, Equatable {
     throw LifeError.usage(
       shard == nil ? .parameter(.vary) : .parameter(.shard), "too many points for one run",
       got: "\(points) of \(count) points",
-      expected: "at most \(Self.maxPointsPerRun) per run: run it as --shard I/\(shards) or more")
+      expected: "at most \(Self.maxPointsPerRun) per run: split the grid into \(shards) shards or more")
   }
 
   /// The value index on each axis of point `index` (0 ≤ index < count).

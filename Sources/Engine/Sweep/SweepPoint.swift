@@ -23,6 +23,9 @@ package struct SweepPoint: Sendable, Equatable {
   /// The `device` axis's value (a preset name or file path), if varied.
   package var deviceName: String? { value(of: .device)?.text }
 
+  /// The `runtime` axis's value, if varied.
+  package var runtime: Runtime? { value(of: .runtime)?.runtime }
+
   /// The workload axes' values, `name=value` joined by spaces: points with
   /// the same key share an op trace.
   package var workloadKey: String {

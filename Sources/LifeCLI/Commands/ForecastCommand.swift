@@ -18,7 +18,7 @@ struct ForecastCommand: Subcommand, Equatable {
       .option(
         "decode-device", "D", "the device that runs decode", values: FlagSpec.deviceValues,
         default: "--device"),
-      .overlap,
+      .overlap, .runtime,
     ] + FlagSpec.deviceOverrides + [
       .toggle("strict", "a model that does not fit in a device's memory is an error"),
       .json,
@@ -27,6 +27,8 @@ struct ForecastCommand: Subcommand, Equatable {
       "forecast --model llama-2-7b --device ryzen-ai-max-395-npu --prompt 1536 --generate 128",
       "forecast --model llama-2-7b --prefill-device ryzen-ai-max-395-npu"
         + " --decode-device ./igpu.json --prompt 1536 --generate 128 --weights int4 --json",
+      "forecast --model llama-2-7b --device rtx-4090 --runtime llama.cpp-cuda --weights Q4_0"
+        + " --prompt 512 --generate 128",
     ])
 
   /// A preset name or a config.json path, as typed.
@@ -48,11 +50,13 @@ struct ForecastCommand: Subcommand, Equatable {
   var overrides: DeviceOverrides
   /// `--strict`: a model that does not fit in a device's memory is an error.
   var strict: Bool
+  /// `--runtime`.
+  var runtime: RuntimeChoice
 
   init(
     model: String, options: WorkloadOptions, json: Bool, prefillDevice: String,
     decodeDevice: String, device: String?, overlap: Overlap, overrides: DeviceOverrides,
-    strict: Bool
+    strict: Bool, runtime: RuntimeChoice = .automatic
   ) {
     self.model = model
     self.options = options
@@ -63,6 +67,7 @@ struct ForecastCommand: Subcommand, Equatable {
     self.overlap = overlap
     self.overrides = overrides
     self.strict = strict
+    self.runtime = runtime
   }
 
   init(_ arguments: ParsedArguments) throws(LifeError) {
@@ -78,7 +83,8 @@ struct ForecastCommand: Subcommand, Equatable {
       model: try arguments.requiredText("model"), options: try arguments.workloadOptions(),
       json: arguments.isSet("json"), prefillDevice: prefill, decodeDevice: decode,
       device: device, overlap: try arguments.choice("overlap", Overlap.self) ?? .op,
-      overrides: try arguments.deviceOverrides(), strict: arguments.isSet("strict"))
+      overrides: try arguments.deviceOverrides(), strict: arguments.isSet("strict"),
+      runtime: try arguments.runtimeChoice())
   }
 
   /// The forecast, as text or the contract's JSON; warnings to standard
@@ -115,8 +121,9 @@ struct ForecastCommand: Subcommand, Equatable {
       ]
       mapping = Mapping(prefill: "prefill", decode: "decode")
     }
+    try runtime.check(deviceKeys: devices.map(\.key))
     return ForecastPipeline(
       model: model, options: options, devices: devices, mapping: mapping, overlap: overlap,
-      strict: strict)
+      strict: strict, runtime: runtime)
   }
 }

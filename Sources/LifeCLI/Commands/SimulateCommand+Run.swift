@@ -11,7 +11,13 @@ extension SimulateCommand {
     let scenario = try Scenario.load(path: self.scenario)
     let model = try self.model(scenario)
     var runs = scenario.runs
-    for index in runs.indices { runs[index].options.apply(overrides) }
+    for index in runs.indices {
+      runs[index].options.apply(overrides)
+      if let runtime {
+        try runtime.check(deviceKeys: runs[index].devices.map(\.key))
+        runs[index].runtime = runtime
+      }
+    }
     let detail = traceDetail ?? scenario.trace.detail
     let steps = traceSteps ?? scenario.trace.steps
     let multiple = runs.count > 1
@@ -36,7 +42,7 @@ extension SimulateCommand {
     func pipeline(_ run: ScenarioRun) -> ForecastPipeline {
       ForecastPipeline(
         name: run.name, model: model, options: run.options, devices: run.devices,
-        mapping: run.mapping, links: run.links, overlap: run.overlap)
+        mapping: run.mapping, links: run.links, overlap: run.overlap, runtime: run.runtime)
     }
 
     let timelineName = gzip ? OutputSet.FileName.timelineGzip : OutputSet.FileName.timeline
@@ -114,7 +120,7 @@ extension SimulateCommand {
         () throws(LifeError) in
         try ForecastPipeline(
           name: run.name, model: model, options: run.options, devices: run.devices,
-          mapping: run.mapping, links: run.links, overlap: run.overlap
+          mapping: run.mapping, links: run.links, overlap: run.overlap, runtime: run.runtime
         ).workload()
       }
       total += TimelineEstimate.bytes(workload, options: options(index))

@@ -33,6 +33,11 @@ struct SimulateCommand: Subcommand, Equatable {
           "force",
           "write the timeline even when it is estimated beyond \(TimelineEstimate.limitBytes >> 30) GiB"
         ),
+        {
+          var flag = FlagSpec.runtime
+          flag.defaultText = "the scenario's runtime, else auto"
+          return flag
+        }(),
       ],
     examples: [
       "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/hybrid",
@@ -56,11 +61,13 @@ struct SimulateCommand: Subcommand, Equatable {
   var gzip: Bool
   /// `--force`: write a timeline beyond the size limit.
   var force: Bool
+  /// `--runtime`, overriding the scenario's `runtime` in every run.
+  var runtime: RuntimeChoice?
 
   init(
     scenario: String, out: String, model: String? = nil, overrides: [WorkloadSetting] = [],
     traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil, gzip: Bool = false,
-    force: Bool = false
+    force: Bool = false, runtime: RuntimeChoice? = nil
   ) {
     self.scenario = scenario
     self.out = out
@@ -70,6 +77,7 @@ struct SimulateCommand: Subcommand, Equatable {
     self.traceSteps = traceSteps
     self.gzip = gzip
     self.force = force
+    self.runtime = runtime
   }
 
   init(_ arguments: ParsedArguments) throws(LifeError) {
@@ -80,6 +88,7 @@ struct SimulateCommand: Subcommand, Equatable {
       traceSteps: try arguments.text("trace-steps").map { (text) throws(LifeError) in
         try StepChoice.parse(text)
       },
-      gzip: arguments.isSet("gzip"), force: arguments.isSet("force"))
+      gzip: arguments.isSet("gzip"), force: arguments.isSet("force"),
+      runtime: arguments.has("runtime") ? try arguments.runtimeChoice() : nil)
   }
 }

@@ -18,6 +18,7 @@ enum Subcommands {
   static let all: [any Subcommand.Type] = [
     WorkloadCommand.self, ForecastCommand.self, SimulateCommand.self, CompareCommand.self,
     CalibrateCommand.self, SweepCommand.self, ModelsCommand.self, DevicesCommand.self,
+    RuntimesCommand.self,
   ]
 
   /// Every subcommand's name.

@@ -4,13 +4,13 @@ import Trace
 
 /// `life sweep`: a grid (or one shard of it) of forecasts, or `--merge` of
 /// sharded grids.
-enum SweepCommand: Subcommand, Equatable {
+indirect enum SweepCommand: Subcommand, Equatable {
   static let spec = CommandSpec(
     name: "sweep",
     abstract: "Forecast a grid of workloads and devices; write sweep.csv and SVG charts.",
     discussion: "Each --vary adds an axis; the grid is their product. NAME is a workload flag"
       + " (prompt, generate, batch, chunk, lora-rank, weights, kv, ...), a device field (tops,"
-      + " bandwidth, compute-efficiency, memory-efficiency, dispatch-us) or device. Values are a"
+      + " bandwidth, compute-efficiency, memory-efficiency, dispatch-us), device or runtime. Values are a"
       + " list (NAME=v1,v2) or, for numbers, a range with its end included (NAME=start:stop:step,"
       + " or NAME=start:stop:*F to multiply by F). --prompt and --device may be left out when"
       + " varied. 'life sweep --merge DIR... --out DIR' joins the outputs of --shard runs.",
@@ -34,7 +34,7 @@ enum SweepCommand: Subcommand, Equatable {
         .option(
           "device", "D", "the device that runs all work", values: FlagSpec.deviceValues,
           default: "required unless device is varied"),
-        .overlap,
+        .overlap, .runtime,
       ] + FlagSpec.deviceOverrides + [
         .option(
           "vary", "NAME=VALUES", "an axis of the grid (repeat for more axes)",

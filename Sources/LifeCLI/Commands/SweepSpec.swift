@@ -24,6 +24,8 @@ struct SweepSpec: Sendable, Equatable {
   var heatmap: Heatmap?
   /// `--shard I/N`: run only the I-th of N contiguous parts of the grid.
   var shard: SweepShard?
+  /// `--runtime` (a `runtime` axis overrides it per point).
+  var runtime: RuntimeChoice = .automatic
 
   /// Two axes to chart against each other.
   struct Heatmap: Sendable, Equatable {
@@ -69,6 +71,13 @@ extension SweepSpec {
         expected: WorkloadOption.prompt.accepted + ", or --vary prompt=...")
     }
     let options = try arguments.workloadOptions()
+    if arguments.has("runtime"), varied.contains(.runtime) {
+      throw LifeError.usage(
+        .sweepAxis(SweepAxis.Name.runtime.name), "both varied and given as --runtime",
+        expected: "one or the other")
+    }
+    let runtime = try arguments.runtimeChoice()
+    try runtime.check(deviceKeys: ["device"])
     let shard = try arguments.text("shard").map { (text) throws(LifeError) in
       try SweepShard.parse(text)
     }
@@ -81,7 +90,7 @@ extension SweepSpec {
         let (x, y) = try grid.heatmapAxes(text)
         return Heatmap(x: x, y: y)
       },
-      shard: shard)
+      shard: shard, runtime: runtime)
   }
 }
 

@@ -6,6 +6,13 @@ extension FlagSpec {
   /// What `--device` and friends accept.
   static let deviceValues = "a preset name from 'life devices' or a path to a device JSON file"
 
+  /// `--runtime`.
+  static let runtime = FlagSpec.option(
+    "runtime", "NAME",
+    "the software that runs the model (see 'life runtimes')",
+    values: "a runtime name or JSON file, auto, or KEY=NAME,... per device",
+    default: "auto (llama.cpp for GGUF weights, else ideal)")
+
   /// `--overlap`.
   static let overlap = FlagSpec.option(
     "overlap", "MODE",
@@ -28,6 +35,12 @@ extension FlagSpec {
 }
 
 extension ParsedArguments {
+  /// `--runtime`, or the default rule when absent.
+  func runtimeChoice() throws(LifeError) -> RuntimeChoice {
+    guard let text = try text("runtime") else { return .automatic }
+    return try RuntimeChoice.parse(text)
+  }
+
   /// `--compute-efficiency`, `--memory-efficiency` and `--dispatch-us`.
   func deviceOverrides() throws(LifeError) -> DeviceOverrides {
     DeviceOverrides(

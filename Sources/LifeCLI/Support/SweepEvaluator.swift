@@ -46,13 +46,18 @@ struct SweepEvaluator: Sendable {
     return ForecastPipeline(
       model: model, options: options, devices: [("device", device)],
       mapping: Mapping(prefill: "device", decode: "device"), overlap: spec.overlap,
-      keepSteps: false)
+      keepSteps: false, runtime: point.runtime.map(RuntimeChoice.everywhere) ?? spec.runtime)
   }
 
-  /// Points with the same key share an op trace: the workload axes' values
-  /// and the tile the workload runs with (a device's `tile` may set it).
+  /// Points with the same key share an op trace: the workload axes' values,
+  /// the tile the workload runs with (a device's `tile` may set it) and the
+  /// runtime whose defaults and accounting it follows (the default rule
+  /// may pick one per device).
   static func traceKey(_ point: SweepPoint, _ pipeline: ForecastPipeline) -> String {
-    point.workloadKey + " tile=" + (pipeline.effectiveOptions.tile.map(String.init) ?? "none")
+    let plan = pipeline.plan
+    return point.workloadKey + " tile="
+      + (pipeline.effectiveOptions.tile.map(String.init) ?? "none") + " runtime="
+      + plan.workloadRuntime.name
   }
 
   /// The forecast of `point`, equal to `life forecast` with the same flags.

@@ -68,6 +68,8 @@ public enum WorkloadReport {
       ("chunk", o.chunk.map { .int($0) } ?? .null), ("tile", o.tile.map { .int($0) } ?? .null),
       ("mla-form", w.model.mla == nil ? .null : .string(o.mlaForm.rawValue)),
       ("rotation", .string(o.rotation.rawValue)),
+      ("flash-attn", .string(o.attentionFused ? "on" : "off")),
+      ("depth", .int(o.depth)),
     ])
   }
 
@@ -82,7 +84,7 @@ public enum WorkloadReport {
       ("ops_by_kind", kinds(p.opsByKind)), ("bytes_read", .num(p.read.total)),
       ("bytes_written", .num(p.written.total)), ("bytes_by_kind", kinds(p.bytesByKind)),
       ("kv_bytes_read", .num(p.read.kv)),
-      ("kv_cache_bytes", .num(w.kvCacheBytes(tokens: w.options.prompt))),
+      ("kv_cache_bytes", .num(w.kvCacheBytes(tokens: w.options.depth + w.options.prompt))),
       ("dispatch_calls", .int(p.dispatchCalls)), ("passes", .int(t.prefillPasses)),
     ])
   }

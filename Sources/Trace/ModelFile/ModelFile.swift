@@ -38,7 +38,7 @@ package enum ModelFile {
     if let splits = try meta.int("split.count", min: 0, max: Int.max), splits > 1 {
       throw meta.error(
         "split.count", "split GGUF files are not supported", got: String(splits),
-        expected: "one file (merge the parts with llama-gguf-split --merge)")
+        expected: "one file (merge the parts into one first, with llama.cpp's gguf-split tool)")
     }
     let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     let config = try ModelConfig.derived(from: header, file: path, name: name)

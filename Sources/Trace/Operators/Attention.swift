@@ -31,6 +31,13 @@ package struct Attention: Sendable {
   package var nonlinear: WorkloadOptions.Nonlinear = .exact
   /// Tile for padding the dynamic dims (query count and key count).
   package var tile: Int?
+  /// Bytes per score element an unfused attention writes and reads back
+  /// (nil: ``bytes``).
+  package var scoreBytes: Double?
+  /// Attention covers the cache padded up to a multiple of this many cells,
+  /// every query against every cell, masked or not (nil: exactly the keys,
+  /// with the causal or full score count).
+  package var kvPadding: Int?
 
   /// Creates an attention shape.
   package init(
@@ -55,8 +62,15 @@ package struct Attention: Sendable {
 
   /// Keys in the cache after this pass: past + queries.
   package var keys: Int { past + queries }
-  /// Keys read from the cache (all of them, or the window).
-  package var keysRead: Int { window.map { min($0, keys) } ?? keys }
+  /// Keys read from the cache (all of them, or the window), padded up to a
+  /// multiple of ``kvPadding`` when set.
+  package var keysRead: Int {
+    let visible = window.map { min($0, keys) } ?? keys
+    guard let kvPadding, kvPadding > 1, visible > 0 else { return visible }
+    let (padded, overflow) = ((visible - 1) / kvPadding + 1).multipliedReportingOverflow(
+      by: kvPadding)
+    return overflow ? visible : padded
+  }
 
   /// Score elements per (sequence, head): Σ over the new tokens of the keys
   /// each attends to. Full: queries × keys; causal: queries·past +
@@ -64,6 +78,7 @@ package struct Attention: Sendable {
   package var scoresPerHead: Double {
     let s = Double(queries)
     let p = Double(past)
+    if kvPadding != nil { return s * Double(keysRead) }
     if let window {
       // Query i (1-based) sees min(window, past + i) keys (full: min(window, keys)).
       let w = Double(window)
@@ -101,12 +116,13 @@ package struct Attention: Sendable {
       read: BytesRead(
         activations: rows * Double(qkDim) * bytes,
         kv: product(batch, kvHeads, keysRead, qkDim) * kvBytes),
-      written: BytesWritten(activations: fused ? 0 : scores * bytes))
+      written: BytesWritten(activations: fused ? 0 : scores * (scoreBytes ?? bytes)))
   }
 
   /// Softmax over the scores (no bytes when fused).
   package func softmax(fused: Bool) -> OpCost {
-    let cost = Softmax.cost(rows: rows, elements: scores, bytes: bytes, mode: nonlinear)
+    let cost = Softmax.cost(
+      rows: rows, elements: scores, bytes: scoreBytes ?? bytes, mode: nonlinear)
     return fused ? OpCost(ops: cost.ops) : cost
   }
 
@@ -117,7 +133,7 @@ package struct Attention: Sendable {
     return OpCost(
       ops: ops, opsPadded: ops * padFactor,
       read: BytesRead(
-        activations: fused ? 0 : scores * bytes,
+        activations: fused ? 0 : scores * (scoreBytes ?? bytes),
         kv: product(batch, kvHeads, keysRead, vDim) * kvBytes),
       written: BytesWritten(activations: rows * Double(vDim) * bytes))
   }

@@ -33,6 +33,8 @@ public enum RunParameter: String, Sendable, CaseIterable {
   case traceSteps = "trace-steps"
   /// How fine a timeline is.
   case traceDetail = "trace-detail"
+  /// The software that runs the model.
+  case runtime
   /// The output directory.
   case out
   /// Whether to write a timeline beyond the size limit.

@@ -21,8 +21,14 @@ extension WorkloadOption {
       throw bad(DType.activationChoices.map(\.rawValue))
     }
     switch self {
-    case .prompt, .generate, .batch, .loraRank, .chunk, .tile:
+    case .prompt, .generate, .batch, .loraRank, .chunk, .tile, .depth:
       return try setting(integerText: text)
+    case .flashAttn:
+      switch text.lowercased() {
+      case "on", "1", "true": return .flashAttn(true)
+      case "off", "0", "false": return .flashAttn(false)
+      default: throw bad(["on", "off"])
+      }
     case .weights:
       guard let choice = WorkloadOptions.WeightChoice.parse(text) else {
         throw bad(WorkloadOptions.WeightChoice.knownNames)
@@ -75,6 +81,7 @@ extension WorkloadOption {
     case .batch: return .batch(value)
     case .loraRank: return .loraRank(value)
     case .chunk: return .chunk(value)
+    case .depth: return .depth(value)
     default: return .tile(value)
     }
   }

@@ -12,6 +12,8 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
   case chunk, tile
   case mlaForm = "mla-form"
   case rotation
+  case flashAttn = "flash-attn"
+  case depth
 
   /// The option's name: `kv-update`.
   public var name: String { rawValue }
@@ -37,7 +39,7 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
   /// What the value is, as help shows it: `N`, `DTYPE`, `MODE`.
   public var valueName: String {
     switch self {
-    case .prompt, .chunk, .tile: return "N"
+    case .prompt, .chunk, .tile, .depth: return "N"
     case .generate: return "G"
     case .batch: return "B"
     case .weights: return "W"
@@ -45,7 +47,8 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
     case .attention, .rotation: return "KIND"
     case .loraRank: return "R"
     case .mlaForm: return "FORM"
-    case .fusion, .kvUpdate, .logits, .scores, .embedding, .nonlinear, .loraMerge: return "MODE"
+    case .fusion, .kvUpdate, .logits, .scores, .embedding, .nonlinear, .loraMerge, .flashAttn:
+      return "MODE"
     }
   }
 
@@ -76,6 +79,11 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
       return "MLA: online up-projects the cached latent every pass; absorbed runs attention in"
         + " the latent space"
     case .rotation: return "hadamard: QuaRot's online Hadamard transforms as their own operators"
+    case .flashAttn:
+      return "on: attention as one fused (flash) kernel; off: the score matrix is written and"
+        + " read back"
+    case .depth:
+      return "tokens already in the KV cache before the prompt (their prefill is not timed)"
     }
   }
 
@@ -101,13 +109,15 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
     case .tile: return "the device's tile, else none"
     case .mlaForm: return WorkloadOptions.MLAForm.online.rawValue
     case .rotation: return WorkloadOptions.Rotation.none.rawValue
+    case .flashAttn: return "the runtime's; with none, on when --fusion is fused"
+    case .depth: return "0"
     }
   }
 
   /// The values accepted, as help and errors say them.
   public var accepted: String {
     switch self {
-    case .prompt, .generate: return "an integer ≥ 0"
+    case .prompt, .generate, .depth: return "an integer ≥ 0"
     case .batch, .loraRank, .chunk, .tile: return "an integer ≥ 1"
     case .weights:
       return "fp32, fp16, bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type ("
@@ -124,13 +134,14 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
     case .loraMerge: return Self.either(WorkloadOptions.LoRAMerge.self)
     case .mlaForm: return Self.either(WorkloadOptions.MLAForm.self)
     case .rotation: return Self.either(WorkloadOptions.Rotation.self)
+    case .flashAttn: return "on or off"
     }
   }
 
   /// The smallest value of an integer option; nil for other options.
   public var minimum: Int? {
     switch self {
-    case .prompt, .generate: return 0
+    case .prompt, .generate, .depth: return 0
     case .batch, .loraRank, .chunk, .tile: return 1
     default: return nil
     }
@@ -142,7 +153,7 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
   /// dimension). Nil for other options.
   public var maximum: (value: Int, text: String)? {
     switch self {
-    case .prompt, .generate, .chunk: return (1 << 40, "2^40 = \(1 << 40)")
+    case .prompt, .generate, .chunk, .depth: return (1 << 40, "2^40 = \(1 << 40)")
     case .batch: return (1 << 30, "2^30 = \(1 << 30)")
     case .loraRank, .tile: return (1 << 24, "2^24 = \(1 << 24)")
     default: return nil

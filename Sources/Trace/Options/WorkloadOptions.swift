@@ -14,13 +14,13 @@ public struct WorkloadOptions: Sendable, Equatable {
   /// KV-cache dtype; nil means the activation dtype.
   public var kv: DType?
   /// Operator fusion.
-  public var fusion: Fusion = .fused
+  public var fusion: Fusion = .fused { didSet { explicitlySet.insert(.fusion) } }
   /// How the KV cache is updated.
-  public var kvUpdate: KVUpdate = .inplace
+  public var kvUpdate: KVUpdate = .inplace { didSet { explicitlySet.insert(.kvUpdate) } }
   /// LM head over the last token or all prompt tokens.
-  public var logits: Logits = .last
+  public var logits: Logits = .last { didSet { explicitlySet.insert(.logits) } }
   /// Causal or full prefill attention score work.
-  public var scores: Scores = .causal
+  public var scores: Scores = .causal { didSet { explicitlySet.insert(.scores) } }
   /// How the embedding lookup reads memory.
   public var embedding: EmbeddingRead = .rows
   /// Attention conversion.
@@ -32,16 +32,46 @@ public struct WorkloadOptions: Sendable, Equatable {
   /// How LoRA adapters are merged.
   public var loraMerge: LoRAMerge = .dynamic
   /// Prefill chunk size; nil for one pass.
-  public var chunk: Int?
+  public var chunk: Int? { didSet { explicitlySet.insert(.chunk) } }
   /// Tile size for padding dynamic shapes; nil for none.
   public var tile: Int?
   /// How MLA computes attention (`--mla-form`).
   public var mlaForm: MLAForm = .online
   /// Online rotations of the activations (`--rotation`, QuaRot).
   public var rotation: Rotation = .none
+  /// Whether attention runs as one fused (flash) kernel; nil follows
+  /// ``fusion`` (fused → flash attention).
+  public var flashAttention: Bool? { didSet { explicitlySet.insert(.flashAttn) } }
+  /// Tokens already in the KV cache before the prompt (a conversation's
+  /// earlier turns, llama-bench's `-d`): the prompt and every decode step
+  /// attend to them too; their own prefill is not part of the run.
+  public var depth: Int = 0
+
+  /// The options that were set (by a flag, a scenario, a setting or an
+  /// assignment) rather than left at their defaults, among those a runtime
+  /// has defaults for: fusion, KV update, logits, scores, chunk and flash
+  /// attention. A runtime's defaults apply to the others
+  /// (``applyingDefaults(_:)``).
+  public private(set) var explicitlySet: Set<WorkloadOption> = []
+
+  /// Whether attention is fused into one flash kernel: ``flashAttention``,
+  /// else ``fusion`` says.
+  public var attentionFused: Bool { flashAttention ?? (fusion == .fused) }
 
   /// Options with the given prompt and defaults for everything else.
   public init(prompt: Int) { self.prompt = prompt }
+
+  /// These options with `defaults` (a runtime's) applied to the options
+  /// that were not set explicitly; what was set stays, and the defaults do
+  /// not count as set.
+  public func applyingDefaults(_ defaults: [WorkloadSetting]) -> WorkloadOptions {
+    var out = self
+    for setting in defaults where !explicitlySet.contains(setting.option) {
+      setting.apply(to: &out)
+    }
+    out.explicitlySet = explicitlySet
+    return out
+  }
 
   /// `--fusion`.
   public enum Fusion: String, Sendable, CaseIterable { case eager, fused }

@@ -21,6 +21,8 @@ public enum WorkloadSetting: Sendable, Equatable {
   case tile(Int)
   case mlaForm(WorkloadOptions.MLAForm)
   case rotation(WorkloadOptions.Rotation)
+  case flashAttn(Bool)
+  case depth(Int)
 
   /// The option this sets.
   public var option: WorkloadOption {
@@ -44,6 +46,8 @@ public enum WorkloadSetting: Sendable, Equatable {
     case .tile: return .tile
     case .mlaForm: return .mlaForm
     case .rotation: return .rotation
+    case .flashAttn: return .flashAttn
+    case .depth: return .depth
     }
   }
 
@@ -51,7 +55,7 @@ public enum WorkloadSetting: Sendable, Equatable {
   public var integer: Int? {
     switch self {
     case .prompt(let n), .generate(let n), .batch(let n), .loraRank(let n), .chunk(let n),
-      .tile(let n):
+      .tile(let n), .depth(let n):
       return n
     default: return nil
     }
@@ -60,7 +64,9 @@ public enum WorkloadSetting: Sendable, Equatable {
   /// The value in its canonical spelling (`int4`, `gqa:8`, `512`).
   public var text: String {
     switch self {
-    case .prompt, .generate, .batch, .loraRank, .chunk, .tile: return String(integer ?? 0)
+    case .prompt, .generate, .batch, .loraRank, .chunk, .tile, .depth:
+      return String(integer ?? 0)
+    case .flashAttn(let on): return on ? "on" : "off"
     case .weights(let w): return w.text
     case .activations(let d), .kv(let d): return d.rawValue
     case .fusion(let v): return v.rawValue
@@ -98,6 +104,8 @@ public enum WorkloadSetting: Sendable, Equatable {
     case .tile(let n): options.tile = n
     case .mlaForm(let v): options.mlaForm = v
     case .rotation(let v): options.rotation = v
+    case .flashAttn(let on): options.flashAttention = on
+    case .depth(let n): options.depth = n
     }
   }
 }

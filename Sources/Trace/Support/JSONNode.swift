@@ -41,6 +41,11 @@ package struct JSONNode: Sendable {
       suggestion: suggestion)
   }
 
+  /// Where this node is, for errors raised by parsers that take a location.
+  package var location: ErrorLocation {
+    ErrorLocation(file: file, path: path.isEmpty ? nil : path)
+  }
+
   private func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
   // MARK: - Objects

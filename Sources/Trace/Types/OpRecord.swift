@@ -26,7 +26,7 @@ public struct OpRecord: Sendable, Equatable {
   /// The dtype of the input activations (or of the data, for data movement).
   public var inputType: DType
   /// How the weights are stored, as plain bits (see ``weightType``).
-  var weight: WeightCode
+  @usableFromInline var weight: WeightCode
   /// The dtype the arithmetic runs in: the key into a device's `peak_tops`.
   public var computeType: DType
   /// Ideal operations (a multiply-add is 2).
@@ -95,6 +95,14 @@ public struct OpRecord: Sendable, Equatable {
   public var weightType: WeightStorage {
     get { weight.storage }
     set { weight = WeightCode(newValue) }
+  }
+
+  /// Whether the weights are in a quantized format, with values to
+  /// dequantize (GGUF's F16 and BF16 are not): a fast check, no format
+  /// lookup.
+  @inlinable public var hasQuantizedWeights: Bool {
+    if case .quantized(_, let plainValues) = weight { return !plainValues }
+    return false
   }
 
   /// All bytes moved: read plus written.

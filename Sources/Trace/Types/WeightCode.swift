@@ -3,17 +3,23 @@ import Foundation
 /// ``WeightStorage`` as plain bits, the form an ``OpRecord`` keeps so that
 /// copying a record copies no references: a quantized format is a number
 /// into ``WeightFormatTable``.
-enum WeightCode: Sendable, Equatable {
+@usableFromInline enum WeightCode: Sendable, Equatable {
   case none
   case plain(DType)
-  case quantized(UInt32)
+  /// A format by its number, and whether its values are plain numbers
+  /// (GGUF's F16 / BF16: one value per block, nothing to dequantize).
+  case quantized(UInt32, plainValues: Bool)
 
   /// The code of `storage` (a quantized format is interned).
   init(_ storage: WeightStorage) {
     switch storage {
     case .none: self = .none
     case .plain(let d): self = .plain(d)
-    case .quantized(let f): self = .quantized(WeightFormatTable.shared.id(for: f))
+    case .quantized(let f):
+      self = .quantized(
+        WeightFormatTable.shared.id(for: f),
+        plainValues: f.blockSize == 1 && f.dequantOpsPerWeight == 0
+          && f.overheadBytesPerWeight == 0)
     }
   }
 
@@ -22,7 +28,7 @@ enum WeightCode: Sendable, Equatable {
     switch self {
     case .none: return .none
     case .plain(let d): return .plain(d)
-    case .quantized(let id): return .quantized(WeightFormatTable.shared.format(id))
+    case .quantized(let id, _): return .quantized(WeightFormatTable.shared.format(id))
     }
   }
 }

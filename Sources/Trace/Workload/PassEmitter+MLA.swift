@@ -52,7 +52,7 @@ extension PassEmitter {
     linear(
       .kvbProj, m: keyRows, k: mla.kvLoraRank, n: heads * (mla.qkNopeHeadDim + mla.vHeadDim),
       readInput: false,
-      writeOutput: !fused)
+      writeOutput: !w.options.attentionFused)
     // Its input is the cache itself.
     add(
       .vCache, .kvCache, OpShape(keyRows, mla.kvLoraRank),

@@ -161,9 +161,16 @@ extension PassEmitter {
   /// online); `valuesAreKeys`: the values are the cached keys' first vDim
   /// elements (MLA absorbed), read once by a fused kernel.
   mutating func emitCore(
-    _ attention: Attention, softcap: Bool, kvFromActivations: Bool = false,
+    _ shape: Attention, softcap: Bool, kvFromActivations: Bool = false,
     valuesAreKeys: Bool = false
   ) {
+    var attention = shape
+    attention.scoreBytes = w.accounting.scoreType?.bytes
+    attention.kvPadding = w.accounting.kvPadding
+    // Attention's own fusion (flash attention), which may differ from the
+    // other operators' (`--flash-attn`).
+    let fused = w.options.attentionFused
+    let unfusedKernel = fused ? 0 : 1
     let bmmType = w.matmulInputType.isInteger ? w.matmulInputType : act
     if w.matmulInputType.isInteger {
       let q =
@@ -171,7 +178,7 @@ extension PassEmitter {
         * Double(attention.qkDim)
       add(
         .scores, .quantize, OpShape(safeInt(q)),
-        Dequantize.quantize(elements: q, from: act, to: bmmType), dispatch: eagerOnly())
+        Dequantize.quantize(elements: q, from: act, to: bmmType), dispatch: unfusedKernel)
     }
     if w.kvQuantized && !kvFromActivations {
       // Each cached element once per KV head group read.
@@ -206,19 +213,19 @@ extension PassEmitter {
       if fused { cap = OpCost(ops: cap.ops) }
       add(
         .attnSoftcap, .activation, OpShape(saturating(bh, attention.queries), attention.keysRead),
-        cap, dispatch: eagerOnly())
+        cap, dispatch: unfusedKernel)
     }
     add(
       .softmax, .softmax, OpShape(saturating(bh, attention.queries), attention.keysRead),
-      attention.softmax(fused: fused), dispatch: eagerOnly())
+      attention.softmax(fused: fused), dispatch: unfusedKernel)
     if w.matmulInputType.isInteger {
       let p = Double(bh) * attention.scoresPerHead
       var qc = Dequantize.quantize(elements: p, from: act, to: bmmType)
       if fused { qc = OpCost(ops: qc.ops) }
-      add(.context, .quantize, OpShape(safeInt(p)), qc, dispatch: eagerOnly())
+      add(.context, .quantize, OpShape(safeInt(p)), qc, dispatch: unfusedKernel)
     }
     add(
       .context, .bmm, OpShape(bh, attention.queries, attention.keysRead, attention.vDim), pv,
-      dispatch: eagerOnly(), compute: bmmType)
+      dispatch: unfusedKernel, compute: bmmType)
   }
 }

@@ -44,18 +44,20 @@ extension Workload {
     return linear * linearBytesPerWeight + other * activationType.bytes
   }
 
-  /// Resident KV-cache bytes at the end of the run (prompt + G tokens).
+  /// Resident KV-cache bytes at the end of the run (depth + prompt + G
+  /// tokens).
   public var kvCacheBytesPeak: Double {
-    kvCacheBytes(tokens: options.prompt + options.generate)
+    kvCacheBytes(tokens: contextTokens)
   }
 
   /// Warnings about the run (context beyond the model's positions).
   public var warnings: [String] {
     var out = model.warnings
-    let total = options.prompt + options.generate
+    let total = contextTokens
     if let maxPositions = model.maxPositions, total > maxPositions {
+      let parts = options.depth > 0 ? "depth + prompt + generate" : "prompt + generate"
       out.append(
-        "prompt + generate = \(total) tokens is beyond the model's max_position_embeddings (\(maxPositions))"
+        "\(parts) = \(total) tokens is beyond the model's max_position_embeddings (\(maxPositions))"
       )
     }
     return out

@@ -13,17 +13,21 @@ extension Workload {
     ) -> LifeError {
       LifeError(.usage, at: .option(option), message, got: got, expected: expected)
     }
-    guard options.prompt >= 0, options.generate >= 0, options.batch >= 1 else {
+    guard options.prompt >= 0, options.generate >= 0, options.batch >= 1, options.depth >= 0
+    else {
       throw LifeError(
         .usage, at: .option(.prompt), "negative size",
         got: "prompt \(options.prompt), generate \(options.generate), batch \(options.batch)",
         expected: "prompt ≥ 0, generate ≥ 0, batch ≥ 1")
     }
-    let tokens = Double(options.prompt) + Double(options.generate)
+    let tokens = Double(options.depth) + Double(options.prompt) + Double(options.generate)
     if tokens > Double(maxTokens) {
       throw tooLarge(
-        options.prompt > options.generate ? .prompt : .generate,
-        "prompt + generate = \(options.prompt) + \(options.generate)",
+        options.depth > max(options.prompt, options.generate)
+          ? .depth : options.prompt > options.generate ? .prompt : .generate,
+        options.depth > 0
+          ? "depth + prompt + generate = \(options.depth) + \(options.prompt) + \(options.generate)"
+          : "prompt + generate = \(options.prompt) + \(options.generate)",
         "at most 2^40 = \(maxTokens) tokens per sequence")
     }
     let chunk = options.chunk ?? max(options.prompt, 1)

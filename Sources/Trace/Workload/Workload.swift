@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let workload = try Workload(model: model, options: options)
-/// var totals = WorkloadTotals(workload: workload)
+/// var totals = WorkloadTotals()
 /// workload.run(into: &totals)
 /// ```
 public struct Workload: Sendable {
@@ -20,9 +20,14 @@ public struct Workload: Sendable {
   public let kvType: DType
   /// The weight storage of every Linear, resolved against the activations.
   public let weights: WorkloadOptions.WeightChoice
+  /// How the software running the model shapes the traffic beyond the
+  /// workload options (set by a runtime; standard by default).
+  public let accounting: WorkloadAccounting
 
   /// Validates the options against the model and resolves defaults.
-  public init(model: ModelConfig, options: WorkloadOptions) throws(LifeError) {
+  public init(
+    model: ModelConfig, options: WorkloadOptions, accounting: WorkloadAccounting = .standard
+  ) throws(LifeError) {
     var model = model
     let configType = model.torchDType ?? .bf16
     let activations = options.activations ?? configType
@@ -70,6 +75,7 @@ public struct Workload: Sendable {
     try Self.checkLimits(options)
     self.model = model
     self.options = options
+    self.accounting = accounting
   }
 
   /// The most tokens in a run: (prompt + generate) × batch ≤ 2^40. Every
@@ -79,15 +85,20 @@ public struct Workload: Sendable {
   public static let maxTokens = 1 << 40
 
   static func checkLimits(_ options: WorkloadOptions) throws(LifeError) {
-    let (perSequence, o1) = options.prompt.addingReportingOverflow(options.generate)
+    let (prompt, o0) = options.depth.addingReportingOverflow(options.prompt)
+    let (perSequence, o1) = prompt.addingReportingOverflow(options.generate)
     let (total, o2) = perSequence.multipliedReportingOverflow(by: options.batch)
-    guard !o1, !o2, total <= maxTokens else {
+    guard !o0, !o1, !o2, total <= maxTokens else {
       throw LifeError(
         .usage, at: .option(.prompt), "the run is beyond LIFE's token limit",
-        got: "(\(options.prompt) + \(options.generate)) × \(options.batch)",
-        expected: "(prompt + generate) × batch ≤ 2^40 = \(maxTokens) tokens")
+        got: "(\(options.depth) + \(options.prompt) + \(options.generate)) × \(options.batch)",
+        expected: "(depth + prompt + generate) × batch ≤ 2^40 = \(maxTokens) tokens")
     }
   }
+
+  /// Tokens per sequence in the cache at the end of the run: depth + prompt
+  /// + generate.
+  public var contextTokens: Int { options.depth + options.prompt + options.generate }
 
   /// The prefill passes in order: one, or one per chunk; none for a prompt
   /// of 0.
@@ -99,15 +110,15 @@ public struct Workload: Sendable {
     return (0..<chunks).map { i in
       PassInfo(
         phase: .prefill, step: 0, chunk: i, chunks: chunks, newTokens: min(size, prompt - i * size),
-        pastTokens: i * size, batch: options.batch)
+        pastTokens: options.depth + i * size, batch: options.batch)
     }
   }
 
   /// Decode step `step` (1-based, ≤ `options.generate`).
   public func decodePass(step: Int) -> PassInfo {
     PassInfo(
-      phase: .decode, step: step, newTokens: 1, pastTokens: options.prompt + step - 1,
-      batch: options.batch)
+      phase: .decode, step: step, newTokens: 1,
+      pastTokens: options.depth + options.prompt + step - 1, batch: options.batch)
   }
 
   /// Emits one pass: `beginPass`, its operators in execution order, `endPass`.

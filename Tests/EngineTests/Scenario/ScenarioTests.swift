@@ -218,3 +218,11 @@ import Trace
     #expect(abs(base.steps[0].tpotMs - base.steps[1].tpotMs - 0.020) < 1e-9)
   }
 }
+
+extension ScenarioRun {
+  /// The simulator of this run's devices, with the `ideal` runtime.
+  fileprivate func simulator() throws -> Simulator {
+    try Simulator(
+      name: name, devices: devices, mapping: mapping, links: links, overlap: overlap)
+  }
+}

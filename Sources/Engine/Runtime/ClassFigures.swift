@@ -1,0 +1,82 @@
+import Foundation
+import Trace
+
+/// What a runtime achieves on one class of device: GEMM compute efficiency
+/// as a function of the tokens in a pass and the device's size, memory
+/// efficiency, per-kind overrides (attention without flash attention), the
+/// cost of one kernel launch, and host work per pass.
+struct ClassFigures: Sendable, Equatable {
+  /// GEMM compute efficiency against tokens per pass.
+  var compute: ComputeCurveModel
+  /// Fraction of peak bandwidth reached.
+  var memory: Double
+  /// Per operator kind overrides (attention's BMMs and softmax when
+  /// unfused, norms...).
+  var byKind: [OpKind: KindEfficiency]
+  /// Seconds of one kernel launch, by phase (decode may use CUDA graphs).
+  var launchUs: PhaseValues
+  /// Host work per pass (graph build, synchronisation, sampling), µs.
+  var hostUs: PhaseValues
+
+  /// The device's efficiencies under this class's figures, for GEMMs whose
+  /// peak is `gemmPeakTops`.
+  func efficiency(gemmPeakTops: Double) -> Efficiency {
+    Efficiency(
+      compute: compute.efficiency(tokens: 1_048_576, peakTops: gemmPeakTops), memory: memory,
+      byKind: byKind, computeCurve: compute.curve(peakTops: gemmPeakTops))
+  }
+}
+
+/// A value for prefill passes and one for decode passes.
+struct PhaseValues: Sendable, Equatable {
+  var prefill: Double
+  var decode: Double
+
+  func value(_ phase: Phase) -> Double { phase == .prefill ? prefill : decode }
+}
+
+/// GEMM compute efficiency against the tokens M processed in a pass:
+///
+///   ec(M) = max · M / (M + h) · 1 / (1 + M / D)^β,  h = half · (P / ref)^α
+///
+/// A GEMM of M rows fills a device in proportion to M until its tiles cover
+/// every core: the efficiency rises as M / (M + h), and a larger device (a
+/// larger peak P, in TOPS of the GEMM's dtype) needs more rows to fill, so
+/// the half-way point h grows with P^α (P relative to a reference `ref`
+/// TOPS). CPUs lose efficiency again at large M when the working set leaves
+/// the caches: the optional decline term with D tokens and exponent β.
+struct ComputeCurveModel: Sendable, Equatable {
+  /// Efficiency at large M (before any decline).
+  var max: Double
+  /// Tokens at which a device of `referenceTops` reaches half of `max`.
+  var halfTokens: Double
+  /// The peak TOPS the half-way point is quoted for.
+  var referenceTops: Double
+  /// How the half-way point grows with the device's peak.
+  var sizeExponent: Double
+  /// Tokens beyond which efficiency declines; nil for none.
+  var declineTokens: Double?
+  /// How fast it declines.
+  var declineExponent: Double
+
+  /// ec at `tokens` on a device whose GEMM peak is `peakTops`, in
+  /// [1e-6, 1].
+  func efficiency(tokens: Double, peakTops: Double) -> Double {
+    let m = Swift.max(tokens, 1)
+    let size = referenceTops > 0 ? Foundation.pow(Swift.max(peakTops, 1e-9) / referenceTops, sizeExponent) : 1
+    let h = halfTokens * size
+    var e = max * m / (m + h)
+    if let d = declineTokens, d > 0 { e /= Foundation.pow(1 + m / d, declineExponent) }
+    return Swift.min(1, Swift.max(1e-6, e))
+  }
+
+  /// The curve a device JSON would carry: the efficiency at 1, 2, 4, …,
+  /// 2^20 tokens (interpolated in log2 between them).
+  func curve(peakTops: Double) -> EfficiencyCurve {
+    EfficiencyCurve(
+      points: (0...20).map { i in
+        let t = Double(1 << i)
+        return (t, efficiency(tokens: t, peakTops: peakTops))
+      })
+  }
+}
