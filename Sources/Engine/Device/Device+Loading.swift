@@ -70,10 +70,13 @@ extension Device {
     self.init(
       name: name, kind: kind, peakTops: tops, bandwidthGBs: bandwidth, dispatchUs: dispatch,
       memoryGiB: memory, tile: tile, sharedMemoryGroup: group, efficiency: efficiency,
-      vendor: try trait("vendor", DeviceVendor.self), backend: try trait("backend", DeviceBackend.self),
+      vendor: try trait("vendor", DeviceVendor.self),
+      backend: try trait("backend", DeviceBackend.self),
       memoryType: try trait("memory_type", MemoryType.self))
     given = []
-    if try node.optional("efficiency") != nil { given.formUnion([.computeEfficiency, .memoryEfficiency]) }
+    if try node.optional("efficiency") != nil {
+      given.formUnion([.computeEfficiency, .memoryEfficiency])
+    }
     if try node.optional("dispatch_us") != nil { given.insert(.dispatch) }
     self.sources = sources
   }

@@ -51,7 +51,8 @@ package struct SweepGrid: Sendable, Equatable {
     throw LifeError.usage(
       shard == nil ? .parameter(.vary) : .parameter(.shard), "too many points for one run",
       got: "\(points) of \(count) points",
-      expected: "at most \(Self.maxPointsPerRun) per run: split the grid into \(shards) shards or more")
+      expected:
+        "at most \(Self.maxPointsPerRun) per run: split the grid into \(shards) shards or more")
   }
 
   /// The value index on each axis of point `index` (0 ≤ index < count).
