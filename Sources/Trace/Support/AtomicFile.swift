@@ -60,9 +60,6 @@ package final class AtomicFile {
   /// The first write that failed, as soon as it happened.
   package var failure: LifeError? { failed }
 
-  /// Bytes handed to the file so far.
-  package var byteCount: Int { written + buffer.count }
-
   /// Appends UTF-8 text.
   package func write(_ text: String) {
     buffer.append(contentsOf: text.utf8)
