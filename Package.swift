@@ -29,7 +29,9 @@ let package = Package(
     .testTarget(
       name: "TraceTests", dependencies: ["Trace", "LifeTestSupport"],
       exclude: ["ModelFile/Fixtures"]),
-    .testTarget(name: "EngineTests", dependencies: ["Engine", "Trace", "LifeTestSupport"]),
+    .testTarget(
+      name: "EngineTests", dependencies: ["Engine", "Trace", "LifeTestSupport"],
+      exclude: ["Calibration/Fixtures"]),
     .testTarget(
       name: "TimelineTests", dependencies: ["Timeline", "Engine", "Trace", "LifeTestSupport"]),
     .testTarget(name: "LifeCLITests", dependencies: ["LifeCLI"]),

@@ -34,6 +34,51 @@ import Trace
     #expect(forecast.out.contains("(calibrated)"))
   }
 
+  /// llama-bench's own output, copied from llama.cpp's README at build 1275
+  /// (Tests/EngineTests/Calibration/Fixtures/SOURCES.md): Llama 7B Q4_0 on
+  /// an RTX 3090 Ti, pp512 and tg128, calibrating the RTX 3090 preset. The
+  /// file is renamed without an extension: it is recognised by content.
+  @Test(arguments: ["readme-b1275.csv", "readme-b1275.json"])
+  func calibratesOnRawLlamaBenchOutput(_ name: String) throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("llama-bench-output")
+    try FileManager.default.copyItem(
+      at: LifeBinary.packageRoot.appendingPathComponent(
+        "Tests/EngineTests/Calibration/Fixtures/" + name),
+      to: input)
+    let out = dir.appendingPathComponent("rtx-3090.json").path
+    let result = try LifeBinary.run([
+      "calibrate", "--model", "llama-2-7b", "--device", "rtx-3090", "--measurements", input.path,
+      "--out", out, "--fit", "compute,memory", "--runtime", "llama.cpp-cuda",
+    ])
+    #expect(result.code == 0, "\(result)")
+    #expect(result.out.contains("line 2: pp_tok_s prompt=512 G=0 batch=1: "))
+    #expect(result.out.contains(": tg_tok_s prompt=0 G=128 batch=1: "))
+    #expect(result.out.contains("MAPE: "))
+    #expect(FileManager.default.fileExists(atPath: out))
+    let forecast = try LifeBinary.run([
+      "forecast", "--model", "llama-2-7b", "--device", out, "--prompt", "512", "--weights", "Q4_0",
+      "--json",
+    ])
+    #expect(forecast.code == 0, "\(forecast)")
+    #expect(forecast.out.contains("(calibrated)"))
+  }
+
+  /// A llama-bench csv whose header lost a column its rows kept (llama.cpp's
+  /// README of 2024-09): exit 1 naming the file, line and column.
+  @Test func llamaBenchHeaderThatDoesNotMatchItsRowsExitsOne() throws {
+    let path = "Tests/EngineTests/Calibration/Fixtures/readme-2024-09-opencl-removed.csv"
+    let result = try LifeBinary.run([
+      "calibrate", "--model", "llama-2-7b", "--device", "rtx-3090", "--measurements", path,
+      "--out", "/nonexistent/never.json",
+    ])
+    #expect(result.code == 1, "\(result)")
+    #expect(
+      result.err.hasPrefix(
+        "error: \(path): line 2, column 27: the row does not match the header on line 1"))
+  }
+
   @Test func missingFileExitsOne() throws {
     let result = try LifeBinary.run(
       "calibrate --model llama-2-7b --device v100 --measurements no/such.csv --out x.json")

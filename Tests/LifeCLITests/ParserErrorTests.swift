@@ -13,7 +13,7 @@ import Testing
 
   /// The subcommands, as errors list them.
   static let commands =
-    "workload, forecast, simulate, compare, calibrate, sweep, models, devices, runtimes"
+    "workload, forecast, simulate, serve, compare, calibrate, sweep, models, devices, runtimes"
 
   static let cases: [Case] = [
     // The tool and its subcommands.
@@ -239,7 +239,8 @@ import Testing
       line: "sweep --model m --device d --out o --vary weights=int3",
       message: "error: --vary weights: invalid value (got 'int3'; expected fp32, fp16,"
         + " bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0,"
-        + " Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K) or intN:gG); did you mean 'int8'?"),
+        + " Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K, Q5_1, Q4_K_S, Q5_K_S, Q3_K_S, Q3_K_M, Q3_K_L,"
+        + " Q2_K, IQ4_XS, IQ4_NL) or intN:gG); did you mean 'int8'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt=1,2 --vary prompt=3",
       message: "error: --vary prompt: varied twice (expected each axis once)"),

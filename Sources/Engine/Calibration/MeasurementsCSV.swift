@@ -3,12 +3,15 @@ import Trace
 
 /// The measurements file `life calibrate` reads (CONTRACT.md, "Measurements
 /// CSV"): a header row, required columns `metric,value,prompt,generate`,
-/// optional `weights,kv,batch,model,activations`, one measurement per row.
+/// optional `weights,kv,batch,model,activations,runtime,flash_attn,depth`,
+/// one measurement per row.
 package enum MeasurementsCSV {
   /// Columns every file must have.
   package static let requiredColumns = ["metric", "value", "prompt", "generate"]
   /// Columns a file may have.
-  package static let optionalColumns = ["weights", "kv", "batch", "model", "activations"]
+  package static let optionalColumns = [
+    "weights", "kv", "batch", "model", "activations", "runtime", "flash_attn", "depth",
+  ]
   /// The optional columns that set a workload option, by column name.
   static let overrideColumns: [String: WorkloadOption] = [
     "weights": .weights, "kv": .kv, "activations": .activations,
@@ -129,18 +132,39 @@ package enum MeasurementsCSV {
     if let text = cells["batch"], !text.isEmpty {
       batch = try integer("batch", min: 1, text: text)
     }
-    if metric.isPrefill && prompt < 1 {
+    if metric.needsPrompt && prompt < 1 {
       throw LifeError.file(
         file, path: place("prompt"), "a \(metric.rawValue) row needs a prompt",
         got: "'\(prompt)'", expected: "an integer ≥ 1")
     }
-    if !metric.isPrefill && generate < 1 {
+    if metric.needsDecode && generate < 1 {
       throw LifeError.file(
         file, path: place("generate"), "a \(metric.rawValue) row needs decode steps",
         got: "'\(generate)'", expected: "an integer ≥ 1")
     }
     var model: String?
     if let text = cells["model"], !text.isEmpty { model = text }
+    var runtime: String?
+    if let text = cells["runtime"], !text.isEmpty { runtime = text }
+    var flashAttention: Bool?
+    if let text = cells["flash_attn"], !text.isEmpty {
+      guard let value = onOff(text) else {
+        throw LifeError.file(
+          file, path: place("flash_attn"), "invalid value", got: "'\(text)'",
+          expected: "on or off (also true/false, 1/0), or empty for the runtime's default")
+      }
+      flashAttention = value
+    }
+    var depth = 0
+    if let text = cells["depth"], !text.isEmpty {
+      depth = try integer("depth", min: 0, text: text)
+      let limit = WorkloadOption.prompt.maximum
+      if let limit, depth > limit.value {
+        throw LifeError.file(
+          file, path: place("depth"), "too large", got: "'\(text)'",
+          expected: "at most \(limit.text) tokens")
+      }
+    }
     var overrides: [WorkloadSetting] = []
     for name in columns {
       guard let option = overrideColumns[name], let text = cells[name], !text.isEmpty else {
@@ -150,6 +174,17 @@ package enum MeasurementsCSV {
     }
     return Measurement(
       metric: metric, value: value, prompt: prompt, generate: generate, batch: batch,
-      model: model, overrides: overrides, line: line)
+      model: model, overrides: overrides, runtime: runtime, flashAttention: flashAttention,
+      depth: depth, line: line)
+  }
+
+  /// `on`/`off`, `true`/`false`, `1`/`0` (any case) as a flag; nil for
+  /// anything else.
+  static func onOff(_ text: String) -> Bool? {
+    switch text.lowercased() {
+    case "on", "true", "1": return true
+    case "off", "false", "0": return false
+    default: return nil
+    }
   }
 }

@@ -37,6 +37,8 @@ public struct ForecastPipeline: Sendable {
   public var keepSteps: Bool
   /// Which runtime runs on which device.
   public var runtime: RuntimeChoice
+  /// Speculative decoding: a draft model on a device of ``devices``.
+  package var speculative: SpeculativeSettings?
 
   /// Creates a pipeline.
   public init(
@@ -113,11 +115,28 @@ public struct ForecastPipeline: Sendable {
     let totals = tee.first
     let sinks = try tee.second.finish()
     sink = sinks.second
-    let forecast = sinks.first.forecast
+    var forecast = sinks.first.forecast
     let capacity = try CapacityCheck(
       footprint: Footprint(workload: workload, totals: totals), devices: plan.devices,
       mapping: mapping, strict: strict)
-    let report = ForecastReport(run: simulator.info, forecast: forecast, capacity: capacity)
+    var report = ForecastReport(run: simulator.info, forecast: forecast, capacity: capacity)
+    if let speculative {
+      var draftOptions = workload.options
+      draftOptions.loraRank = nil
+      let speculation = Speculation(
+        draft: try Workload(
+          model: speculative.draftModel, options: draftOptions,
+          accounting: plan.workloadRuntime.accounting),
+        draftDevice: speculative.draftDevice, tokens: speculative.tokens,
+        acceptance: speculative.acceptance)
+      let plainMean = forecast.tpotMeanMs
+      let spec = try SpeculativeForecast(
+        workload: workload, speculation: speculation, simulator: simulator)
+      forecast.steps = keepSteps ? spec.steps : []
+      forecast.tpotSumMs = spec.tpotSumMs
+      report = ForecastReport(run: simulator.info, forecast: forecast, capacity: capacity)
+      report.speculative = (spec, plainMean)
+    }
     return ForecastOutcome(
       workload: workload, totals: totals, forecast: forecast, capacity: capacity, report: report)
   }

@@ -11,6 +11,9 @@ package struct ForecastReport: Sendable {
   /// Capacity per device; nil when not checked (`footprint.fits` is then
   /// left out).
   package var capacity: CapacityCheck?
+  /// Speculative decoding's steps, when the forecast decodes
+  /// speculatively, and the mean TPOT without it.
+  package var speculative: (forecast: SpeculativeForecast, plainTpotMeanMs: Double?)?
 
   /// Creates a report.
   package init(run: RunInfo, forecast: Forecast, capacity: CapacityCheck? = nil) {
@@ -111,6 +114,10 @@ package struct ForecastReport: Sendable {
           "warnings", .value(.array(warnings + capacity.warnings.map { .string($0) })))
       }
     }
+    if let (spec, plain) = speculative {
+      out = out.setting(
+        "speculative", .value(spec.json(generate: forecast.generate, plainTpotMeanMs: plain)))
+    }
     return out
   }
 
@@ -169,6 +176,14 @@ package struct ForecastReport: Sendable {
       lines.append("  TPOT        - (no decode steps: generate 0)")
     }
     lines.append("  end to end  \(Self.ms(f.e2eMs))")
+    if let (spec, plain) = speculative {
+      var line =
+        "  speculative \(spec.speculation.draft.model.name) on \(spec.speculation.draftDevice)"
+      line += ", K \(spec.speculation.tokens): "
+      line += Self.fixed(spec.speculation.expectedTokens, 3) + " tokens per verify pass"
+      if let plain { line += "; TPOT without it \(Self.ms(plain))" }
+      lines.append(line)
+    }
     if let capacity {
       if capacity.warnings.isEmpty {
         lines.append("  memory      fits (\(capacity.keys.joined(separator: ", ")))")

@@ -5,7 +5,11 @@ extension Scenario {
   /// The top-level keys of a scenario.
   package static let keys = [
     "version", "name", "model", "workload", "options", "devices", "mapping", "links", "overlap",
-    "runtime", "trace", "compare",
+    "runtime", "trace", "compare", "requests", "scheduler", "slo", "speculative",
+  ]
+  /// The keys of the `speculative` section.
+  package static let speculativeKeys = [
+    "draft_model", "draft_device", "draft_tokens", "acceptance",
   ]
   /// The keys of a `compare` entry.
   package static let compareKeys = [
@@ -52,15 +56,28 @@ extension Scenario {
     let isPath =
       FileInput.exists(resolved) || modelText.contains("/") || modelText.hasSuffix(".json")
 
-    let workload = try node.required("workload", expected: "an object with prompt, generate, batch")
-    _ = try workload.members(allowed: ["prompt", "generate", "batch"])
     var options = WorkloadOptions(prompt: 0)
     var optionPaths: [WorkloadOption: String] = [:]
-    _ = try workload.required("prompt", expected: WorkloadOption.prompt.accepted)
-    for option in [WorkloadOption.prompt, .generate, .batch] {
-      guard let value = try workload.optional(option.name) else { continue }
-      try value.setting(option).apply(to: &options)
-      optionPaths[option] = value.path
+    let workload = try node.optional("workload")
+    if let workload {
+      _ = try workload.members(allowed: ["prompt", "generate", "batch"])
+      _ = try workload.required("prompt", expected: WorkloadOption.prompt.accepted)
+      for option in [WorkloadOption.prompt, .generate, .batch] {
+        guard let value = try workload.optional(option.name) else { continue }
+        try value.setting(option).apply(to: &options)
+        optionPaths[option] = value.path
+      }
+    }
+    var serve = ServeSettings()
+    var servesRequests = false
+    for section in ServeOption.Section.allCases {
+      guard let n = try node.optional(section.rawValue) else { continue }
+      try serve.read(section: section, node: n)
+      servesRequests = true
+    }
+    if workload == nil && !servesRequests {
+      _ = try node.required(
+        "workload", expected: "an object with prompt, generate, batch (or a requests section)")
     }
     if let o = try node.optional("options") {
       try Scenario.apply(options: o, to: &options, paths: &optionPaths)
@@ -104,6 +121,12 @@ extension Scenario {
     self.trace = trace
     self.json = node.value
     self.compare = []
+    self.hasWorkload = workload != nil
+    self.serve = serve
+    self.servesRequests = servesRequests
+    self.speculative = try node.optional("speculative").map {
+      (n) throws(LifeError) in try ScenarioSpeculation(node: n, devices: devices)
+    }
 
     if let compareNode = try node.optional("compare") {
       for item in try compareNode.items() {

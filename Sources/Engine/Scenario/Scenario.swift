@@ -36,6 +36,14 @@ package struct Scenario: Sendable {
   package var compare: [ScenarioRun]
   /// The file's JSON as given (echoed into summary.json).
   package var json: JSONValue
+  /// Whether the file has a `workload` section (`simulate` needs one).
+  package var hasWorkload = true
+  /// The `requests`, `scheduler` and `slo` sections (`life serve`).
+  package var serve = ServeSettings()
+  /// Whether any of those sections is given.
+  package var servesRequests = false
+  /// The `speculative` section.
+  package var speculative: ScenarioSpeculation?
 
   /// The scenario's own run.
   package var run: ScenarioRun {
@@ -134,5 +142,58 @@ package struct ScenarioRun: Sendable {
     self.overlap = overlap
     self.runtime = runtime
     self.optionPaths = optionPaths
+  }
+}
+
+/// A scenario's `speculative` section: `draft_model` (a preset or a
+/// config.json path relative to the file), `draft_device` (a key of
+/// `devices`; default the decode device), `draft_tokens` (K) and
+/// `acceptance` (a number, or an array of K numbers).
+package struct ScenarioSpeculation: Sendable {
+  /// The draft model.
+  package var model: ModelReference
+  /// The draft's device key; nil for the mapping's decode device.
+  package var device: String?
+  /// K.
+  package var tokens: Int
+  /// Acceptance per position (one value, or K).
+  package var acceptance: [Double]
+
+  /// Reads the section; `devices` are the scenario's.
+  package init(node: JSONNode, devices: [(key: String, device: Device)]) throws(LifeError) {
+    _ = try node.members(allowed: Scenario.speculativeKeys)
+    let modelNode = try node.required(
+      "draft_model", expected: "a model preset or a config.json path")
+    let text = try modelNode.string()
+    if text.isEmpty {
+      throw modelNode.error("empty model", expected: "a model preset or a config.json path")
+    }
+    let resolved = FileInput.resolve(text, relativeTo: node.file)
+    model = ModelReference(
+      text: text, resolvedPath: resolved,
+      isPath: FileInput.exists(resolved) || text.contains("/") || text.hasSuffix(".json"))
+    if let d = try node.optional("draft_device") {
+      let key = try d.string()
+      let keys = devices.map(\.key)
+      guard keys.contains(key) else {
+        throw d.error(
+          "unknown device key",
+          expected: "one of " + keys.map { "'\($0)'" }.joined(separator: ", "),
+          suggestion: DidYouMean.suggest(key, among: keys))
+      }
+      device = key
+    }
+    let k = try node.required("draft_tokens", expected: "an integer in [1, 64]")
+    tokens = try k.int(min: 1, max: Speculation.maxTokens)
+    let a = try node.required("acceptance", expected: Speculation.acceptanceExpected)
+    switch a.value {
+    case .array:
+      acceptance = try a.items().map { (item) throws(LifeError) in try item.double(min: 0, max: 1) }
+    default:
+      acceptance = [try a.double(min: 0, max: 1)]
+    }
+    if let problem = Speculation.check(tokens: tokens, acceptance: acceptance) {
+      throw a.error(problem, expected: Speculation.acceptanceExpected)
+    }
   }
 }

@@ -12,12 +12,11 @@ extension SimulationRun {
       consumeExpanded(layers: layer, repeating: count)
       return
     }
-    let phaseIndex = first.phase == .prefill ? 0 : 1
-    let device = simulator.deviceOf[phaseIndex * OpKind.count + first.kind.tableIndex]
+    let device = device(of: first)
     layerTimes.removeAll(keepingCapacity: true)
     layerCalls.removeAll(keepingCapacity: true)
     for record in layer {
-      guard simulator.deviceOf[phaseIndex * OpKind.count + record.kind.tableIndex] == device,
+      guard self.device(of: record) == device,
         let timing = simulator.timing(of: record, on: device, efficiencies: efficiencies)
       else {
         consumeExpanded(layers: layer, repeating: count)

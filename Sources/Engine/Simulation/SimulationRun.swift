@@ -41,6 +41,15 @@ package struct SimulationRun<E: EventSink>: OpSink {
   var lastWrittenActivations: Double = 0
   var kvResident: Double = 0
 
+  /// When set, every operator runs on this device (a draft model's passes),
+  /// whatever the mapping says.
+  var pinnedDevice: Int?
+  /// Per device, a factor on memory time (shared-DRAM contention); nil for
+  /// none.
+  var memoryScale: [Double]?
+  /// The last pass's timing, once one has ended.
+  package private(set) var lastTiming: PassTiming?
+
   init(simulator: Simulator, sink: E) {
     self.simulator = simulator
     self.sink = sink
@@ -49,6 +58,44 @@ package struct SimulationRun<E: EventSink>: OpSink {
       simulator.fixedEfficiencies
       ?? EfficiencyTables(devices: simulator.info.devices.map(\.device), tokens: 1)
     self.sink.begin(simulator.info)
+  }
+
+  /// A run that continues a lane from `state`, its next pass starting at
+  /// `start` seconds; the sink is not told that a run begins (it is one of
+  /// many passes drawn into one sink).
+  init(
+    simulator: Simulator, sink: E, state: LaneState, start: Double, pinnedDevice: Int?,
+    memoryScale: [Double]?
+  ) {
+    self.simulator = simulator
+    self.sink = sink
+    self.clock = PassClock(overlap: simulator.info.overlap)
+    self.efficiencies =
+      simulator.fixedEfficiencies
+      ?? EfficiencyTables(devices: simulator.info.devices.map(\.device), tokens: 1)
+    self.passStart = start
+    self.lastDevice = state.lastDevice
+    self.lastPhase = state.lastPhase
+    self.lastWrittenActivations = state.lastWrittenActivations
+    self.kvResident = state.kvResident
+    self.pinnedDevice = pinnedDevice
+    self.memoryScale = memoryScale
+    if let memoryScale { efficiencies = efficiencies.scalingMemory(by: memoryScale) }
+  }
+
+  /// Where the lane stands after the passes so far.
+  package var state: LaneState {
+    LaneState(
+      lastDevice: lastDevice, lastPhase: lastPhase,
+      lastWrittenActivations: lastWrittenActivations, kvResident: kvResident)
+  }
+
+  /// The device that runs `record`: the pinned device, else the mapping's.
+  @inline(__always)
+  func device(of record: OpRecord) -> Int {
+    if let pinnedDevice { return pinnedDevice }
+    let phaseIndex = record.phase == .prefill ? 0 : 1
+    return simulator.deviceOf[phaseIndex * OpKind.count + record.kind.tableIndex]
   }
 
   /// A pass starts.
@@ -64,14 +111,14 @@ package struct SimulationRun<E: EventSink>: OpSink {
     if simulator.fixedEfficiencies == nil {
       efficiencies = EfficiencyTables(
         devices: simulator.info.devices.map(\.device), tokens: pass.tokensProcessed)
+      if let memoryScale { efficiencies = efficiencies.scalingMemory(by: memoryScale) }
     }
   }
 
   /// One operator of the pass.
   package mutating func consume(_ record: OpRecord) {
     guard !failed else { return }
-    let phaseIndex = record.phase == .prefill ? 0 : 1
-    let device = simulator.deviceOf[phaseIndex * OpKind.count + record.kind.tableIndex]
+    let device = device(of: record)
     if device != segmentDevice { switchSegment(to: device) }
     guard let timing = simulator.timing(of: record, on: device, efficiencies: efficiencies) else {
       fail(record, device: device)
@@ -101,7 +148,8 @@ package struct SimulationRun<E: EventSink>: OpSink {
     }
     closeSegment()
     let phaseDevice =
-      pass.phase == .prefill ? simulator.phaseDevice.prefill : simulator.phaseDevice.decode
+      pinnedDevice
+      ?? (pass.phase == .prefill ? simulator.phaseDevice.prefill : simulator.phaseDevice.decode)
     // The runtime's launches of the pass as a whole and its host work.
     let phaseIndex = pass.phase == .prefill ? 0 : 1
     let passLaunches = simulator.kernels[phaseDevice]?.perPass ?? 0
@@ -110,7 +158,7 @@ package struct SimulationRun<E: EventSink>: OpSink {
     let host = simulator.hostSeconds[phaseDevice * 2 + phaseIndex]
     clock.wait(launchSeconds + host)
     if let perToken = simulator.kvBytesPerToken {
-      kvResident = perToken * Double(pass.batch) * Double(pass.kvLength)
+      kvResident = pass.kvBytes(perToken: perToken)
     } else {
       kvResident += sums.written.kv
     }
@@ -122,6 +170,7 @@ package struct SimulationRun<E: EventSink>: OpSink {
       opsPadded: sums.opsPadded, read: sums.read, written: sums.written,
       dispatchCalls: sums.calls + passLaunches, kvCacheBytes: kvResident)
     timing.tHost = host
+    lastTiming = timing
     sink.passEnded(timing)
     lastPhase = pass.phase
     if let stop = sink.failure {

@@ -247,4 +247,20 @@ struct EfficiencyTables: Sendable {
     inverseCompute = compute.map { 1 / $0 }
     inverseMemory = memory.map { 1 / $0 }
   }
+
+  /// The tables with device `d`'s memory time multiplied by `scale[d]`
+  /// (its memory efficiency divided by it): how shared-DRAM contention
+  /// slows a pass, through the one timing formula. A factor of 1 leaves a
+  /// device's entries exactly as they are.
+  func scalingMemory(by scale: [Double]) -> EfficiencyTables {
+    var out = self
+    let kinds = OpKind.count
+    for (d, factor) in scale.enumerated() where factor != 1 {
+      for k in 0..<kinds where d * kinds + k < memory.count {
+        out.memory[d * kinds + k] = memory[d * kinds + k] / factor
+        out.inverseMemory[d * kinds + k] = inverseMemory[d * kinds + k] * factor
+      }
+    }
+    return out
+  }
 }

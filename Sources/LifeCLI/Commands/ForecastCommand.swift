@@ -19,7 +19,7 @@ struct ForecastCommand: Subcommand, Equatable {
         "decode-device", "D", "the device that runs decode", values: FlagSpec.deviceValues,
         default: "--device"),
       .overlap, .runtime,
-    ] + FlagSpec.deviceOverrides + [
+    ] + FlagSpec.deviceOverrides + FlagSpec.speculativeFlags + [
       .toggle("strict", "a model that does not fit in a device's memory is an error"),
       .json,
     ],
@@ -29,6 +29,8 @@ struct ForecastCommand: Subcommand, Equatable {
         + " --decode-device ./igpu.json --prompt 1536 --generate 128 --weights int4 --json",
       "forecast --model llama-2-7b --device rtx-4090 --runtime llama.cpp-cuda --weights Q4_0"
         + " --prompt 512 --generate 128",
+      "forecast --model llama-3.1-8b --device rtx-4090 --prompt 1024 --generate 256"
+        + " --draft-model llama-3.2-1b --draft-tokens 4 --acceptance 0.7",
     ])
 
   /// A preset name or a config.json path, as typed.
@@ -52,11 +54,13 @@ struct ForecastCommand: Subcommand, Equatable {
   var strict: Bool
   /// `--runtime`.
   var runtime: RuntimeChoice
+  /// Speculative decoding (`--draft-model` and its flags).
+  var speculative: SpeculativeFlags?
 
   init(
     model: String, options: WorkloadOptions, json: Bool, prefillDevice: String,
     decodeDevice: String, device: String?, overlap: Overlap, overrides: DeviceOverrides,
-    strict: Bool, runtime: RuntimeChoice = .automatic
+    strict: Bool, runtime: RuntimeChoice = .automatic, speculative: SpeculativeFlags? = nil
   ) {
     self.model = model
     self.options = options
@@ -68,6 +72,7 @@ struct ForecastCommand: Subcommand, Equatable {
     self.overrides = overrides
     self.strict = strict
     self.runtime = runtime
+    self.speculative = speculative
   }
 
   init(_ arguments: ParsedArguments) throws(LifeError) {
@@ -84,7 +89,7 @@ struct ForecastCommand: Subcommand, Equatable {
       json: arguments.isSet("json"), prefillDevice: prefill, decodeDevice: decode,
       device: device, overlap: try arguments.choice("overlap", Overlap.self) ?? .op,
       overrides: try arguments.deviceOverrides(), strict: arguments.isSet("strict"),
-      runtime: try arguments.runtimeChoice())
+      runtime: try arguments.runtimeChoice(), speculative: try arguments.speculativeFlags())
   }
 
   /// The forecast, as text or the contract's JSON; warnings to standard
@@ -107,23 +112,33 @@ struct ForecastCommand: Subcommand, Equatable {
     func load(_ reference: String, _ parameter: RunParameter) throws(LifeError) -> Device {
       try overrides.apply(to: Device.resolve(reference, at: .parameter(parameter)))
     }
-    let devices: [(key: String, device: Device)]
+    var devices: [(key: String, device: Device)]
     let mapping: Mapping
+    var references: [String: String]
     if prefillDevice == decodeDevice {
       let given = device == prefillDevice
       let key = given ? "device" : "prefill"
       devices = [(key, try load(prefillDevice, given ? .device : .prefillDevice))]
       mapping = Mapping(prefill: key, decode: key)
+      references = [key: prefillDevice]
     } else {
       devices = [
         ("prefill", try load(prefillDevice, device == prefillDevice ? .device : .prefillDevice)),
         ("decode", try load(decodeDevice, device == decodeDevice ? .device : .decodeDevice)),
       ]
       mapping = Mapping(prefill: "prefill", decode: "decode")
+      references = ["prefill": prefillDevice, "decode": decodeDevice]
     }
     try runtime.check(deviceKeys: devices.map(\.key))
-    return ForecastPipeline(
+    var pipeline = ForecastPipeline(
       model: model, options: options, devices: devices, mapping: mapping, overlap: overlap,
       strict: strict, runtime: runtime)
+    if let speculative {
+      pipeline.speculative = try speculative.resolve(
+        devices: &devices, references: references, decodeKey: mapping.decode,
+        overrides: overrides)
+      pipeline.devices = devices
+    }
+    return pipeline
   }
 }

@@ -9,6 +9,17 @@ extension SimulateCommand {
   /// one-paragraph summary.
   func run(console: Console) throws(LifeError) {
     let scenario = try Scenario.load(path: self.scenario)
+    guard scenario.hasWorkload else {
+      throw LifeError.file(
+        self.scenario, path: "workload", "missing required field",
+        expected: "an object with prompt, generate, batch (a scenario with only requests runs"
+          + " with life serve)")
+    }
+    if scenario.speculative != nil {
+      throw LifeError.file(
+        self.scenario, path: "speculative", "speculative decoding is not simulated",
+        expected: "life forecast --draft-model, or life serve with this scenario")
+    }
     let model = try self.model(scenario)
     var runs = scenario.runs
     for index in runs.indices {
@@ -138,9 +149,16 @@ extension SimulateCommand {
   /// The model: `--model`, else the scenario's (a path relative to the
   /// scenario file, or a preset, both placed at the file's `model`).
   func model(_ scenario: Scenario) throws(LifeError) -> ModelConfig {
-    if let model { return try ModelConfig.resolve(model) }
-    let reference = scenario.model
-    let here = ErrorLocation(file: self.scenario, path: "model")
+    try Self.resolveModel(model, reference: scenario.model, scenario: self.scenario, field: "model")
+  }
+
+  /// `flag` when given, else the scenario's `reference` (a path relative to
+  /// the scenario file, or a preset; errors placed at `field` in the file).
+  static func resolveModel(
+    _ flag: String?, reference: ModelReference, scenario: String, field: String
+  ) throws(LifeError) -> ModelConfig {
+    if let flag { return try ModelConfig.resolve(flag) }
+    let here = ErrorLocation(file: scenario, path: field)
     do {
       return reference.isPath
         ? try ModelConfig.load(path: reference.resolvedPath)

@@ -16,9 +16,9 @@ protocol Subcommand: Sendable {
 enum Subcommands {
   /// Every subcommand.
   static let all: [any Subcommand.Type] = [
-    WorkloadCommand.self, ForecastCommand.self, SimulateCommand.self, CompareCommand.self,
-    CalibrateCommand.self, SweepCommand.self, ModelsCommand.self, DevicesCommand.self,
-    RuntimesCommand.self,
+    WorkloadCommand.self, ForecastCommand.self, SimulateCommand.self, ServeCommand.self,
+    CompareCommand.self, CalibrateCommand.self, SweepCommand.self, ModelsCommand.self,
+    DevicesCommand.self, RuntimesCommand.self,
   ]
 
   /// Every subcommand's name.

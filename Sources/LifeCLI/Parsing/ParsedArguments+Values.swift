@@ -100,11 +100,15 @@ extension ParsedArguments {
   }
 
   /// Every workload flag given, in command-line order, each parsed once by
-  /// its option's parser (``WorkloadOption/parse(_:)``).
-  func workloadSettings() throws(LifeError) -> [WorkloadSetting] {
+  /// its option's parser (``WorkloadOption/parse(_:)``); without prompt,
+  /// generate and batch when `operatingPoint` is false (`serve`, where the
+  /// requests give them).
+  func workloadSettings(operatingPoint: Bool = true) throws(LifeError) -> [WorkloadSetting] {
     var result: [WorkloadSetting] = []
     for setting in settings {
-      guard let option = WorkloadOption(rawValue: setting.name) else { continue }
+      guard let option = WorkloadOption(rawValue: setting.name),
+        operatingPoint || !option.isOperatingPoint
+      else { continue }
       result.append(try option.parse(setting.value))
     }
     return result

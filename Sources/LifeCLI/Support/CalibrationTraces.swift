@@ -8,8 +8,11 @@ import Trace
 /// compacted (``CompactWorkload``), into the simulator instead of
 /// regenerating it.
 struct CalibrationTraces {
-  /// Recorded traces by measurement line.
-  private let traces: [Int: CompactWorkload]
+  /// Recorded traces by workload (``key(_:defaultModel:)``): rows measured
+  /// under one workload share one.
+  private let traces: [String: CompactWorkload]
+  /// The model of rows without one.
+  private let defaultModel: String
   /// The file, for errors.
   private let file: String
 
@@ -20,8 +23,10 @@ struct CalibrationTraces {
     throws(LifeError)
   {
     var models: [String: ModelConfig] = [:]
-    var traces: [Int: CompactWorkload] = [:]
+    var traces: [String: CompactWorkload] = [:]
     for row in rows {
+      let key = Self.key(row, defaultModel: defaultModel)
+      if traces[key] != nil { continue }
       let name = row.model ?? defaultModel
       let model: ModelConfig
       if let known = models[name] {
@@ -32,10 +37,19 @@ struct CalibrationTraces {
       }
       let options = row.workloadOptions(base: WorkloadOptions(prompt: 0))
       let pipeline = Self.pipeline(model: model, options: options, device: device)
-      traces[row.line] = CompactWorkload(try RecordedWorkload(pipeline: pipeline))
+      traces[key] = CompactWorkload(try RecordedWorkload(pipeline: pipeline))
     }
     self.traces = traces
+    self.defaultModel = defaultModel
     self.file = file
+  }
+
+  /// What a row's op trace depends on: its model, prompt, generate, batch
+  /// and workload overrides (not its metric, value, depth or runtime).
+  static func key(_ row: Measurement, defaultModel: String) -> String {
+    var key = "\(row.model ?? defaultModel)\u{0}\(row.prompt) \(row.generate) \(row.batch)"
+    for o in row.overrides { key += "\u{0}\(o.option.name)=\(o.text)" }
+    return key
   }
 
   /// A single-device pipeline as `life forecast --device` builds it (device
@@ -52,7 +66,7 @@ struct CalibrationTraces {
   func forecast(_ device: Device, _ row: Measurement) throws(LifeError) -> (
     ttftMs: Double, tpotMsMean: Double
   ) {
-    guard let trace = traces[row.line] else {
+    guard let trace = traces[Self.key(row, defaultModel: defaultModel)] else {
       throw LifeError.file(file, path: "line \(row.line)", "no recorded workload for this row")
     }
     let pipeline = Self.pipeline(

@@ -120,12 +120,14 @@ extension TimelineWriter {
     }
   }
 
-  /// Writes a counter sample on the request process.
-  func counter(_ name: String, key: StaticString, at time: Int64, _ value: Double) {
+  /// Writes a counter sample on the request process (or on `pid`).
+  func counter(
+    _ name: String, key: StaticString, at time: Int64, _ value: Double, pid: Int? = nil
+  ) {
     var args = TraceArgs()
     args.number(key, value)
     let bytes = args.bytes
-    let pid = layout.requestPid
+    let pid = pid ?? layout.requestPid
     file.appendEvent { out in
       out.append("{\"name\":")
       out.appendQuoted(name)

@@ -17,6 +17,11 @@ package final class TimelineWriter: EventSink {
   let selection: TimelineSteps
   let generate: Int
   let eventBudget: Int
+  /// Whether the writer draws a forecast's `request` process (its prefill
+  /// and decode-step slices and counters). A serving run draws its own
+  /// scheduler and request processes and lets this writer draw only the
+  /// devices; then every pass it is given is drawn in detail.
+  let requestTrack: Bool
 
   var run: RunInfo?
   var overlap: Overlap = .op
@@ -46,14 +51,16 @@ package final class TimelineWriter: EventSink {
   ///     the run may write.
   package init(
     file: TimelineFile, layout: TimelineLayout = TimelineLayout(), detail: TraceDetail = .op,
-    steps: TimelineSteps = .automatic, generate: Int, eventBudget: Int = 500_000
+    steps: TimelineSteps = .automatic, generate: Int, eventBudget: Int = 500_000,
+    requestTrack: Bool = true
   ) {
     self.file = file
     self.layout = layout
     self.detail = detail
-    self.selection = steps
+    self.selection = requestTrack ? steps : .all
     self.generate = generate
     self.eventBudget = eventBudget
+    self.requestTrack = requestTrack
     self.threads = ThreadTable(pidBase: layout.pidBase)
   }
 
@@ -68,7 +75,9 @@ package final class TimelineWriter: EventSink {
     overlap = run.overlap
     runStartEvents = file.eventCount
     let requestPid = layout.requestPid
-    metadata("process_name", pid: requestPid, tid: nil, key: "name", layout.namePrefix + "request")
+    metadata(
+      "process_name", pid: requestPid, tid: nil, key: "name",
+      layout.namePrefix + (requestTrack ? "request" : "scheduler"))
     metadataInt("process_sort_index", pid: requestPid, tid: nil, value: layout.requestPid)
     for (index, entry) in run.devices.enumerated() {
       let pid = layout.devicePid(index)
@@ -84,7 +93,7 @@ package final class TimelineWriter: EventSink {
 
   package func passBegan(_ pass: PassInfo, at time: Double) {
     tracing = detail != .step && decideSelected(pass)
-    if tracing, pass.phase == .decode { tracedSteps.append(pass.step) }
+    if tracing, pass.phase == .decode || !requestTrack { tracedSteps.append(pass.step) }
     passStartEvents = file.eventCount
   }
 
@@ -101,12 +110,12 @@ package final class TimelineWriter: EventSink {
     flushLayers()
     if tracing { maxPassEvents = max(maxPassEvents, file.eventCount - passStartEvents) }
     tracing = false
-    drawPass(timing)
+    if requestTrack { drawPass(timing) }
   }
 
   package func end() {
     flushLayers()
-    if !prefillChunks.isEmpty { drawPrefill() }
+    if requestTrack && !prefillChunks.isEmpty { drawPrefill() }
     var meta = TraceArgs()
     meta.string("name", run?.name ?? "")
     meta.int("pid_base", layout.pidBase)

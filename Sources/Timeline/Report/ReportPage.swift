@@ -13,33 +13,11 @@ package enum ReportPage {
   package static func html(
     _ data: ReportData, title: String, model: String, warnings: [String]
   ) -> String {
-    var page = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <title>\(Markup.escape(title)) · LIFE report</title>
-      <style>
-      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:24px auto;max-width:1000px;padding:0 16px}
-      h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
-      .sub{color:#666;margin:0 0 16px}
-      .cards{display:flex;flex-wrap:wrap;gap:10px}
-      .card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:120px}
-      .card b{display:block;font-size:18px}.card span{color:#666;font-size:12px}
-      table{border-collapse:collapse;margin:8px 0;font-size:13px}
-      th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}
-      td:first-child,th:first-child{text-align:left}
-      .legend span{display:inline-block;margin-right:12px;font-size:12px}
-      .legend i{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:middle}
-      .warn{color:#8a5300}
-      svg{display:block;margin:6px 0;max-width:100%;height:auto}
-      </style>
-      </head>
-      <body>
-      <h1>\(Markup.escape(title))</h1>
-      <p class="sub">Model \(Markup.escape(model)) · run \(Markup.escape(data.runName)) · overlap \(Markup.escape(data.overlap)) · LIFE \(Markup.escape(LifeVersion.current))</p>
-
-      """
+    var page = head(
+      title: title,
+      subtitle:
+        "Model \(Markup.escape(model)) · run \(Markup.escape(data.runName)) · overlap \(Markup.escape(data.overlap)) · LIFE \(Markup.escape(LifeVersion.current))"
+    )
     page += headline(data)
     page += warningsSection(warnings)
     page += "<h2>TPOT per decode step</h2>\n" + tpotChart(data)
@@ -48,6 +26,38 @@ package enum ReportPage {
     page += "<h2>Devices over time</h2>\n" + laneChart(data)
     page += "</body>\n</html>\n"
     return page
+  }
+
+  /// The page's head and title: the report's style, `title` escaped and
+  /// `subtitle` (markup, already escaped) under it.
+  static func head(title: String, subtitle: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <title>\(Markup.escape(title)) · LIFE report</title>
+    <style>
+    body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:24px auto;max-width:1000px;padding:0 16px}
+    h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+    .sub{color:#666;margin:0 0 16px}
+    .cards{display:flex;flex-wrap:wrap;gap:10px}
+    .card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:120px}
+    .card b{display:block;font-size:18px}.card span{color:#666;font-size:12px}
+    table{border-collapse:collapse;margin:8px 0;font-size:13px}
+    th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}
+    td:first-child,th:first-child{text-align:left}
+    .legend span{display:inline-block;margin-right:12px;font-size:12px}
+    .legend i{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:middle}
+    .warn{color:#8a5300}
+    svg{display:block;margin:6px 0;max-width:100%;height:auto}
+    </style>
+    </head>
+    <body>
+    <h1>\(Markup.escape(title))</h1>
+    <p class="sub">\(subtitle)</p>
+
+    """
   }
 
   static func headline(_ data: ReportData) -> String {

@@ -2,8 +2,8 @@
 /// mirrored by gguf-py's `LlamaFileType`): what a quantization run aimed
 /// for, by the names `llama-quantize` takes. Retired codes (4–6, 33–35) are
 /// absent.
-enum GGUFFileType {
-  static let names: [Int: String] = [
+package enum GGUFFileType {
+  package static let names: [Int: String] = [
     0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K",
     11: "Q3_K_S", 12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S",
     17: "Q5_K_M", 18: "Q6_K", 19: "IQ2_XXS", 20: "IQ2_XS", 21: "Q2_K_S", 22: "IQ3_XS",
@@ -13,5 +13,8 @@ enum GGUFFileType {
   ]
 
   /// The name of `code`, if known.
-  static func name(_ code: Int) -> String? { names[code] }
+  package static func name(_ code: Int) -> String? { names[code] }
+
+  /// Every known name, `F32` to `Q1_0`.
+  package static let allNames = Set(names.values)
 }

@@ -35,6 +35,48 @@ public enum RunParameter: String, Sendable, CaseIterable {
   case traceDetail = "trace-detail"
   /// The software that runs the model.
   case runtime
+  /// A serving run's requests file.
+  case requests
+  /// Generated requests: mean arrivals per second.
+  case rate
+  /// Generated requests: how many.
+  case count
+  /// Generated requests: how arrivals are spaced.
+  case arrival
+  /// Generated requests: requests per burst.
+  case burst
+  /// Generated requests: prompt lengths.
+  case requestPrompt = "prompt"
+  /// Generated requests: decode steps per request.
+  case requestGenerate = "generate"
+  /// Generated requests: the seed.
+  case seed
+  /// The scheduler's batch limit.
+  case maxBatch = "max-batch"
+  /// The scheduler's tokens per step.
+  case tokenBudget = "token-budget"
+  /// Tokens per KV-cache block.
+  case blockSize = "block-size"
+  /// KV-cache blocks per memory.
+  case kvBlocks = "kv-blocks"
+  /// Share of device memory the serving engine uses.
+  case memoryUtilization = "memory-utilization"
+  /// Preemption when the KV cache is full.
+  case preemption
+  /// Host-copy bandwidth for swapping.
+  case swapBandwidth = "swap-gb-s"
+  /// Goodput: the TTFT objective.
+  case sloTtftMs = "slo-ttft-ms"
+  /// Goodput: the mean-TPOT objective.
+  case sloTpotMs = "slo-tpot-ms"
+  /// Speculative decoding: the draft model.
+  case draftModel = "draft-model"
+  /// Speculative decoding: the draft's device.
+  case draftDevice = "draft-device"
+  /// Speculative decoding: draft tokens per verify pass.
+  case draftTokens = "draft-tokens"
+  /// Speculative decoding: acceptance rate(s).
+  case acceptance
   /// The output directory.
   case out
   /// Whether to write a timeline beyond the size limit.

@@ -19,6 +19,67 @@ package struct JSONParser {
     try parse(Array(text.utf8), file: file)
   }
 
+  /// Parses the JSON value that starts at byte `start` of `bytes` (after
+  /// any whitespace): a value inside other text, such as one line of a JSON
+  /// Lines file after log lines. Errors give the line and column in the
+  /// whole text. Returns the value and the index just past it.
+  package static func parseValue(in bytes: [UInt8], at start: Int, file: String?)
+    throws(LifeError) -> (value: JSONValue, end: Int)
+  {
+    var parser = JSONParser(bytes: bytes, file: file)
+    parser.index = max(0, start)
+    parser.skipWhitespace()
+    let value = try parser.parseValue()
+    return (value, parser.index)
+  }
+
+  /// Parses the JSON array that starts at byte `start` of `bytes` (after any
+  /// whitespace), inside other text as ``parseValue(in:at:file:)`` does, and
+  /// returns its elements, each with the 1-based line its first character
+  /// is on, and the index just past the closing bracket.
+  package static func parseArrayElements(in bytes: [UInt8], at start: Int, file: String?)
+    throws(LifeError) -> (elements: [(value: JSONValue, line: Int)], end: Int)
+  {
+    var parser = JSONParser(bytes: bytes, file: file)
+    parser.index = max(0, start)
+    parser.skipWhitespace()
+    guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: "[") else {
+      throw parser.syntax("expected '['")
+    }
+    // Lines are counted once, from the start, as elements are reached.
+    var currentLine = 1
+    var counted = 0
+    func line(at index: Int) -> Int {
+      while counted < index && counted < bytes.count {
+        if bytes[counted] == 0x0A { currentLine += 1 }
+        counted += 1
+      }
+      return currentLine
+    }
+    var elements: [(value: JSONValue, line: Int)] = []
+    try parser.enter()
+    parser.index += 1
+    parser.skipWhitespace()
+    if parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: "]") {
+      return (elements, parser.index + 1)
+    }
+    while true {
+      parser.skipWhitespace()
+      let at = line(at: parser.index)
+      elements.append((try parser.parseValue(), at))
+      parser.skipWhitespace()
+      guard parser.index < bytes.count else { throw parser.syntax("unterminated array") }
+      if bytes[parser.index] == UInt8(ascii: ",") {
+        parser.index += 1
+        continue
+      }
+      if bytes[parser.index] == UInt8(ascii: "]") {
+        return (elements, parser.index + 1)
+      }
+      throw parser.syntax("expected ',' or ']' in an array")
+    }
+  }
+
   private init(bytes: [UInt8], file: String?) {
     self.bytes = bytes
     self.file = file
@@ -195,6 +256,10 @@ package struct JSONParser {
         return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
       }
       if c == UInt8(ascii: "\\") || c < 0x20 { break }
+      if c >= 0x80 {
+        try checkUTF8()
+        continue
+      }
       index += 1
     }
     var out = Array(bytes[start..<index])
@@ -247,10 +312,29 @@ package struct JSONParser {
         }
         continue
       }
+      if c >= 0x80 {
+        let first = index
+        try checkUTF8()
+        out.append(contentsOf: bytes[first..<index])
+        continue
+      }
       out.append(c)
       index += 1
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Steps over the multi-byte UTF-8 sequence at `index`, or fails naming
+  /// its place when it is ill-formed (a value parsed inside other text is
+  /// checked here, string by string, as a whole document is up front).
+  private mutating func checkUTF8() throws(LifeError) {
+    let length = UTF8Check.sequenceLength(bytes[...], at: index)
+    guard length > 0 else {
+      throw LifeError.file(
+        file, path: UTF8Check.position(of: index, in: bytes), "not valid UTF-8 text",
+        got: UTF8Check.describe(bytes, at: index), expected: "UTF-8 (re-save the file as UTF-8)")
+    }
+    index += length
   }
 
   private mutating func hex4() throws(LifeError) -> UInt32 {

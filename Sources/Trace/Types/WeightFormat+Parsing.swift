@@ -2,6 +2,7 @@ extension WeightFormat {
   /// The GGUF type names LIFE knows, as llama.cpp spells them.
   package static let ggufNames: [String] = [
     "F16", "BF16", "Q8_0", "Q4_0", "Q4_1", "Q5_0", "Q5_K_M", "Q4_K_M", "Q6_K",
+    "Q5_1", "Q4_K_S", "Q5_K_S", "Q3_K_S", "Q3_K_M", "Q3_K_L", "Q2_K", "IQ4_XS", "IQ4_NL",
   ]
 
   /// Parses a quantized format name: `int8`, `int4` (the paper's scheme:

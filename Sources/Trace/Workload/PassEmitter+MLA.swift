@@ -27,7 +27,7 @@ extension PassEmitter {
     norm(.kvaNorm, rowCount: tokenRows, cols: mla.kvLoraRank)
     let rope = RoPE.cost(
       vectors: tokenRows * Double(heads + 1), headDim: mla.qkRopeHeadDim,
-      rotaryDim: mla.qkRopeHeadDim, tokens: Double(pass.newTokens), bytes: a)
+      rotaryDim: mla.qkRopeHeadDim, tokens: positions, bytes: a)
     add(.rope, .rope, OpShape(rows, heads + 1, mla.qkRopeHeadDim), rope, dispatch: eagerOnly())
     kvWrite(.kCache, elementsPerToken: Double(mla.kvLoraRank + mla.qkRopeHeadDim))
     switch w.options.mlaForm {
@@ -41,8 +41,9 @@ extension PassEmitter {
   /// The paper's way: kv_b_proj over every cached latent, then MHA.
   mutating func emitMLAOnline(_ mla: MLAConfig) {
     let heads = model.heads
-    let keys = w.residentTokens(layer: layer, tokens: pass.kvLength)
-    let keyRows = pass.batch * keys
+    let keyRows = pass.sequences.reduce(0) {
+      $0 + $1.count * w.residentTokens(layer: layer, tokens: $1.kvLength)
+    }
     if w.kvQuantized {
       let elems = Double(keyRows) * Double(mla.kvLoraRank)
       add(
@@ -61,11 +62,9 @@ extension PassEmitter {
         read: BytesRead(
           kv: Double(keyRows) * Double(mla.kvLoraRank + mla.qkRopeHeadDim) * w.kvBytesPerElement)),
       dispatch: 0)
-    let attention = Attention(
-      batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: heads,
-      kvHeads: heads, qkDim: mla.qkNopeHeadDim + mla.qkRopeHeadDim, vDim: mla.vHeadDim,
-      window: w.window(layer: layer), causal: w.options.scores == .causal, bytes: a, kvBytes: a,
-      nonlinear: nonlinear, tile: w.options.tile)
+    let attention = ragged(
+      heads: heads, kvHeads: heads, qkDim: mla.qkNopeHeadDim + mla.qkRopeHeadDim,
+      vDim: mla.vHeadDim, kvBytes: a)
     emitCore(attention, softcap: false, kvFromActivations: true)
   }
 
@@ -74,11 +73,9 @@ extension PassEmitter {
     let heads = model.heads
     let rank = mla.kvLoraRank
     linear(.qAbsorb, m: rows, k: mla.qkNopeHeadDim, n: rank, groups: heads)
-    let attention = Attention(
-      batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: heads,
-      kvHeads: 1, qkDim: rank + mla.qkRopeHeadDim, vDim: rank, window: w.window(layer: layer),
-      causal: w.options.scores == .causal, bytes: a, kvBytes: w.kvBytesPerElement,
-      nonlinear: nonlinear, tile: w.options.tile)
+    let attention = ragged(
+      heads: heads, kvHeads: 1, qkDim: rank + mla.qkRopeHeadDim, vDim: rank,
+      kvBytes: w.kvBytesPerElement)
     emitCore(attention, softcap: false, valuesAreKeys: true)
     linear(.vAbsorb, m: rows, k: rank, n: mla.vHeadDim, groups: heads)
   }

@@ -2,7 +2,7 @@
 /// head. Dispatch accounting and fusion rules: docs/workload.md.
 extension PassEmitter {
   mutating func emitModel() {
-    guard pass.newTokens > 0 else { return }
+    guard rows > 0 else { return }
     let h = model.hidden
     layer = -1
     var embed = Embedding.cost(
@@ -22,17 +22,11 @@ extension PassEmitter {
       l = end
     }
     layer = -1
-    // Final norm and LM head: over every token with --logits all in
-    // prefill, else the last token of each sequence (of the last chunk).
-    let lastChunk = pass.chunk == pass.chunks - 1
-    let headRows: Int
-    if pass.phase == .prefill && w.options.logits == .all {
-      headRows = rows
-    } else if pass.phase == .prefill && !lastChunk {
-      headRows = 0
-    } else {
-      headRows = pass.batch
-    }
+    // Final norm and LM head: over every prompt token with --logits all,
+    // else the last prompt token of each sequence whose prompt ends here;
+    // every new token in decode (one, or a verify pass's K + 1).
+    let allLogits = w.options.logits == .all
+    let headRows = pass.sequences.reduce(0) { $0 + $1.headRows(allLogits: allLogits) }
     norm(.finalNorm, rowCount: Double(rows), cols: h)
     if headRows > 0 {
       linear(.lmHead, m: headRows, k: h, n: model.vocab)
@@ -68,10 +62,21 @@ extension PassEmitter {
 
   /// Where the KV write of this layer goes, and what it costs.
   mutating func kvWrite(_ site: OpSite, elementsPerToken: Double) {
-    let b = Double(pass.batch)
-    let newElems = b * Double(pass.newTokens) * elementsPerToken
-    let resident = Double(w.residentTokens(layer: layer, tokens: pass.kvLength))
-    let pastResident = Double(w.residentTokens(layer: layer, tokens: pass.pastTokens))
+    // Per group: its new tokens, and (for concat) its resident cache before
+    // and after the pass; summed over the pass's groups.
+    var newElems = 0.0
+    var pastElems = 0.0
+    var residentElems = 0.0
+    for group in pass.sequences {
+      let b = Double(group.count)
+      newElems += b * Double(group.newTokens) * elementsPerToken
+      pastElems +=
+        b * Double(w.residentTokens(layer: layer, tokens: group.pastTokens))
+        * elementsPerToken
+      residentElems +=
+        b * Double(w.residentTokens(layer: layer, tokens: group.kvLength))
+        * elementsPerToken
+    }
     let kvb = w.kvBytesPerElement
     let quantOps = w.kvQuantized ? newElems : 0  // symmetric: one scale multiply per element
     var cost: OpCost
@@ -91,9 +96,8 @@ extension PassEmitter {
       // torch.cat: read the old cache and the new tokens, write the whole
       // cache again.
       cost = OpCost(
-        ops: quantOps,
-        read: BytesRead(activations: newElems * a, kv: b * pastResident * elementsPerToken * kvb),
-        written: BytesWritten(kv: b * resident * elementsPerToken * kvb))
+        ops: quantOps, read: BytesRead(activations: newElems * a, kv: pastElems * kvb),
+        written: BytesWritten(kv: residentElems * kvb))
     }
     add(
       site, .kvCache, OpShape(rows, Int(elementsPerToken)), cost,
@@ -130,11 +134,9 @@ extension PassEmitter {
     let rotary = max(0, min(d, Int((Double(d) * model.rotaryFraction).rounded())))
     var rope = RoPE.cost(
       vectors: tokenRows * Double(model.heads + model.kvHeads), headDim: d, rotaryDim: rotary,
-      tokens: Double(pass.newTokens), bytes: a)
+      tokens: positions, bytes: a)
     if fused {
-      rope = OpCost(
-        ops: rope.ops, read: BytesRead(activations: 2 * Double(pass.newTokens) * Double(rotary) * a)
-      )
+      rope = OpCost(ops: rope.ops, read: BytesRead(activations: 2 * positions * Double(rotary) * a))
     }
     add(.rope, .rope, OpShape(rows, model.heads + model.kvHeads, d), rope, dispatch: eagerOnly())
     // QuaRot: per-head Hadamard on queries and keys after RoPE (so the
@@ -143,11 +145,8 @@ extension PassEmitter {
     let perToken = Double(kvDim)
     kvWrite(.kCache, elementsPerToken: perToken)
     kvWrite(.vCache, elementsPerToken: perToken)
-    let attention = Attention(
-      batch: pass.batch, queries: pass.newTokens, past: pass.pastTokens, heads: model.heads,
-      kvHeads: model.kvHeads, qkDim: d, vDim: d, window: w.window(layer: layer),
-      causal: w.options.scores == .causal, bytes: a, kvBytes: w.kvBytesPerElement,
-      nonlinear: nonlinear, tile: w.options.tile)
+    let attention = ragged(
+      heads: model.heads, kvHeads: model.kvHeads, qkDim: d, vDim: d, kvBytes: w.kvBytesPerElement)
     emitCore(attention, softcap: model.attentionSoftcap != nil)
     // QuaRot: the Hadamard across heads before o_proj (the per-head part is
     // folded into v_proj and o_proj offline).
@@ -161,31 +160,32 @@ extension PassEmitter {
   /// online); `valuesAreKeys`: the values are the cached keys' first vDim
   /// elements (MLA absorbed), read once by a fused kernel.
   mutating func emitCore(
-    _ shape: Attention, softcap: Bool, kvFromActivations: Bool = false,
+    _ shape: RaggedAttention, softcap: Bool, kvFromActivations: Bool = false,
     valuesAreKeys: Bool = false
   ) {
     var attention = shape
-    attention.scoreBytes = w.accounting.scoreType?.bytes
-    attention.kvPadding = w.accounting.kvPadding
+    for i in attention.parts.indices {
+      attention.parts[i].scoreBytes = w.accounting.scoreType?.bytes
+      attention.parts[i].kvPadding = w.accounting.kvPadding
+    }
     // Attention's own fusion (flash attention), which may differ from the
     // other operators' (`--flash-attn`).
     let fused = w.options.attentionFused
     let unfusedKernel = fused ? 0 : 1
     let bmmType = w.matmulInputType.isInteger ? w.matmulInputType : act
+    let qkDim = attention.parts[0].qkDim
+    let vDim = attention.parts[0].vDim
     if w.matmulInputType.isInteger {
-      let q =
-        Double(attention.batch * attention.heads) * Double(attention.queries)
-        * Double(attention.qkDim)
+      let q = attention.queryElements
       add(
         .scores, .quantize, OpShape(safeInt(q)),
         Dequantize.quantize(elements: q, from: act, to: bmmType), dispatch: unfusedKernel)
     }
     if w.kvQuantized && !kvFromActivations {
       // Each cached element once per KV head group read.
-      let elems = Double(attention.batch) * Double(attention.keysRead) * w.kvElementsPerToken
+      let elems = attention.cachedElements(perToken: w.kvElementsPerToken)
       add(
-        .kvDequant, .dequantize,
-        OpShape(attention.batch * attention.keysRead, Int(w.kvElementsPerToken)),
+        .kvDequant, .dequantize, OpShape(attention.keyRows, Int(w.kvElementsPerToken)),
         OpCost(ops: elems), dispatch: 0, input: w.kvType)
     }
     var qk = attention.scoresBMM(fused: fused)
@@ -202,14 +202,13 @@ extension PassEmitter {
     } else if valuesAreKeys && fused {
       pv.read.kv = 0
     }
-    let bh = attention.batch * attention.heads
+    let bh = attention.sequenceHeads
     add(
       fused ? .flashAttention : .scores, .bmm,
-      OpShape(bh, attention.queries, attention.qkDim, attention.keysRead), qk, dispatch: 1,
+      OpShape(bh, attention.queries, qkDim, attention.keysRead), qk, dispatch: 1,
       compute: bmmType)
     if softcap {
-      var cap = Activation.softcap(
-        elements: Double(bh) * attention.scoresPerHead, bytes: a, mode: nonlinear)
+      var cap = Activation.softcap(elements: attention.scoreElements, bytes: a, mode: nonlinear)
       if fused { cap = OpCost(ops: cap.ops) }
       add(
         .attnSoftcap, .activation, OpShape(saturating(bh, attention.queries), attention.keysRead),
@@ -219,13 +218,28 @@ extension PassEmitter {
       .softmax, .softmax, OpShape(saturating(bh, attention.queries), attention.keysRead),
       attention.softmax(fused: fused), dispatch: unfusedKernel)
     if w.matmulInputType.isInteger {
-      let p = Double(bh) * attention.scoresPerHead
+      let p = attention.scoreElements
       var qc = Dequantize.quantize(elements: p, from: act, to: bmmType)
       if fused { qc = OpCost(ops: qc.ops) }
       add(.context, .quantize, OpShape(safeInt(p)), qc, dispatch: unfusedKernel)
     }
     add(
-      .context, .bmm, OpShape(bh, attention.queries, attention.keysRead, attention.vDim), pv,
+      .context, .bmm, OpShape(bh, attention.queries, attention.keysRead, vDim), pv,
       dispatch: unfusedKernel, compute: bmmType)
+  }
+
+  /// The pass's attention: one ``Attention`` per group of alike sequences
+  /// (its own queries, past and window), with the layer's dims.
+  func ragged(heads: Int, kvHeads: Int, qkDim: Int, vDim: Int, kvBytes: Double)
+    -> RaggedAttention
+  {
+    RaggedAttention(
+      pass.sequences.map { group in
+        Attention(
+          batch: group.count, queries: group.newTokens, past: group.pastTokens, heads: heads,
+          kvHeads: kvHeads, qkDim: qkDim, vDim: vDim, window: w.window(layer: layer),
+          causal: w.options.scores == .causal, bytes: a, kvBytes: kvBytes, nonlinear: nonlinear,
+          tile: w.options.tile)
+      })
   }
 }

@@ -15,11 +15,21 @@ struct PassEmitter<S: OpSink> {
   var runs: [LayerRun] = []
   /// Records handed to the sink so far.
   var count = 0
+  /// Rows of this pass: Σ new tokens × sequences over its groups.
+  let rows: Int
+  /// ``rows`` as a Double.
+  let tokenRows: Double
+  /// Distinct positions whose RoPE tables the pass reads: the new tokens of
+  /// each group (sequences of one group share their positions).
+  let positions: Double
 
   init(workload: Workload, pass: PassInfo, sink: S) {
     self.w = workload
     self.pass = pass
     self.sink = sink
+    rows = pass.rows
+    tokenRows = pass.tokensProcessed
+    positions = pass.sequences.reduce(0) { $0 + Double($1.newTokens) }
     if case .quantized(let f) = workload.weights {
       quantized = (f, WeightCode(.quantized(f)))
     } else {
@@ -32,9 +42,6 @@ struct PassEmitter<S: OpSink> {
   var a: Double { w.activationType.bytes }
   var act: DType { w.activationType }
   var nonlinear: WorkloadOptions.Nonlinear { w.options.nonlinear }
-  /// Rows of this pass: new tokens × batch.
-  var rows: Int { pass.newTokens * pass.batch }
-  var tokenRows: Double { Double(pass.newTokens) * Double(pass.batch) }
 
   /// Hands one record to the sink.
   mutating func add(

@@ -9,7 +9,7 @@ import Trace
 /// manifest.json, exactly the old set (killed before the commit point) or
 /// exactly the new one (after it), never a mix; the next run completes it.
 /// For `simulate` (alone and with `compare` variants, changing the set's
-/// file names), `compare` and `sweep`.
+/// file names), `compare`, `serve` and `sweep`.
 @Suite(.serialized) struct InterruptedRunTests {
   struct Case: Sendable, CustomStringConvertible {
     var description: String
@@ -35,6 +35,16 @@ import Trace
       description: "compare",
       old: ["compare", "RUNS/a", "RUNS/b", "--out", "DIR"],
       new: ["compare", "RUNS/b", "RUNS/a", "--out", "DIR"]),
+    Case(
+      description: "serve",
+      old: [
+        "serve", "--model", "llama-3.2-1b", "--device", "h100-sxm", "--rate", "5", "--count", "3",
+        "--prompt", "16", "--generate", "3", "--trace-detail", "step", "--out", "DIR",
+      ],
+      new: [
+        "serve", "--model", "llama-3.2-1b", "--device", "h100-sxm", "--rate", "5", "--count", "4",
+        "--prompt", "16", "--generate", "3", "--trace-detail", "step", "--gzip", "--out", "DIR",
+      ]),
     Case(
       description: "sweep",
       old: [

@@ -128,11 +128,69 @@ import Trace
   }
 
   @Test func metricsFromTTFTAndTPOT() {
+    func value(_ metric: MeasurementMetric) -> Double {
+      metric.value(ttftMs: 250, tpotMsMean: 40, prompt: 512, generate: 128)
+    }
     // pp_tok_s = 512 / 0.25 s = 2048; tg_tok_s = 1000 / 40 ms = 25.
-    #expect(MeasurementMetric.ppTokS.value(ttftMs: 250, tpotMsMean: 40, prompt: 512) == 2048)
-    #expect(MeasurementMetric.tgTokS.value(ttftMs: 250, tpotMsMean: 40, prompt: 512) == 25)
-    #expect(MeasurementMetric.ttftMs.value(ttftMs: 250, tpotMsMean: 40, prompt: 512) == 250)
-    #expect(MeasurementMetric.tpotMs.value(ttftMs: 250, tpotMsMean: 40, prompt: 512) == 40)
+    #expect(value(.ppTokS) == 2048)
+    #expect(value(.tgTokS) == 25)
+    #expect(value(.ttftMs) == 250)
+    #expect(value(.tpotMs) == 40)
+    // e2e_tok_s = (512 + 128) / ((250 + 128 · 40) ms / 1000) = 640 / 5.37 s = 119.180633...
+    #expect(abs(value(.e2eTokS) - 640 / 5.37) < 1e-12)
+    #expect(abs(value(.e2eTokS) - 119.180633) < 1e-6)
+  }
+
+  @Test func readsRuntimeFlashAttentionDepthAndEndToEndRows() throws {
+    let text =
+      "metric,value,prompt,generate,runtime,flash_attn,depth\n"
+      + "pp_tok_s,7100,512,0,llama.cpp-cuda,on,4096\n"
+      + "tg_tok_s,118.9,0,128,,off,\n"
+      + "e2e_tok_s,600.22,512,128,llama.cpp-metal,,0\n"
+    let rows = try MeasurementsCSV.parse(text, file: "m.csv")
+    #expect(
+      rows[0]
+        == Measurement(
+          metric: .ppTokS, value: 7100, prompt: 512, generate: 0, runtime: "llama.cpp-cuda",
+          flashAttention: true, depth: 4096, line: 2))
+    #expect(rows[1].runtime == nil && rows[1].flashAttention == false && rows[1].depth == 0)
+    #expect(rows[2].metric == .e2eTokS && rows[2].flashAttention == nil)
+    // The command line's runtime fills the rows that name none.
+    let filled = try MeasurementsFile.parse(text, file: "m.csv", runtime: "llama.cpp-vulkan")
+    #expect(filled.map(\.runtime) == ["llama.cpp-cuda", "llama.cpp-vulkan", "llama.cpp-metal"])
+    #expect(rows[0].label.hasSuffix("depth=4096 runtime=llama.cpp-cuda flash_attn=on"))
+  }
+
+  @Test(arguments: [
+    (
+      "metric,value,prompt,generate,flash_attn\ntg_tok_s,1,0,8,maybe\n",
+      "line 2, column flash_attn",
+      "invalid value"
+    ),
+    (
+      "metric,value,prompt,generate,depth\ntg_tok_s,1,0,8,-1\n", "line 2, column depth",
+      "out of range"
+    ),
+    (
+      "metric,value,prompt,generate,depth\ntg_tok_s,1,0,8,2000000000000\n",
+      "line 2, column depth", "too large"
+    ),
+    (
+      "metric,value,prompt,generate\ne2e_tok_s,1,0,8\n", "line 2, column prompt",
+      "a e2e_tok_s row needs a prompt"
+    ),
+    (
+      "metric,value,prompt,generate\ne2e_tok_s,1,8,0\n", "line 2, column generate",
+      "a e2e_tok_s row needs decode steps"
+    ),
+  ])
+  func rejectsBadNewColumns(_ text: String, _ path: String, _ message: String) {
+    #expect {
+      try MeasurementsCSV.parse(text, file: "m.csv")
+    } throws: { error in
+      guard let e = error as? LifeError else { return false }
+      return e.location.path == path && e.message.hasPrefix(message)
+    }
   }
 
   static let repository = "/" + #filePath.split(separator: "/").dropLast(4).joined(separator: "/")

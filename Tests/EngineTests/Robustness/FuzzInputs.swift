@@ -1,7 +1,8 @@
 import Foundation
 
 /// The bundled inputs the fuzz tests mutate: every traces/*.json scenario,
-/// traces/models/*/config.json and traces/measurements/*.csv.
+/// traces/models/*/config.json and traces/measurements/*.csv, and the
+/// llama-bench outputs of the calibration fixtures.
 enum FuzzInputs {
   /// The package root, found from this file's path.
   static let root = URL(fileURLWithPath: #filePath)
@@ -25,6 +26,11 @@ enum FuzzInputs {
   static var scenarios: [String] { files(in: "traces", suffix: ".json") }
   static var configs: [String] { files(in: "traces/models", suffix: "config.json", nested: true) }
   static var measurements: [String] { files(in: "traces/measurements", suffix: ".csv") }
+  static var llamaBench: [String] {
+    ["csv", "json", "jsonl", "md"].flatMap {
+      files(in: "Tests/EngineTests/Calibration/Fixtures", suffix: "." + $0)
+    }.filter { !$0.hasSuffix("/SOURCES.md") }.sorted()
+  }
 
   /// The text of a file, or "" when it cannot be read.
   static func text(_ path: String) -> String {

@@ -133,6 +133,28 @@ import Trace
     }
   }
 
+  /// llama-bench outputs of every format, mutated: parsed rows are sane,
+  /// anything else is an error with a place.
+  @Test(arguments: FuzzInputs.llamaBench)
+  func llamaBenchOutput(_ path: String) throws {
+    let original = FuzzInputs.text(path)
+    #expect(!original.isEmpty)
+    for index in 0..<Self.casesPerCSV / 4 {
+      var mutator = TextMutator(random: SplitMix64(seed: FuzzInputs.seed(path, index)))
+      let text = mutator.mutate(original, json: path.hasSuffix(".json"))
+      do {
+        let rows = try MeasurementsFile.parse(text, file: path)
+        for row in rows {
+          #expect(row.value.isFinite && row.value > 0)
+          #expect(row.prompt >= 0 && row.generate >= 0 && row.depth >= 0)
+          #expect(row.prompt + row.generate >= 1)
+        }
+      } catch {
+        Self.checkError(error, input: "seed \(index) of \(path)")
+      }
+    }
+  }
+
   @Test(arguments: Device.presetNames)
   func devices(_ name: String) throws {
     let device = try #require(Device.preset(named: name))

@@ -12,7 +12,7 @@ import Trace
     ("metric,value,prompt\nttft_ms,1,2\n", "m.csv: line 1: missing column 'generate'"),
     (
       "metric,valeu,prompt,generate\n",
-      "m.csv: line 1, column 2: unknown column (got 'valeu'; expected one of metric, value, prompt, generate, weights, kv, batch, model, activations); did you mean 'value'?"
+      "m.csv: line 1, column 2: unknown column (got 'valeu'; expected one of metric, value, prompt, generate, weights, kv, batch, model, activations, runtime, flash_attn, depth); did you mean 'value'?"
     ),
     (
       "metric,value,prompt,generate,value\n",

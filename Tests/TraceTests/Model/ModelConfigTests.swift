@@ -57,6 +57,17 @@ import Testing
     #expect(WeightFormat.parse("Q6_K")?.bitsPerWeight == 6.5625)
     #expect(close(WeightFormat.parse("Q4_K_M")?.bitsPerWeight ?? 0, 4.89))
     #expect(close(WeightFormat.parse("Q5_K_M")?.bitsPerWeight ?? 0, 5.70))
+    // Q5_1: fp16 d and m, 4 B of high bits, 16 B of nibbles = 24 B / 32 = 6.0.
+    #expect(WeightFormat.parse("Q5_1")?.bitsPerWeight == 6)
+    // The other mixes, at llama.cpp's file averages (bits × 256 / 8 bytes
+    // per 256-weight block, so bits per weight round-trip).
+    for (name, bits) in [
+      ("Q4_K_S", 4.67), ("Q5_K_S", 5.57), ("Q3_K_S", 3.64), ("Q3_K_M", 3.91), ("Q3_K_L", 4.30),
+      ("Q2_K", 3.16), ("IQ4_XS", 4.46), ("IQ4_NL", 4.68),
+    ] {
+      #expect(close(WeightFormat.parse(name)?.bitsPerWeight ?? 0, bits), "\(name)")
+      #expect(WeightFormat.parse(name.lowercased())?.name == name)
+    }
     #expect(WeightFormat.parse("mxfp4")?.bitsPerWeight == 4.25)
     #expect(WeightFormat.parse("mxfp8")?.bitsPerWeight == 8.25)
     #expect(WeightFormat.parse("int8")?.bitsPerWeight == 8 + 16.0 / 128 + 8.0 / 128)

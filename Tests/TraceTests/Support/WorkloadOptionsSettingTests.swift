@@ -173,7 +173,7 @@ import Testing
     Bad(
       name: "weights", value: "fp64",
       message:
-        "error: weights: invalid value (got 'fp64'; expected fp32, fp16, bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K) or intN:gG)"
+        "error: weights: invalid value (got 'fp64'; expected fp32, fp16, bf16, fp8, int8, int4, mxfp8, mxint8, mxfp4, a GGUF type (F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_K_M, Q4_K_M, Q6_K, Q5_1, Q4_K_S, Q5_K_S, Q3_K_S, Q3_K_M, Q3_K_L, Q2_K, IQ4_XS, IQ4_NL) or intN:gG)"
     ),
   ]
 
