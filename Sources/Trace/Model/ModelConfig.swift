@@ -51,7 +51,7 @@ public struct ModelConfig: Sendable, Equatable {
   public var mla: MLAConfig?
   /// What reading the config noticed: unknown keys that look like a
   /// misspelt key LIFE reads (`num_kv_heads` for `num_key_value_heads`).
-  public var warnings: [String] = []
+  package var warnings: [String] = []
 
   /// Creates a config.
   public init(
