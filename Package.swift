@@ -30,7 +30,8 @@ let package = Package(
       name: "TraceTests", dependencies: ["Trace", "LifeTestSupport"],
       exclude: ["ModelFile/Fixtures"]),
     .testTarget(
-      name: "EngineTests", dependencies: ["Engine", "Trace"], exclude: ["Calibration/Fixtures"]),
+      name: "EngineTests", dependencies: ["Engine", "Trace", "LifeTestSupport"],
+      exclude: ["Calibration/Fixtures"]),
     .testTarget(
       name: "TimelineTests", dependencies: ["Timeline", "Engine", "Trace", "LifeTestSupport"]),
     .testTarget(name: "LifeCLITests", dependencies: ["LifeCLI"]),

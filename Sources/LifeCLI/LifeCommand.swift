@@ -8,6 +8,7 @@ public enum LifeCommand {
   /// Runs the command with the process arguments and exits with its code:
   /// 0 success, 1 failure, 2 usage error.
   public static func main() -> Never {
+    installFaultInjection()
     let out = StandardStream.output()
     let err = StandardStream.error()
     var code = run(arguments: Array(CommandLine.arguments.dropFirst()), stdout: out, stderr: err)
@@ -17,6 +18,20 @@ public enum LifeCommand {
     }
     _ = err.flush()
     exit(code)
+  }
+
+  /// The environment variable that makes the process kill itself (SIGKILL)
+  /// just before the N-th rename of an output set's commit: how the
+  /// interrupted-run tests stop a run at every rename (docs/outputs.md).
+  static let killBeforeRenameVariable = "LIFE_TEST_KILL_BEFORE_RENAME"
+
+  static func installFaultInjection() {
+    guard let text = ProcessInfo.processInfo.environment[killBeforeRenameVariable],
+      case .success(let target) = NumberText.integer(text)
+    else { return }
+    OutputTransaction.beforeRename = { _, rename in
+      if rename == target { kill(getpid(), SIGKILL) }
+    }
   }
 
   /// Runs the command on `arguments` (without the program name), writing to

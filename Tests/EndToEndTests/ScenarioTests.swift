@@ -43,7 +43,7 @@ import Trace
     let hasVariants = !(scenario["compare"]?.arrayValue.isEmpty ?? true)
     if hasVariants { files += ["compare.csv", "compare.html"] }
     let present = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-    #expect(present == files.sorted(), "files in --out")
+    #expect(present == (files + ["manifest.json"]).sorted(), "files in --out")
     #expect(result.out.hasPrefix("Simulated '"))
     #expect(result.out.split(separator: "\n").count == 1, "one paragraph")
     for file in files { #expect(result.out.contains(dir + "/" + file), "stdout names \(file)") }

@@ -36,7 +36,7 @@ import Trace
     #expect(result.out.split(separator: "\n").count == 1)
     for file in Self.files { #expect(result.out.contains(dir + "/" + file), "\(file)") }
     let present = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-    #expect(present == Self.files.sorted())
+    #expect(present == (Self.files + ["manifest.json"]).sorted())
     let rows = Self.rows(try SimulateSupport.text(dir + "/requests.csv"))
     #expect(rows.count == 21)
     let summary = try SimulateSupport.json(dir + "/summary.json")

@@ -112,7 +112,8 @@ import Trace
     let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     #expect(
       files == [
-        "notes.txt", "ops.csv", "report.html", "steps.csv", "summary.json", "timeline.json.gz",
+        "manifest.json", "notes.txt", "ops.csv", "report.html", "steps.csv", "summary.json",
+        "timeline.json.gz",
       ])
     let summary = try SimulateSupport.json(out + "/summary.json")
     #expect(summary["tpot_ms"]?.arrayValue.count == 5)
@@ -171,7 +172,7 @@ import Trace
       #expect(data == before[name], "\(name) changed")
     }
     let stale = after.filter { $0.hasPrefix(".") }
-    #expect(stale.allSatisfy { $0.contains(".tmp-") }, "\(stale)")
+    #expect(stale.allSatisfy { $0.contains(".tmp-") || $0 == ".life.lock" }, "\(stale)")
 
     // The next run cleans the dead run's temporary files.
     let next = try LifeBinary.run([

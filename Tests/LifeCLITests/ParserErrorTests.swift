@@ -229,7 +229,12 @@ import Testing
         + " start:stop:step with step > 0 and stop ≥ start)"),
     Case(
       line: "sweep --model m --device d --out o --vary tops=0,10",
-      message: "error: --vary tops: out of range (got '0'; expected numbers > 0 (TOPS))"),
+      message: "error: --vary tops: out of range (got '0'; expected numbers in [1e-9, 1e9] (TOPS))"),
+    Case(
+      line: "sweep --model m --device d --out o --vary bandwidth=1e308",
+      message:
+        "error: --vary bandwidth: out of range (got '1e308'; expected numbers in [1e-9, 1e9] (GB/s))"
+    ),
     Case(
       line: "sweep --model m --device d --out o --vary weights=int3",
       message: "error: --vary weights: invalid value (got 'int3'; expected fp32, fp16,"

@@ -5,17 +5,18 @@ extension Device {
   /// (so it can be written to a file and loaded back): `memory_gib`, `tile`
   /// and `shared_memory_group` are `null` when unset.
   package var jsonValue: JSONValue {
-    .object([
-      ("name", .string(name)),
-      ("kind", .string(kind.rawValue)),
-      ("peak_tops", .object(sortedPeakTops.map { ($0.key, .num($0.value)) })),
-      ("bandwidth_gb_s", .num(bandwidthGBs)),
-      ("dispatch_us", .num(dispatchUs)),
-      ("memory_gib", .num(memoryGiB)),
-      ("tile", tile.map { .int($0) } ?? .null),
-      ("shared_memory_group", .str(sharedMemoryGroup)),
-      ("efficiency", efficiency.jsonValue),
-    ] + traitsJSON)
+    .object(
+      [
+        ("name", .string(name)),
+        ("kind", .string(kind.rawValue)),
+        ("peak_tops", .object(sortedPeakTops.map { ($0.key, .num($0.value)) })),
+        ("bandwidth_gb_s", .num(bandwidthGBs)),
+        ("dispatch_us", .num(dispatchUs)),
+        ("memory_gib", .num(memoryGiB)),
+        ("tile", tile.map { .int($0) } ?? .null),
+        ("shared_memory_group", .str(sharedMemoryGroup)),
+        ("efficiency", efficiency.jsonValue),
+      ] + traitsJSON)
   }
 
   /// `vendor`, `backend` and `memory_type`, where known.

@@ -70,10 +70,13 @@ extension Device {
     self.init(
       name: name, kind: kind, peakTops: tops, bandwidthGBs: bandwidth, dispatchUs: dispatch,
       memoryGiB: memory, tile: tile, sharedMemoryGroup: group, efficiency: efficiency,
-      vendor: try trait("vendor", DeviceVendor.self), backend: try trait("backend", DeviceBackend.self),
+      vendor: try trait("vendor", DeviceVendor.self),
+      backend: try trait("backend", DeviceBackend.self),
       memoryType: try trait("memory_type", MemoryType.self))
     given = []
-    if try node.optional("efficiency") != nil { given.formUnion([.computeEfficiency, .memoryEfficiency]) }
+    if try node.optional("efficiency") != nil {
+      given.formUnion([.computeEfficiency, .memoryEfficiency])
+    }
     if try node.optional("dispatch_us") != nil { given.insert(.dispatch) }
     self.sources = sources
   }
@@ -170,6 +173,11 @@ extension Device {
   /// The smallest rate (TOPS, GB/s) or efficiency LIFE accepts: below it
   /// times overflow to infinity (a forecast of 1e-320 TOPS is no forecast).
   package static let minimumRate = 1e-9
+  /// The largest rate (TOPS, GB/s) LIFE accepts: 10^9, a million times
+  /// today's fastest accelerator (about 10^4 dense TOPS and 10^4 GB/s).
+  /// Beyond it a rate is a typo, and near 10^296 its reciprocal in seconds
+  /// per operation underflows to zero.
+  package static let maximumRate = 1e9
 }
 
 extension JSONNode {
@@ -182,21 +190,16 @@ extension JSONNode {
     return value
   }
 
-  /// A rate (TOPS or GB/s): a number > 0, at least ``Device/minimumRate``.
+  /// A rate (TOPS or GB/s): a number in [``Device/minimumRate``,
+  /// ``Device/maximumRate``].
   package func rate() throws(LifeError) -> Double {
     let value = try double(min: 0, exclusiveMin: true)
     if value < Device.minimumRate {
-      throw error("number too small", expected: "a number ≥ 1e-9")
+      throw error("number too small", expected: "a number in [1e-9, 1e9]")
+    }
+    if value > Device.maximumRate {
+      throw error("number too large", expected: "a number in [1e-9, 1e9]")
     }
     return value
-  }
-}
-
-extension FileInput {
-  /// Whether a regular file exists at `path`.
-  static func exists(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && !isDirectory.boolValue
   }
 }

@@ -51,6 +51,8 @@ package struct EventTee<A: EventSink, B: EventSink>: EventSink {
     first.end()
     second.end()
   }
+
+  package var failure: LifeError? { first.failure ?? second.failure }
 }
 
 /// A sink that ignores everything.
@@ -98,4 +100,6 @@ package struct OpTee<A: OpSink, B: OpSink>: OpSink {
     first.endPass(pass)
     second.endPass(pass)
   }
+
+  package var isStopped: Bool { first.isStopped || second.isStopped }
 }

@@ -165,7 +165,13 @@ public struct ForecastOutcome: Sendable {
   public var workloadJSON: JSONValue { WorkloadReport.json(workload: workload, totals: totals) }
 
   /// `life forecast --json`'s object.
-  public var json: JSONValue { report.json(mergingInto: workloadJSON) }
+  public var json: JSONValue { document.materialized }
+
+  /// ``json`` as a document whose per-step arrays are made as they are
+  /// written (``JSONFormat/write(_:pretty:chunk:to:)``).
+  package var document: JSONDocument {
+    report.document(mergingInto: WorkloadReport.document(workload: workload, totals: totals))
+  }
 
   /// The run's warnings: the workload's (context beyond the model's
   /// positions), then each device that does not fit.

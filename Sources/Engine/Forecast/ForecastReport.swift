@@ -40,38 +40,49 @@ package struct ForecastReport: Sendable {
   /// and `footprint.fits` added. Steps missing from the workload's
   /// `decode.steps` are created with `step` and `kv_len`.
   package func json(mergingInto workload: JSONValue) -> JSONValue {
+    document(mergingInto: .value(workload)).materialized
+  }
+
+  /// ``json(mergingInto:)`` as a document: `tpot_ms`, `decode.steps` and
+  /// `dispatch_calls.decode_per_step` are made one entry at a time as they
+  /// are written, so printing a million steps holds one step's JSON.
+  package func document(mergingInto workload: JSONDocument) -> JSONDocument {
     let f = forecast
     let p = f.prefill
+    let steps = f.steps
+    func num(_ value: Double?) -> JSONDocument { .value(.num(value)) }
     var out = workload
     out = out.setting([
-      ("devices", .object(run.devices.map { ($0.key, $0.device.jsonValue) })),
-      ("mapping", mappingJSON),
-      ("overlap", .string(run.overlap.rawValue)),
-      ("runtime", runtimeJSON),
-      ("ttft_ms", .num(f.ttftMs)),
-      ("tpot_ms", .array(f.steps.map { .num($0.tpotMs) })),
-      ("tpot_ms_mean", .num(f.tpotMeanMs)),
-      ("tps", .num(f.tps)),
-      ("tps_total", .num(f.tpsTotal)),
-      ("e2e_ms", .num(f.e2eMs)),
+      ("devices", .value(.object(run.devices.map { ($0.key, $0.device.jsonValue) }))),
+      ("mapping", .value(mappingJSON)),
+      ("overlap", .value(.string(run.overlap.rawValue))),
+      ("runtime", .value(runtimeJSON)),
+      ("ttft_ms", num(f.ttftMs)),
+      ("tpot_ms", .array(count: steps.count, scalars: true) { .num(steps[$0].tpotMs) }),
+      ("tpot_ms_mean", num(f.tpotMeanMs)),
+      ("tps", num(f.tps)),
+      ("tps_total", num(f.tpsTotal)),
+      ("e2e_ms", num(f.e2eMs)),
     ])
     let prefill = out.objectMember("prefill").setting([
-      ("t_compute_ms", .num(p.tComputeMs)),
-      ("t_memory_ms", .num(p.tMemoryMs)),
-      ("t_dispatch_ms", .num(p.tDispatchMs)),
-      ("t_handoff_ms", .num(p.tHandoffMs)),
-      ("t_host_ms", .num(p.tHostMs)),
-      ("bound", .string(p.bound.rawValue)),
-      ("device", .string(key(p.device))),
+      ("t_compute_ms", num(p.tComputeMs)),
+      ("t_memory_ms", num(p.tMemoryMs)),
+      ("t_dispatch_ms", num(p.tDispatchMs)),
+      ("t_handoff_ms", num(p.tHandoffMs)),
+      ("t_host_ms", num(p.tHostMs)),
+      ("bound", .value(.string(p.bound.rawValue))),
+      ("device", .value(.string(key(p.device)))),
     ])
     out = out.setting("prefill", prefill)
 
-    var given: [JSONValue] = []
-    if case .array(let items)? = out["decode"]?["steps"] { given = items }
-    let steps: [JSONValue] = f.steps.enumerated().map { i, s in
+    let given = out["decode"]?["steps"]?.elements ?? (0, { _ in .null })
+    let keys = run.devices.map(\.key)
+    let fallbackKey = run.mapping.decode
+    let merged = JSONDocument.array(count: steps.count, scalars: false) { i in
+      let s = steps[i]
       let base =
         i < given.count
-        ? given[i] : .object([("step", .int(s.step)), ("kv_len", .int(s.kvLength))])
+        ? given.element(i) : .object([("step", .int(s.step)), ("kv_len", .int(s.kvLength))])
       return base.setting([
         ("tpot_ms", .num(s.tpotMs)),
         ("t_compute_ms", .num(s.tComputeMs)),
@@ -80,28 +91,32 @@ package struct ForecastReport: Sendable {
         ("t_handoff_ms", .num(s.tHandoffMs)),
         ("t_host_ms", .num(s.tHostMs)),
         ("bound", .string(s.bound.rawValue)),
-        ("device", .string(key(s.device))),
+        ("device", .string(keys.indices.contains(s.device) ? keys[s.device] : fallbackKey)),
       ])
     }
-    out = out.setting("decode", out.objectMember("decode").setting("steps", .array(steps)))
+    out = out.setting("decode", out.objectMember("decode").setting("steps", merged))
     out = out.setting(
       "dispatch_calls",
       out.objectMember("dispatch_calls").setting([
-        ("prefill", .int(p.dispatchCalls)),
-        ("decode_per_step", .array(f.steps.map { .int($0.dispatchCalls) })),
+        ("prefill", .value(.int(p.dispatchCalls))),
+        (
+          "decode_per_step",
+          .array(count: steps.count, scalars: true) { .int(steps[$0].dispatchCalls) }
+        ),
       ]))
     if let capacity {
       out = out.setting(
-        "footprint", out.objectMember("footprint").setting("fits", capacity.jsonValue))
+        "footprint", out.objectMember("footprint").setting("fits", .value(capacity.jsonValue)))
       if !capacity.warnings.isEmpty {
         var warnings: [JSONValue] = []
-        if case .array(let items)? = out["warnings"] { warnings = items }
-        out = out.setting("warnings", .array(warnings + capacity.warnings.map { .string($0) }))
+        if case .value(.array(let items))? = out["warnings"] { warnings = items }
+        out = out.setting(
+          "warnings", .value(.array(warnings + capacity.warnings.map { .string($0) })))
       }
     }
     if let (spec, plain) = speculative {
       out = out.setting(
-        "speculative", spec.json(generate: forecast.generate, plainTpotMeanMs: plain))
+        "speculative", .value(spec.json(generate: forecast.generate, plainTpotMeanMs: plain)))
     }
     return out
   }

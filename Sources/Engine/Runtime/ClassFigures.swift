@@ -87,7 +87,9 @@ struct ComputeCurveModel: Sendable, Equatable {
   /// [1e-6, 1].
   func efficiency(tokens: Double, peakTops: Double) -> Double {
     let m = Swift.max(tokens, 1)
-    let size = referenceTops > 0 ? Foundation.pow(Swift.max(peakTops, 1e-9) / referenceTops, sizeExponent) : 1
+    let size =
+      referenceTops > 0
+      ? Foundation.pow(Swift.max(peakTops, 1e-9) / referenceTops, sizeExponent) : 1
     let h = halfTokens * size
     var e = max * m / (m + h)
     if let d = declineTokens, d > 0 { e /= Foundation.pow(1 + m / d, declineExponent) }

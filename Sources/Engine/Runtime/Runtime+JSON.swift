@@ -18,14 +18,23 @@ extension Runtime {
     if let kernels { members.append(("kernels", kernels.jsonValue)) }
     members.append(("peaks", peaks.jsonValue))
     members.append(
-      ("classes", .object(classes.keys.sorted().compactMap { k in classes[k].map { (k, $0.jsonValue) } })))
+      (
+        "classes",
+        .object(classes.keys.sorted().compactMap { k in classes[k].map { (k, $0.jsonValue) } })
+      ))
     if !priors.isEmpty {
       members.append(
-        ("priors", .object(priors.keys.sorted().compactMap { k in priors[k].map { (k, $0.jsonValue) } })))
+        (
+          "priors",
+          .object(priors.keys.sorted().compactMap { k in priors[k].map { (k, $0.jsonValue) } })
+        ))
     }
     if let verify { members.append(("verify", verify.jsonValue)) }
     members.append(
-      ("sources", .object(sources.keys.sorted().compactMap { k in sources[k].map { (k, .string($0)) } })))
+      (
+        "sources",
+        .object(sources.keys.sorted().compactMap { k in sources[k].map { (k, .string($0)) } })
+      ))
     return .object(members)
   }
 }
@@ -39,7 +48,10 @@ extension WorkloadSetting {
 extension KernelGraph {
   var jsonValue: JSONValue {
     .object([
-      ("per_kind", .object(perKind.keys.sorted().compactMap { k in perKind[k].map { (k.rawValue, .int($0)) } })),
+      (
+        "per_kind",
+        .object(perKind.keys.sorted().compactMap { k in perKind[k].map { (k.rawValue, .int($0)) } })
+      ),
       (
         "per_site",
         .object(

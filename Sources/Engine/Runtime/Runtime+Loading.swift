@@ -13,9 +13,10 @@ extension Runtime {
     _ = try node.members(allowed: Runtime.jsonKeys)
     name = try node.required("name", expected: "a string").string()
     summary = try node.optional("summary")?.string() ?? ""
-    backend = try node.optional("backend").map { (n) throws(LifeError) in
-      DeviceBackend(rawValue: try n.choice(DeviceBackend.allCases.map(\.rawValue)))
-    } ?? nil
+    backend =
+      try node.optional("backend").map { (n) throws(LifeError) in
+        DeviceBackend(rawValue: try n.choice(DeviceBackend.allCases.map(\.rawValue)))
+      } ?? nil
     var defaults: [WorkloadSetting] = []
     if let d = try node.optional("defaults") {
       for (key, value) in try d.members(allowed: WorkloadOption.allCases.map(\.name)) {
@@ -39,7 +40,8 @@ extension Runtime {
     kernels = try node.optional("kernels").map { (n) throws(LifeError) in
       try KernelGraph(node: n)
     }
-    peaks = try node.optional("peaks").map { (n) throws(LifeError) in try PeakPolicy(node: n) }
+    peaks =
+      try node.optional("peaks").map { (n) throws(LifeError) in try PeakPolicy(node: n) }
       ?? .computeType
     let classesNode = try node.required("classes", expected: "an object: device class → figures")
     var classes: [String: ClassFigures] = [:]

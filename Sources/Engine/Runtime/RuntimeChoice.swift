@@ -12,8 +12,7 @@ public enum RuntimeChoice: Sendable, Equatable {
   case perDevice([String: Runtime])
 
   /// The runtime of device `key`, given the weights the workload runs with.
-  func runtime(for key: String, device: Device, weights: WorkloadOptions.WeightChoice?) -> Runtime
-  {
+  func runtime(for key: String, device: Device, weights: WorkloadOptions.WeightChoice?) -> Runtime {
     switch self {
     case .everywhere(let runtime): return runtime
     case .perDevice(let map):
@@ -138,8 +137,7 @@ extension RuntimeChoice {
 extension Runtime {
   /// `model` under `options` as this runtime runs it: its defaults for the
   /// options not set explicitly, and its accounting.
-  public func workload(model: ModelConfig, options: WorkloadOptions) throws(LifeError) -> Workload
-  {
+  public func workload(model: ModelConfig, options: WorkloadOptions) throws(LifeError) -> Workload {
     try Workload(
       model: model, options: options.applyingDefaults(defaults), accounting: accounting)
   }

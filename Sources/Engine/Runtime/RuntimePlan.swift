@@ -43,8 +43,7 @@ extension Runtime {
   /// the class's efficiencies (a GEMM curve for the device's size) and
   /// launch cost where the device gave none of its own, the class's host
   /// work, the kernel graph and peak policy.
-  func resolve(_ device: Device, weights: WorkloadOptions.WeightChoice?) -> (Device, DeviceCosts)
-  {
+  func resolve(_ device: Device, weights: WorkloadOptions.WeightChoice?) -> (Device, DeviceCosts) {
     var out = device
     let figures = figures(for: device) ?? Runtime.ideal.figures(for: device)
     if let figures {

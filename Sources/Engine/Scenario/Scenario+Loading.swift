@@ -95,7 +95,8 @@ extension Scenario {
       try node.optional("overlap").map { (n) throws(LifeError) in
         Overlap(rawValue: try n.choice(Overlap.allCases.map(\.rawValue))) ?? .op
       } ?? .op
-    let runtime = try Scenario.parseRuntime(try node.optional("runtime"), devices: devices) ?? .automatic
+    let runtime =
+      try Scenario.parseRuntime(try node.optional("runtime"), devices: devices) ?? .automatic
     var trace = TraceSettings()
     if let t = try node.optional("trace") {
       _ = try t.members(allowed: ["detail", "steps"])
@@ -177,7 +178,9 @@ extension Scenario {
   }
 
   /// Checks that a per-device runtime names only declared devices.
-  static func check(_ choice: RuntimeChoice, devices: [(key: String, device: Device)], at node: JSONNode)
+  static func check(
+    _ choice: RuntimeChoice, devices: [(key: String, device: Device)], at node: JSONNode
+  )
     throws(LifeError)
   {
     let keys = devices.map(\.key)

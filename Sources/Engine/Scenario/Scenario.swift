@@ -54,6 +54,26 @@ package struct Scenario: Sendable {
 
   /// The scenario's own run, then each `compare` variant.
   package var runs: [ScenarioRun] { [run] + compare }
+
+  /// The files the scenario reads: itself, a model given as a path, and
+  /// device JSON files (of the scenario and its variants).
+  package var inputFiles: [String] {
+    var files = [file].compactMap { $0 }
+    if model.isPath { files.append(model.resolvedPath) }
+    func devices(_ value: JSONValue?) {
+      guard case .object(let members)? = value else { return }
+      for member in members {
+        if case .string(let reference) = member.value, Device.preset(named: reference) == nil {
+          files.append(FileInput.resolve(reference, relativeTo: file))
+        }
+      }
+    }
+    devices(json["devices"])
+    if case .array(let variants)? = json["compare"] {
+      for variant in variants { devices(variant["devices"]) }
+    }
+    return files
+  }
 }
 
 /// A `model` reference: a preset name or a config.json path.

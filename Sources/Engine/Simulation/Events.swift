@@ -207,4 +207,13 @@ public protocol EventSink {
   mutating func passEnded(_ timing: PassTiming)
   /// The run ends.
   mutating func end()
+  /// A failure that ends the run early (an output that can no longer be
+  /// written: a full disk): the engine asks after every pass and stops
+  /// with it. Nil by default.
+  var failure: LifeError? { get }
+}
+
+extension EventSink {
+  /// No failure: the run goes to its end.
+  public var failure: LifeError? { nil }
 }

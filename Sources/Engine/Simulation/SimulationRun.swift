@@ -173,7 +173,14 @@ package struct SimulationRun<E: EventSink>: OpSink {
     lastTiming = timing
     sink.passEnded(timing)
     lastPhase = pass.phase
+    if let stop = sink.failure {
+      failure = stop
+      failed = true
+    }
   }
+
+  /// Stopped once the run has failed: no more passes are timed.
+  package var isStopped: Bool { failed }
 
   /// Ends the run and returns the sink; the first error, if any, is thrown.
   package mutating func finish() throws(LifeError) -> E {

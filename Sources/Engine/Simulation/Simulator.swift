@@ -110,9 +110,13 @@ package struct Simulator: Sendable {
             let weights: WeightStorage =
               quantized ? .quantized(.mxfp4) : (kind == .gemm ? .plain(dtype) : .none)
             let key = deviceCosts[i].peaks.key(kind: kind, weights: weights)
-            let tops = key.map { entry.device.peakTops(forKey: $0) } ?? entry.device.peakTops(for: dtype)
+            let tops =
+              key.map { entry.device.peakTops(forKey: $0) } ?? entry.device.peakTops(for: dtype)
             if let tops, tops > 0 {
-              secondsPerOp[Self.peakSlot(device: i, kind: kind.tableIndex, dtype: dtype.tableIndex, quantized: quantized)] = 1 / (tops * 1e12)
+              secondsPerOp[
+                Self.peakSlot(
+                  device: i, kind: kind.tableIndex, dtype: dtype.tableIndex, quantized: quantized)] =
+                1 / (tops * 1e12)
             }
           }
         }

@@ -85,7 +85,10 @@ extension SweepAxis {
       }
     }
     switch name {
-    case .tops, .bandwidth: guard number > 0 else { throw bad("out of range") }
+    case .tops, .bandwidth:
+      guard number >= Device.minimumRate, number <= Device.maximumRate else {
+        throw bad("out of range")
+      }
     case .computeEfficiency, .memoryEfficiency:
       guard number > 0, number <= 1 else { throw bad("out of range") }
     case .dispatchUs: guard number >= 0 else { throw bad("out of range") }

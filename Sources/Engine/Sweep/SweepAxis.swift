@@ -85,8 +85,8 @@ package struct SweepAxis: Sendable, Equatable {
     var expected: String {
       switch self {
       case .option(let option): return option.accepted
-      case .tops: return "numbers > 0 (TOPS)"
-      case .bandwidth: return "numbers > 0 (GB/s)"
+      case .tops: return "numbers in [1e-9, 1e9] (TOPS)"
+      case .bandwidth: return "numbers in [1e-9, 1e9] (GB/s)"
       case .computeEfficiency, .memoryEfficiency: return "numbers in (0, 1]"
       case .dispatchUs: return "numbers ≥ 0 (µs)"
       case .device: return "device preset names or device JSON paths"

@@ -36,12 +36,11 @@ package enum SweepCSV {
 
   /// Writes `DIR/sweep.csv` whole or not at all; returns its path.
   @discardableResult
-  package static func write(axes: [SweepAxis], rows: [SweepRow], directory: String)
+  package static func write(axes: [SweepAxis], rows: [SweepRow], in transaction: OutputTransaction)
     throws(LifeError)
     -> String
   {
-    let path = (directory as NSString).appendingPathComponent(fileName)
-    try AtomicFile.write(text(axes: axes, rows: rows), to: path)
-    return path
+    try AtomicFile.write(text(axes: axes, rows: rows), name: fileName, in: transaction)
+    return transaction.path(fileName)
   }
 }

@@ -71,14 +71,15 @@ package enum SweepMerge {
 
   /// Merges `paths` into `DIR/sweep.csv`; returns its path.
   @discardableResult
-  package static func write(_ paths: [String], directory: String) throws(LifeError) -> String {
+  package static func write(_ paths: [String], in transaction: OutputTransaction)
+    throws(LifeError) -> String
+  {
     let text = try merge(paths)
-    let path = (directory as NSString).appendingPathComponent(SweepCSV.fileName)
-    try AtomicFile.write(text, to: path)
-    return path
+    try AtomicFile.write(text, name: SweepCSV.fileName, in: transaction)
+    return transaction.path(SweepCSV.fileName)
   }
 
-  static func csvPath(_ given: String) -> String {
+  package static func csvPath(_ given: String) -> String {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory),
       isDirectory.boolValue

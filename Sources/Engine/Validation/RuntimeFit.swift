@@ -78,7 +78,9 @@ package struct RuntimeFit: Sendable {
     // N / (S · n_source).
     let n = Double(cases.count)
     let sourceCount = Double(bySource.count)
-    let weights = cases.map { (n / (sourceCount * Double(bySource[$0.row.source] ?? 1))).squareRoot() }
+    let weights = cases.map {
+      (n / (sourceCount * Double(bySource[$0.row.source] ?? 1))).squareRoot()
+    }
     let huber = self.huber
     let priorWeight = self.priorWeight
     let evaluate = self.evaluate

@@ -64,7 +64,9 @@ package struct Validation: Sendable {
 
     // Zero-shot, one device (and runtime) at a time.
     var byDevice: [String: [Int]] = [:]
-    for (i, c) in cases.enumerated() { byDevice[c.row.device + "\u{0}" + c.runtime.name, default: []].append(i) }
+    for (i, c) in cases.enumerated() {
+      byDevice[c.row.device + "\u{0}" + c.runtime.name, default: []].append(i)
+    }
     var outcomes = cases.map { Outcome(testCase: $0, zeroShot: nil, calibrated: nil, failure: nil) }
     let all = cases
     for key in byDevice.keys.sorted() {
@@ -100,8 +102,7 @@ package protocol CaseForecaster: Sendable {
 package struct PipelineForecaster: CaseForecaster {
   package init() {}
 
-  package func forecast(_ testCase: ValidationCase, runtime: Runtime) throws(LifeError) -> Double
-  {
+  package func forecast(_ testCase: ValidationCase, runtime: Runtime) throws(LifeError) -> Double {
     try testCase.forecast(device: testCase.device, runtime: runtime)
   }
 }

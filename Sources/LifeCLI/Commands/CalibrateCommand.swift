@@ -81,6 +81,7 @@ struct CalibrateCommand: Subcommand, Equatable {
   /// Fits the device to the measurements through the real forecast, prints
   /// the report and writes the calibrated device JSON.
   func run(console: Console) throws(LifeError) {
+    try AtomicFile.checkTarget(out, inputs: [measurements, device, model])
     let base = try Device.resolve(device, at: .parameter(.device))
     let rows = try MeasurementsFile.read(path: measurements, runtime: runtime)
     let traces = try CalibrationTraces(

@@ -40,7 +40,7 @@ struct CompareCommand: Subcommand, Equatable {
     var rows: [CompareRow] = []
     var timelines: [String] = []
     for runDirectory in runs {
-      let (row, timeline) = try Self.readRun(runDirectory)
+      let (row, timeline) = try RunDirectory.read(runDirectory)
       rows.append(row)
       timelines.append(timeline)
     }
@@ -51,23 +51,27 @@ struct CompareCommand: Subcommand, Equatable {
       rows[index].label += " (\(rows[index].run))"
     }
 
-    let outURL = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath()
-    for runDirectory in runs
-    where URL(fileURLWithPath: runDirectory).standardizedFileURL.resolvingSymlinksInPath() == outURL
-    {
+    let outIdentity = FileInput.identity(out)
+    if outIdentity != nil, runs.contains(where: { FileInput.identity($0) == outIdentity }) {
       throw LifeError.usage(
-        .argument("--out"), "the output directory is one of the run directories",
+        .parameter(.out), "the output directory is one of the run directories",
         got: "'\(out)'", expected: "a directory of its own")
     }
-    let directory = try OutputDirectory.prepare(out)
-    OutputDirectory.removeStaleTemporaries(in: directory)
-    let timelinePath = (directory as NSString).appendingPathComponent("timeline.json")
-    let sources = zip(rows, timelines).map { TimelineSource(path: $1, prefix: $0.label + " · ") }
-    try TimelineMerge.write(sources, to: timelinePath)
-    OutputDirectory.removeStale("timeline.json.gz", in: directory)
-    let written =
-      [timelinePath]
-      + (try CompareFiles.write(rows, title: "LIFE comparison", directory: directory))
+    let transaction = try OutputTransaction(
+      directory: out, owned: Self.outputNames, inputs: runs + timelines)
+    var written: [String] = []
+    do throws(LifeError) {
+      let timelinePath = transaction.path(OutputSet.FileName.timeline)
+      let sources = zip(rows, timelines).map { TimelineSource(path: $1, prefix: $0.label + " · ") }
+      try TimelineMerge.write(sources, to: timelinePath, in: transaction)
+      written =
+        [timelinePath]
+        + (try CompareFiles.write(rows, title: "LIFE comparison", in: transaction))
+      try transaction.commit()
+    } catch {
+      transaction.discard()
+      throw error
+    }
 
     func ms(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "n/a" }
     var table: [[String]] = []
@@ -86,35 +90,9 @@ struct CompareCommand: Subcommand, Equatable {
     console.print("Wrote " + written.joined(separator: ", ") + ".")
   }
 
-  /// A run directory's comparison row and timeline path; clear errors for
-  /// a missing directory or file and a summary of the wrong shape.
-  static func readRun(_ directory: String) throws(LifeError) -> (CompareRow, String) {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-      throw LifeError.file(
-        directory, path: nil, "no such run directory",
-        expected: "a directory written by 'life simulate'")
-    }
-    guard isDirectory.boolValue else {
-      throw LifeError.file(
-        directory, path: nil, "not a directory", expected: "a directory written by 'life simulate'")
-    }
-    let summaryPath = (directory as NSString).appendingPathComponent("summary.json")
-    guard FileManager.default.fileExists(atPath: summaryPath) else {
-      throw LifeError.file(
-        summaryPath, path: nil, "no such file", expected: "summary.json written by 'life simulate'")
-    }
-    let json = try JSONParser.parse(try FileInput.readText(summaryPath), file: summaryPath)
-    let row = try CompareRow(forecast: json, run: directory, file: summaryPath)
-    let candidates = ["timeline.json", "timeline.json.gz"].map {
-      (directory as NSString).appendingPathComponent($0)
-    }
-    guard let timeline = candidates.first(where: { FileManager.default.fileExists(atPath: $0) })
-    else {
-      throw LifeError.file(
-        candidates[0], path: nil, "no such file",
-        expected: "timeline.json or timeline.json.gz written by 'life simulate'")
-    }
-    return (row, timeline)
-  }
+  /// The files `compare` writes.
+  static let outputNames = [
+    OutputSet.FileName.timeline, OutputSet.FileName.timelineGzip, CompareFiles.csv,
+    CompareFiles.html,
+  ]
 }

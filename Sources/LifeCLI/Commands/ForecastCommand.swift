@@ -97,9 +97,7 @@ struct ForecastCommand: Subcommand, Equatable {
   func run(console: Console) throws(LifeError) {
     let outcome = try pipeline().run()
     if json {
-      let json = outcome.json
-      try JSONFormat.checkFinite(json)
-      console.write(JSONFormat.text(json))
+      try console.write(json: outcome.document)
     } else {
       console.write(outcome.text)
     }

@@ -10,6 +10,7 @@ extension ServeCommand {
     var title: String
     var settings: ServeSettings
     var detail = traceDetail ?? .op
+    var inputs: [String] = []
     if let path = scenario {
       let s = try Scenario.load(path: path)
       guard s.compare.isEmpty else {
@@ -46,6 +47,7 @@ extension ServeCommand {
       if let runtime { try runtime.check(deviceKeys: devices.map(\.key)) }
       scenarioJSON = s.json
       title = s.name
+      inputs = s.inputFiles
       detail = traceDetail ?? s.trace.detail
     } else {
       settings = ServeSettings()
@@ -66,10 +68,15 @@ extension ServeCommand {
         runtime: forecast.runtime)
       title = forecast.model.name
     }
+    if let file = settings.requestsFile { inputs.append(file) }
+    if let model, FileInput.exists(model) { inputs.append(model) }
+    let transaction = try OutputTransaction(
+      directory: out, owned: ServeOutputs.names, inputs: inputs)
     let outcome: ServeOutcome
     do {
       outcome = try pipeline.run()
     } catch {
+      transaction.discard()
       // An error with no place of its own came from the scenario's run.
       guard let path = scenario, error.location == .none else { throw error }
       var placed = error
@@ -77,11 +84,16 @@ extension ServeCommand {
       placed.kind = .failure
       throw placed
     }
-    let directory = try OutputDirectory.prepare(out)
-    OutputDirectory.removeStaleTemporaries(in: directory)
-    let files = try ServeOutputs.write(
-      outcome, directory: directory, scenario: scenarioJSON, title: title, detail: detail,
-      gzip: gzip)
+    let files: [String]
+    do throws(LifeError) {
+      files = try ServeOutputs.write(
+        outcome, in: transaction, scenario: scenarioJSON, title: title, detail: detail,
+        gzip: gzip)
+      try transaction.commit()
+    } catch {
+      transaction.discard()
+      throw error
+    }
     console.print(Self.paragraph(outcome, files: files))
     for warning in outcome.workload.warnings + outcome.warnings { console.warn(warning) }
   }

@@ -31,9 +31,6 @@ extension SimulateCommand {
     }
     let detail = traceDetail ?? scenario.trace.detail
     let steps = traceSteps ?? scenario.trace.steps
-    let directory = try OutputDirectory.prepare(out)
-    OutputDirectory.removeStaleTemporaries(in: directory)
-
     let multiple = runs.count > 1
     let budget = 500_000 / runs.count
     func options(_ index: Int) -> OutputOptions {
@@ -43,10 +40,16 @@ extension SimulateCommand {
         ? TimelineLayout(pidBase: 100 * index, namePrefix: runs[index].name + " · ")
         : TimelineLayout()
       return OutputOptions(
-        directory: directory, generate: generate, detail: detail,
+        directory: out, generate: generate, detail: detail,
         steps: .chosen(steps, generate: generate), eventBudget: budget, gzip: gzip,
         layout: layout)
     }
+    try checkTimelineSize(runs, model: model, options: options)
+    var inputs = scenario.inputFiles
+    if let model = self.model, FileInput.exists(model) { inputs.append(model) }
+    let transaction = try OutputTransaction(
+      directory: out, owned: OutputSet.FileName.all, inputs: inputs)
+
     func pipeline(_ run: ScenarioRun) -> ForecastPipeline {
       ForecastPipeline(
         name: run.name, model: model, options: run.options, devices: run.devices,
@@ -54,45 +57,44 @@ extension SimulateCommand {
     }
 
     let timelineName = gzip ? OutputSet.FileName.timelineGzip : OutputSet.FileName.timeline
-    let timelinePath = (directory as NSString).appendingPathComponent(timelineName)
-    let shared = multiple ? try TimelineFile(path: timelinePath, gzip: gzip) : nil
-    var outputs: OutputSet
-    do {
-      outputs = try OutputSet(options: options(0), sharedTimeline: shared)
-    } catch {
-      shared?.discard()
-      throw error
-    }
+    let timelinePath = transaction.path(timelineName)
     var outcomes: [ForecastOutcome] = []
     var written: [String] = []
-    do {
-      outcomes.append(
-        try placed(runs[0], variant: nil) { () throws(LifeError) in
-          try pipeline(runs[0]).run(into: &outputs)
-        })
-      if let shared {
-        for index in runs.indices.dropFirst() {
-          let o = options(index)
-          var writer = TimelineWriter(
-            file: shared, layout: o.layout, detail: o.detail, steps: o.steps,
-            generate: o.generate, eventBudget: o.eventBudget)
-          outcomes.append(
-            try placed(runs[index], variant: index - 1) { () throws(LifeError) in
-              try pipeline(runs[index]).run(into: &writer)
-            })
+    do throws(LifeError) {
+      let shared =
+        multiple ? try TimelineFile(path: timelinePath, gzip: gzip, in: transaction) : nil
+      var outputs = try OutputSet(
+        options: options(0), sharedTimeline: shared, transaction: transaction)
+      do throws(LifeError) {
+        outcomes.append(
+          try placed(runs[0], variant: nil) { () throws(LifeError) in
+            try pipeline(runs[0]).run(into: &outputs)
+          })
+        if let shared {
+          for index in runs.indices.dropFirst() {
+            let o = options(index)
+            var writer = TimelineWriter(
+              file: shared, layout: o.layout, detail: o.detail, steps: o.steps,
+              generate: o.generate, eventBudget: o.eventBudget)
+            outcomes.append(
+              try placed(runs[index], variant: index - 1) { () throws(LifeError) in
+                try pipeline(runs[index]).run(into: &writer)
+              })
+          }
+          try shared.finish()
+          written.append(timelinePath)
         }
-        try shared.finish()
-        written.append(timelinePath)
-        OutputDirectory.removeStale(
-          gzip ? OutputSet.FileName.timeline : OutputSet.FileName.timelineGzip, in: directory)
+      } catch {
+        outputs.discard()
+        shared?.discard()
+        throw error
       }
+      written += try outputs.finish(
+        outcome: outcomes[0], scenario: scenario.json, title: scenario.name)
     } catch {
-      outputs.discard()
-      shared?.discard()
+      transaction.discard()
       throw error
     }
-    written += try outputs.finish(
-      outcome: outcomes[0], scenario: scenario.json, title: scenario.name)
 
     var rows: [CompareRow] = []
     for (run, outcome) in zip(runs, outcomes) {
@@ -100,11 +102,14 @@ extension SimulateCommand {
       row.label = run.name
       rows.append(row)
     }
-    if multiple {
-      written += try CompareFiles.write(rows, title: scenario.name, directory: directory)
-    } else {
-      OutputDirectory.removeStale(CompareFiles.csv, in: directory)
-      OutputDirectory.removeStale(CompareFiles.html, in: directory)
+    do throws(LifeError) {
+      if multiple {
+        written += try CompareFiles.write(rows, title: scenario.name, in: transaction)
+      }
+      try transaction.commit()
+    } catch {
+      transaction.discard()
+      throw error
     }
     console.print(
       Self.paragraph(rows: rows, generate: runs[0].options.generate, files: written))
@@ -112,6 +117,33 @@ extension SimulateCommand {
     for (run, outcome) in zip(runs, outcomes).dropFirst() {
       for warning in outcome.capacity.warnings { console.warn("\(run.name): \(warning)") }
     }
+  }
+
+  /// Refuses, unless `--force`, a timeline estimated beyond
+  /// ``TimelineEstimate/limitBytes`` (every run's together).
+  func checkTimelineSize(
+    _ runs: [ScenarioRun], model: ModelConfig, options: (Int) -> OutputOptions
+  ) throws(LifeError) {
+    guard !force else { return }
+    var total = 0.0
+    for (index, run) in runs.enumerated() {
+      let workload = try placed(run, variant: index == 0 ? nil : index - 1) {
+        () throws(LifeError) in
+        try ForecastPipeline(
+          name: run.name, model: model, options: run.options, devices: run.devices,
+          mapping: run.mapping, links: run.links, overlap: run.overlap, runtime: run.runtime
+        ).workload()
+      }
+      total += TimelineEstimate.bytes(workload, options: options(index))
+    }
+    guard total > Double(TimelineEstimate.limitBytes) else { return }
+    throw LifeError.usage(
+      .parameter(.traceSteps), "the timeline would be too large",
+      got: "about \(TimelineEstimate.text(total))",
+      expected:
+        "at most \(TimelineEstimate.limitBytes >> 30) GiB: trace fewer steps (--trace-steps),"
+        + " less detail (--trace-detail layer or step), fewer --generate steps, --gzip,"
+        + " or give --force to write it anyway")
   }
 
   /// The model: `--model`, else the scenario's (a path relative to the

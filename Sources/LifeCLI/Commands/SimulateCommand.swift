@@ -1,4 +1,5 @@
 import Engine
+import Timeline
 import Trace
 
 /// `life simulate SCENARIO.json --out DIR`: run a scenario and write its
@@ -28,6 +29,10 @@ struct SimulateCommand: Subcommand, Equatable {
           values: StepChoice.expected,
           default: "the scenario's trace.steps, else auto (every step within about 500k events)"),
         .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
+        .toggle(
+          "force",
+          "write the timeline even when it is estimated beyond \(TimelineEstimate.limitBytes >> 30) GiB"
+        ),
         {
           var flag = FlagSpec.runtime
           flag.defaultText = "the scenario's runtime, else auto"
@@ -54,13 +59,15 @@ struct SimulateCommand: Subcommand, Equatable {
   var traceSteps: StepChoice?
   /// `--gzip`: write `timeline.json.gz`.
   var gzip: Bool
+  /// `--force`: write a timeline beyond the size limit.
+  var force: Bool
   /// `--runtime`, overriding the scenario's `runtime` in every run.
   var runtime: RuntimeChoice?
 
   init(
     scenario: String, out: String, model: String? = nil, overrides: [WorkloadSetting] = [],
     traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil, gzip: Bool = false,
-    runtime: RuntimeChoice? = nil
+    force: Bool = false, runtime: RuntimeChoice? = nil
   ) {
     self.scenario = scenario
     self.out = out
@@ -69,6 +76,7 @@ struct SimulateCommand: Subcommand, Equatable {
     self.traceDetail = traceDetail
     self.traceSteps = traceSteps
     self.gzip = gzip
+    self.force = force
     self.runtime = runtime
   }
 
@@ -80,7 +88,7 @@ struct SimulateCommand: Subcommand, Equatable {
       traceSteps: try arguments.text("trace-steps").map { (text) throws(LifeError) in
         try StepChoice.parse(text)
       },
-      gzip: arguments.isSet("gzip"),
+      gzip: arguments.isSet("gzip"), force: arguments.isSet("force"),
       runtime: arguments.has("runtime") ? try arguments.runtimeChoice() : nil)
   }
 }

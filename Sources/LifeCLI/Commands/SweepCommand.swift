@@ -90,9 +90,17 @@ indirect enum SweepCommand: Subcommand, Equatable {
   func run(console: Console) throws(LifeError) {
     switch self {
     case .merge(let shards, let out):
-      try OutputDirectory.make(out)
-      let path = try SweepMerge.write(shards, directory: out)
-      console.print("wrote \(path)")
+      let transaction = try OutputTransaction(
+        directory: out, owned: [SweepCSV.fileName],
+        inputs: shards + shards.map(SweepMerge.csvPath))
+      do throws(LifeError) {
+        let path = try SweepMerge.write(shards, in: transaction)
+        try transaction.commit()
+        console.print("wrote \(path)")
+      } catch {
+        transaction.discard()
+        throw error
+      }
     case .grid(let spec):
       try spec.run(console: console)
     }

@@ -102,7 +102,7 @@ extension SweepSpec {
     let runner = SweepRunner()
     let evaluator = try SweepEvaluator(spec, threads: runner.threads)
     let range = spec.shard?.range(total: spec.grid.count) ?? 0..<spec.grid.count
-    try OutputDirectory.make(spec.out)
+    let transaction = try OutputTransaction(directory: spec.out, owned: [SweepCSV.fileName])
     let progress = SweepProgress.onTerminal()
     var report: SweepRunner.Progress?
     if let progress {
@@ -111,16 +111,23 @@ extension SweepSpec {
     let evaluate: SweepRunner.Evaluate = { @Sendable (point: SweepPoint) throws(LifeError) in
       try evaluator.evaluate(point)
     }
-    let rows = try runner.run(
-      spec.grid, shard: spec.shard, order: SweepEvaluator.order(spec.grid, range: range),
-      progress: report, evaluate: evaluate)
-    progress?.finish()
-    let csv = try SweepCSV.write(axes: spec.axes, rows: rows, directory: spec.out)
-    console.print("wrote \(csv) (\(rows.count) of \(spec.grid.count) points)")
-    for chart in try SweepCharts(evaluator: evaluator).charts(rows: rows) {
-      let path = (spec.out as NSString).appendingPathComponent(chart.file)
-      try AtomicFile.write(chart.svg, to: path)
-      console.print("wrote \(path)")
+    var lines: [String] = []
+    do throws(LifeError) {
+      let rows = try runner.run(
+        spec.grid, shard: spec.shard, order: SweepEvaluator.order(spec.grid, range: range),
+        progress: report, evaluate: evaluate)
+      progress?.finish()
+      let csv = try SweepCSV.write(axes: spec.axes, rows: rows, in: transaction)
+      lines.append("wrote \(csv) (\(rows.count) of \(spec.grid.count) points)")
+      for chart in try SweepCharts(evaluator: evaluator).charts(rows: rows) {
+        try AtomicFile.write(chart.svg, name: chart.file, in: transaction)
+        lines.append("wrote \(transaction.path(chart.file))")
+      }
+      try transaction.commit()
+    } catch {
+      transaction.discard()
+      throw error
     }
+    for line in lines { console.print(line) }
   }
 }

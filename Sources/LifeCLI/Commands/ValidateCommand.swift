@@ -31,7 +31,8 @@ struct ValidateCommand: Subcommand, Equatable {
   }
 
   func run(console: Console) throws(LifeError) {
-    let corpus = try self.corpus.map { (path) throws(LifeError) in try Corpus.read(path: path) }
+    let corpus =
+      try self.corpus.map { (path) throws(LifeError) in try Corpus.read(path: path) }
       ?? Corpus.bundled
     let v = Validation(corpus: corpus, runtime: runtime, forecaster: PipelineForecaster())
     var groups: [String: [Double]] = [:]
@@ -40,7 +41,8 @@ struct ValidateCommand: Subcommand, Equatable {
       let c = o.testCase
       let key = "\(c.device.kind.rawValue) \(c.runtime.name) \(c.quantity.family)"
       if let e = o.zeroShotError { groups[key, default: []].append(e) }
-      text += "\(c.row.id) \(c.row.device) \(c.runtime.name) \(c.row.model) \(c.row.weights ?? "") \(c.quantity.rawValue) p=\(c.options.prompt) g=\(c.options.generate) b=\(c.options.batch) measured \(c.measured) forecast \(o.zeroShot ?? .nan) err \(o.zeroShotError ?? .nan) \(o.failure ?? "")\n"
+      text +=
+        "\(c.row.id) \(c.row.device) \(c.runtime.name) \(c.row.model) \(c.row.weights ?? "") \(c.quantity.rawValue) p=\(c.options.prompt) g=\(c.options.generate) b=\(c.options.batch) measured \(c.measured) forecast \(o.zeroShot ?? .nan) err \(o.zeroShotError ?? .nan) \(o.failure ?? "")\n"
     }
     for key in groups.keys.sorted() {
       if let s = ErrorSummary(groups[key] ?? []) {
@@ -48,14 +50,16 @@ struct ValidateCommand: Subcommand, Equatable {
       }
     }
     for c in v.classes {
-      text += "fit \(c.runtime) \(c.key): rows \(c.rows) devices \(c.devices) before \(c.before) after \(c.after)\n"
+      text +=
+        "fit \(c.runtime) \(c.key): rows \(c.rows) devices \(c.devices) before \(c.before) after \(c.after)\n"
     }
     if ProcessInfo.processInfo.environment["LIFE_DEBUG_FIT"] != nil {
       for (name, r) in v.fitted.sorted(by: { $0.key < $1.key }) {
         text += name + " " + JSONFormat.text(r.jsonValue) + "\n"
         for o in v.outcomes where o.testCase.runtime.name == name {
           let f = (try? PipelineForecaster().forecast(o.testCase, runtime: r)) ?? .nan
-          text += "  in-sample \(o.testCase.row.id) \(o.testCase.quantity) p=\(o.testCase.options.prompt) measured \(o.testCase.measured) fit \(f)\n"
+          text +=
+            "  in-sample \(o.testCase.row.id) \(o.testCase.quantity) p=\(o.testCase.options.prompt) measured \(o.testCase.measured) fit \(f)\n"
         }
       }
     }

@@ -55,9 +55,7 @@ struct WorkloadCommand: Subcommand, Equatable {
       model: model, options: options)
     let totals = WorkloadTotals.of(workload)
     if json {
-      let json = WorkloadReport.json(workload: workload, totals: totals)
-      try JSONFormat.checkFinite(json)
-      console.write(JSONFormat.text(json))
+      try console.write(json: WorkloadReport.document(workload: workload, totals: totals))
     } else {
       console.write(WorkloadReport.table(workload: workload, totals: totals))
     }

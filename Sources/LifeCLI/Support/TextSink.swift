@@ -5,6 +5,15 @@ import Foundation
 protocol TextSink: AnyObject {
   /// Appends text.
   func write(_ text: String)
+  /// Appends UTF-8 bytes (whole characters).
+  func write(bytes: [UInt8])
+  /// Whether a write has failed (later writes are dropped).
+  var failed: Bool { get }
+}
+
+extension TextSink {
+  func write(bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
+  var failed: Bool { false }
 }
 
 /// Text collected in memory, for tests.
@@ -32,6 +41,8 @@ final class StandardStream: TextSink {
 
   /// The error of the first write that failed (other than a closed pipe).
   private(set) var writeError: Int32?
+  /// Whether the reader went away (a closed pipe).
+  private var closed = false
 
   /// Appends text, writing out once the buffer is full.
   func write(_ text: String) {
@@ -39,19 +50,33 @@ final class StandardStream: TextSink {
     if buffer.count >= Self.capacity { _ = flush() }
   }
 
+  /// Appends bytes, writing out once the buffer is full.
+  func write(bytes: [UInt8]) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.capacity { _ = flush() }
+  }
+
+  /// Whether a write has failed (a full disk); a closed pipe is not a
+  /// failure, but stops the output all the same.
+  var failed: Bool { writeError != nil || closed }
+
   /// Writes out everything buffered; false when a write has failed (a full
   /// disk, say). A closed pipe (the reader stopped, as `head` does) drops
   /// the rest quietly and is no failure.
   @discardableResult
   func flush() -> Bool {
     var offset = 0
-    while writeError == nil, offset < buffer.count {
+    while writeError == nil, !closed, offset < buffer.count {
       let written = buffer[offset...].withUnsafeBytes {
         Foundation.write(descriptor, $0.baseAddress, $0.count)
       }
       if written < 0 {
         if errno == EINTR { continue }
-        if errno != EPIPE { writeError = errno }
+        if errno == EPIPE {
+          closed = true
+        } else {
+          writeError = errno
+        }
         break
       }
       offset += written

@@ -17,11 +17,17 @@ package final class TimelineFile {
   private static let chunk = 1 << 18
 
   /// Starts a trace at `path`; with `gzip` the bytes are gzip-compressed
-  /// (name the path `….json.gz`).
-  package init(path: String, gzip: Bool = false) throws(LifeError) {
-    output = try openTextOutput(path: path, gzip: gzip)
+  /// (name the path `….json.gz`). With a transaction the file is one of
+  /// its set (named as `path` names it).
+  package init(path: String, gzip: Bool = false, in transaction: OutputTransaction? = nil)
+    throws(LifeError)
+  {
+    output = try openTextOutput(path: path, gzip: gzip, in: transaction)
     output.write("{\"traceEvents\":[\n")
   }
+
+  /// The first write that failed (a full disk), as soon as it happened.
+  package var failure: LifeError? { output.failure }
 
   /// Events written so far, all runs together.
   package var eventCount: Int { events }

@@ -64,6 +64,9 @@ package final class TimelineWriter: EventSink {
     self.threads = ThreadTable(pidBase: layout.pidBase)
   }
 
+  /// The first write of the timeline that failed (a full disk).
+  package var failure: LifeError? { file.failure }
+
   /// The decode steps drawn in detail so far, ascending.
   package var tracedDecodeSteps: [Int] { tracedSteps }
 

@@ -9,16 +9,14 @@ package enum CompareFiles {
   /// compare.html.
   package static let html = "compare.html"
 
-  /// Writes compare.csv and compare.html for `rows` into `directory` (which
-  /// must exist); returns their paths.
+  /// Writes compare.csv and compare.html for `rows` as files of
+  /// `transaction`'s set; returns their paths.
   @discardableResult
   package static func write(
-    _ rows: [CompareRow], title: String, directory: String
+    _ rows: [CompareRow], title: String, in transaction: OutputTransaction
   ) throws(LifeError) -> [String] {
-    let csvPath = (directory as NSString).appendingPathComponent(csv)
-    let htmlPath = (directory as NSString).appendingPathComponent(html)
-    try AtomicFile.write(CompareTable.csv(rows), to: csvPath)
-    try AtomicFile.write(ComparePage.html(rows, title: title), to: htmlPath)
-    return [csvPath, htmlPath]
+    try AtomicFile.write(CompareTable.csv(rows), name: csv, in: transaction)
+    try AtomicFile.write(ComparePage.html(rows, title: title), name: html, in: transaction)
+    return [transaction.path(csv), transaction.path(html)]
   }
 }

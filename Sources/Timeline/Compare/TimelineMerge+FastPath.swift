@@ -1,13 +1,17 @@
 extension TimelineMerge {
   /// The keys whose integer values move with a run's group.
   static func shift(forKey key: ArraySlice<UInt8>, base: Int) -> Int? {
-    switch String(decoding: key, as: UTF8.self) {
-    case "pid": return base
-    case "tid": return 10 * base
-    case "bind_id", "id": return base * 1_000_000
-    default: return nil
-    }
+    // Compared as bytes: no string is made for every key of every event.
+    if key.elementsEqual(pidKey) { return base }
+    if key.elementsEqual(tidKey) { return 10 * base }
+    if key.elementsEqual(idKey) || key.elementsEqual(bindIdKey) { return base * 1_000_000 }
+    return nil
   }
+
+  static let pidKey = Array("pid".utf8)
+  static let tidKey = Array("tid".utf8)
+  static let idKey = Array("id".utf8)
+  static let bindIdKey = Array("bind_id".utf8)
 
   /// The event with its top-level integer `pid`, `tid`, `bind_id` and `id`
   /// moved, rewritten as bytes without parsing the rest; nil when the event
@@ -61,7 +65,7 @@ extension TimelineMerge {
             bytes[j] == UInt8(ascii: ",") || bytes[j] == UInt8(ascii: "}")
           else { return nil }
           let moved = (negative ? -value : value) + delta
-          if String(decoding: bytes[(start + 1)..<(i - 1)], as: UTF8.self) == "pid" { pid = moved }
+          if bytes[(start + 1)..<(i - 1)].elementsEqual(pidKey) { pid = moved }
           out.append(contentsOf: String(moved).utf8)
           i = j
         }

@@ -52,8 +52,18 @@ struct TraceEventReader {
   }
 
   /// One JSON value's bytes, as written (strings, objects and arrays
-  /// matched with their escapes; scalars up to the next delimiter).
-  private mutating func value(into out: inout [UInt8]) throws(LifeError) {
+  /// matched with their escapes; scalars up to the next delimiter); a value
+  /// longer than `limit` bytes is an error (`what` names it), so a corrupt
+  /// file never grows a buffer without bound.
+  private mutating func value(
+    into out: inout [UInt8], limit: Int, what: String
+  ) throws(LifeError) {
+    func tooLarge() -> LifeError {
+      LifeError.file(
+        source.path, path: "byte \(offset + position)", "\(what) too large",
+        got: "more than \(limit) bytes",
+        expected: "a Chrome trace JSON object written by 'life simulate'")
+    }
     try skipWhitespace()
     guard let first = try next() else { throw error("unexpected end of file") }
     out.append(first)
@@ -64,6 +74,7 @@ struct TraceEventReader {
       while inString || depth > 0 {
         guard let byte = try next() else { throw error("unexpected end of file") }
         out.append(byte)
+        if out.count > limit { throw tooLarge() }
         if inString {
           if escaped {
             escaped = false
@@ -91,6 +102,7 @@ struct TraceEventReader {
       }
       out.append(byte)
       position += 1
+      if out.count > limit { throw tooLarge() }
     }
   }
 
@@ -109,7 +121,7 @@ struct TraceEventReader {
     } else {
       while true {
         var keyBytes: [UInt8] = []
-        try value(into: &keyBytes)
+        try value(into: &keyBytes, limit: 4096, what: "member name")
         guard keyBytes.count >= 2, keyBytes.first == UInt8(ascii: "\"") else {
           throw error("expected a member name")
         }
@@ -125,7 +137,7 @@ struct TraceEventReader {
             var bytes: [UInt8] = []
             while true {
               bytes.removeAll(keepingCapacity: true)
-              try value(into: &bytes)
+              try value(into: &bytes, limit: TraceEventLimits.maxEventBytes, what: "trace event")
               try event(bytes)
               try skipWhitespace()
               let separator = try next()
@@ -140,7 +152,7 @@ struct TraceEventReader {
           }
         } else {
           var bytes: [UInt8] = []
-          try value(into: &bytes)
+          try value(into: &bytes, limit: TraceEventLimits.maxMetadataBytes, what: "member '\(key)'")
           if key == "metadata" { metadata = try JSONParser.parse(bytes, file: source.path) }
         }
         try skipWhitespace()

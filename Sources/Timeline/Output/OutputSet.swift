@@ -6,9 +6,12 @@ import Trace
 /// timeline.json.gz), steps.csv, ops.csv, report.html and summary.json.
 ///
 /// Give it to the engine as its ``EventSink``; when the run has ended call
-/// ``finish(outcome:scenario:toolVersion:title:)``. Every file is written whole
-/// or not at all: a set that is never finished (an error, a kill) leaves the
-/// directory as it was. Files other than ours are never touched.
+/// ``finish(outcome:scenario:toolVersion:title:)``. The files are one set,
+/// committed together with a `manifest.json` (``OutputTransaction``): the
+/// directory holds the previous set or the new one, never a mix, and a set
+/// that is never finished (an error, a kill) leaves the directory as it
+/// was. Files other than the set's are never touched. A write that fails
+/// (a full disk) stops the run at the end of the pass it happened in.
 public final class OutputSet: EventSink {
   /// Names of the files an output set writes.
   package enum FileName {
@@ -18,10 +21,18 @@ public final class OutputSet: EventSink {
     package static let steps = "steps.csv"
     package static let ops = "ops.csv"
     package static let report = "report.html"
+    /// Every name a run's set (with a comparison's files) may hold.
+    package static let all = [
+      timeline, timelineGzip, summary, steps, ops, report, CompareFiles.csv, CompareFiles.html,
+    ]
   }
 
   /// The options in use.
   public let options: OutputOptions
+  /// The set's transaction; committed by ``finish(outcome:scenario:toolVersion:title:)``
+  /// when this output set opened it.
+  private let transaction: OutputTransaction
+  private let ownsTransaction: Bool
   private let timelineFile: TimelineFile?
   private let timeline: TimelineWriter?
   private let steps: StepsTable
@@ -30,18 +41,35 @@ public final class OutputSet: EventSink {
   private var ended = false
 
   /// Opens the streamed outputs (timeline and steps.csv) in
-  /// `options.directory`.
+  /// `options.directory` (created when missing, and locked for the run: a
+  /// second run into it is an error).
   public convenience init(options: OutputOptions) throws(LifeError) {
-    try self.init(options: options, sharedTimeline: nil)
+    let transaction = try OutputTransaction(directory: options.directory, owned: FileName.all)
+    try self.init(
+      options: options, sharedTimeline: nil, transaction: transaction, ownsTransaction: true)
   }
 
-  /// Opens the outputs, drawing the run into `sharedTimeline` (a timeline
-  /// that several runs share, e.g. a scenario and its `compare` variants)
-  /// instead of a timeline of its own. The caller finishes the shared file;
+  /// Opens the outputs as files of `transaction`'s set, drawing the run
+  /// into `sharedTimeline` (a timeline that several runs share, e.g. a
+  /// scenario and its `compare` variants) instead of a timeline of its own.
+  /// The caller finishes the shared file and commits the transaction;
   /// ``finish(outcome:scenario:toolVersion:title:)`` then returns the other
   /// files only.
-  package init(options: OutputOptions, sharedTimeline: TimelineFile?) throws(LifeError) {
+  package convenience init(
+    options: OutputOptions, sharedTimeline: TimelineFile?, transaction: OutputTransaction
+  ) throws(LifeError) {
+    try self.init(
+      options: options, sharedTimeline: sharedTimeline, transaction: transaction,
+      ownsTransaction: false)
+  }
+
+  private init(
+    options: OutputOptions, sharedTimeline: TimelineFile?, transaction: OutputTransaction,
+    ownsTransaction: Bool
+  ) throws(LifeError) {
     self.options = options
+    self.transaction = transaction
+    self.ownsTransaction = ownsTransaction
     if let sharedTimeline {
       timelineFile = nil
       timeline = TimelineWriter(
@@ -49,9 +77,8 @@ public final class OutputSet: EventSink {
         steps: options.steps, generate: options.generate, eventBudget: options.eventBudget)
     } else if options.timeline {
       let file = try TimelineFile(
-        path: Self.path(
-          options.directory, options.gzip ? FileName.timelineGzip : FileName.timeline),
-        gzip: options.gzip)
+        path: transaction.path(options.gzip ? FileName.timelineGzip : FileName.timeline),
+        gzip: options.gzip, in: transaction)
       timelineFile = file
       timeline = TimelineWriter(
         file: file, layout: options.layout, detail: options.detail, steps: options.steps,
@@ -60,11 +87,7 @@ public final class OutputSet: EventSink {
       timelineFile = nil
       timeline = nil
     }
-    steps = try StepsTable(path: Self.path(options.directory, FileName.steps))
-  }
-
-  static func path(_ directory: String, _ name: String) -> String {
-    (directory as NSString).appendingPathComponent(name)
+    steps = try StepsTable(path: transaction.path(FileName.steps), in: transaction)
   }
 
   public func begin(_ run: RunInfo) {
@@ -103,6 +126,9 @@ public final class OutputSet: EventSink {
     ended = true
   }
 
+  /// The first write of the timeline or steps.csv that failed.
+  public var failure: LifeError? { timeline?.failure ?? steps.output.failure }
+
   /// What the report shows, as collected so far.
   package var reportData: ReportData { collector.finished(with: ops) }
 
@@ -117,8 +143,8 @@ public final class OutputSet: EventSink {
     title: String? = nil
   ) throws(LifeError) -> [String] {
     try finish(
-      forecast: outcome.json, model: outcome.workload.model.name, warnings: outcome.warnings,
-      scenario: scenario, toolVersion: toolVersion, title: title)
+      document: outcome.document, model: outcome.workload.model.name,
+      warnings: outcome.warnings, scenario: scenario, toolVersion: toolVersion, title: title)
   }
 
   /// Writes the remaining files and commits every file; returns the paths
@@ -139,15 +165,25 @@ public final class OutputSet: EventSink {
     forecast: JSONValue, model: String, warnings: [String], scenario: JSONValue?,
     toolVersion: String = LifeVersion.current, title: String? = nil
   ) throws(LifeError) -> [String] {
+    try finish(
+      document: .value(forecast), model: model, warnings: warnings, scenario: scenario,
+      toolVersion: toolVersion, title: title)
+  }
+
+  /// ``finish(forecast:model:warnings:scenario:toolVersion:title:)`` with the
+  /// forecast as a document, written into summary.json as it is made.
+  func finish(
+    document forecast: JSONDocument, model: String, warnings: [String], scenario: JSONValue?,
+    toolVersion: String, title: String?
+  ) throws(LifeError) -> [String] {
     guard ended else {
       discard()
       throw LifeError(.failure, at: .none, "the run did not finish; no outputs were written")
     }
-    let dir = options.directory
     let data = reportData
-    let summary: String
+    let summary: JSONDocument
     do {
-      summary = try SummaryFile.text(
+      summary = try SummaryFile.document(
         forecast: forecast, scenario: scenario, toolVersion: toolVersion)
     } catch {
       discard()
@@ -157,32 +193,34 @@ public final class OutputSet: EventSink {
       data, title: title ?? data.runName, model: model, warnings: warnings)
 
     var written: [String] = []
-    if let timelineFile {
-      try timelineFile.finish()
-      written.append(timelineFile.path)
-      // The other form of the timeline would be stale.
-      let other = Self.path(dir, options.gzip ? FileName.timeline : FileName.timelineGzip)
-      if FileManager.default.fileExists(atPath: other) {
-        try? FileManager.default.removeItem(atPath: other)
+    do {
+      if let timelineFile {
+        try timelineFile.finish()
+        written.append(timelineFile.path)
       }
+      let summaryFile = try AtomicFile(name: FileName.summary, in: transaction)
+      SummaryFile.write(summary, to: summaryFile)
+      try summaryFile.commit()
+      written.append(transaction.path(FileName.summary))
+      try steps.output.commit()
+      written.append(steps.output.path)
+      try AtomicFile.write(ops.csv, name: FileName.ops, in: transaction)
+      written.append(transaction.path(FileName.ops))
+      try AtomicFile.write(report, name: FileName.report, in: transaction)
+      written.append(transaction.path(FileName.report))
+      if ownsTransaction { try transaction.commit() }
+    } catch {
+      discard()
+      throw error
     }
-    let summaryPath = Self.path(dir, FileName.summary)
-    try AtomicFile.write(summary, to: summaryPath)
-    written.append(summaryPath)
-    try steps.output.commit()
-    written.append(steps.output.path)
-    let opsPath = Self.path(dir, FileName.ops)
-    try AtomicFile.write(ops.csv, to: opsPath)
-    written.append(opsPath)
-    let reportPath = Self.path(dir, FileName.report)
-    try AtomicFile.write(report, to: reportPath)
-    written.append(reportPath)
     return written
   }
 
-  /// Abandons every file not yet committed.
+  /// Abandons every file not yet committed (and the set, when this output
+  /// set opened it).
   public func discard() {
     timelineFile?.discard()
     steps.output.discard()
+    if ownsTransaction { transaction.discard() }
   }
 }

@@ -2,27 +2,32 @@ import Engine
 import Foundation
 import Trace
 
-/// The files of `life serve`, written into a directory, each whole or not
-/// at all: timeline.json (or timeline.json.gz), summary.json, requests.csv,
-/// report.html.
+/// The files of `life serve`, one output set (``OutputTransaction``):
+/// timeline.json (or timeline.json.gz), summary.json, requests.csv,
+/// report.html, committed together with the set's manifest.
 package enum ServeOutputs {
   /// requests.csv.
   package static let requests = "requests.csv"
+  /// Every name a serving set may hold.
+  package static let names = [
+    OutputSet.FileName.timeline, OutputSet.FileName.timelineGzip, OutputSet.FileName.summary,
+    requests, OutputSet.FileName.report,
+  ]
 
-  /// Writes every file; returns the paths in the order timeline, summary,
-  /// requests, report.
+  /// Writes every file as a file of `transaction`'s set (the caller
+  /// commits); returns the paths in the order timeline, summary, requests,
+  /// report.
   package static func write(
-    _ outcome: ServeOutcome, directory: String, scenario: JSONValue?, title: String,
-    detail: TraceDetail = .op, gzip: Bool = false, eventBudget: Int = 500_000,
+    _ outcome: ServeOutcome, in transaction: OutputTransaction, scenario: JSONValue?,
+    title: String, detail: TraceDetail = .op, gzip: Bool = false, eventBudget: Int = 500_000,
     toolVersion: String = LifeVersion.current
   ) throws(LifeError) -> [String] {
-    func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-    let summary = try SummaryFile.text(
-      forecast: outcome.json, scenario: scenario, toolVersion: toolVersion)
+    let summary = try SummaryFile.document(
+      forecast: .value(outcome.json), scenario: scenario, toolVersion: toolVersion)
     let csv = RequestsTable.csv(outcome.records)
     let report = ServeReportPage.html(outcome, title: title)
     let timelineName = gzip ? OutputSet.FileName.timelineGzip : OutputSet.FileName.timeline
-    let file = try TimelineFile(path: path(timelineName), gzip: gzip)
+    let file = try TimelineFile(path: transaction.path(timelineName), gzip: gzip, in: transaction)
     do {
       try TimelineWriter.drawServe(outcome, into: file, detail: detail, eventBudget: eventBudget)
     } catch {
@@ -30,15 +35,14 @@ package enum ServeOutputs {
       throw error
     }
     try file.finish()
-    let other = path(gzip ? OutputSet.FileName.timeline : OutputSet.FileName.timelineGzip)
-    if FileManager.default.fileExists(atPath: other) {
-      try? FileManager.default.removeItem(atPath: other)
-    }
-    try AtomicFile.write(summary, to: path(OutputSet.FileName.summary))
-    try AtomicFile.write(csv, to: path(requests))
-    try AtomicFile.write(report, to: path(OutputSet.FileName.report))
+    let summaryFile = try AtomicFile(name: OutputSet.FileName.summary, in: transaction)
+    SummaryFile.write(summary, to: summaryFile)
+    try summaryFile.commit()
+    try AtomicFile.write(csv, name: requests, in: transaction)
+    try AtomicFile.write(report, name: OutputSet.FileName.report, in: transaction)
     return [
-      file.path, path(OutputSet.FileName.summary), path(requests), path(OutputSet.FileName.report),
+      file.path, transaction.path(OutputSet.FileName.summary), transaction.path(requests),
+      transaction.path(OutputSet.FileName.report),
     ]
   }
 }

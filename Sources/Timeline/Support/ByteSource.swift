@@ -18,15 +18,11 @@ final class ByteSource {
   /// Opens `path`; errors name it.
   init(path: String) throws(LifeError) {
     self.path = path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw LifeError.file(path, path: nil, "no such file")
-    }
-    if isDirectory.boolValue {
-      throw LifeError.file(path, path: nil, "is a directory", expected: "a file")
-    }
-    guard let file = fopen(path, "rb") else {
-      throw LifeError.file(path, path: nil, "cannot be read: \(String(cString: strerror(errno)))")
+    let (descriptor, _) = try FileInput.openRegular(path)
+    guard let file = fdopen(descriptor, "rb") else {
+      let reason = String(cString: strerror(errno))
+      Foundation.close(descriptor)
+      throw LifeError.file(path, path: nil, "cannot be read: \(reason)")
     }
     handle = file
     input = [UInt8](repeating: 0, count: Self.chunk)

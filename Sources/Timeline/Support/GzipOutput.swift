@@ -10,13 +10,13 @@ final class GzipOutput: TextOutput {
   private let stream: UnsafeMutablePointer<z_stream>
   private var pending: [UInt8] = []
   private var out: [UInt8]
-  private var failure: LifeError?
+  private var compressionFailure: LifeError?
   private var open = true
   private static let chunk = 1 << 18
 
-  init(path: String) throws(LifeError) {
+  init(path: String, in transaction: OutputTransaction? = nil) throws(LifeError) {
     self.path = path
-    file = try AtomicFile(path: path)
+    file = try AtomicFile.open(path, in: transaction)
     stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     stream.initialize(to: z_stream())
     out = [UInt8](repeating: 0, count: Self.chunk)
@@ -45,7 +45,7 @@ final class GzipOutput: TextOutput {
   }
 
   private func deflatePending(finish: Bool) {
-    guard open, failure == nil else {
+    guard open, compressionFailure == nil, file.failure == nil else {
       pending.removeAll(keepingCapacity: true)
       return
     }
@@ -60,7 +60,7 @@ final class GzipOutput: TextOutput {
           stream.pointee.avail_out = UInt32(output.count)
           let status = deflate(stream, flush)
           if status == Z_STREAM_ERROR {
-            failure = LifeError.file(path, path: nil, "gzip compression failed")
+            compressionFailure = LifeError.file(path, path: nil, "gzip compression failed")
             done = true
           }
           if finish {
@@ -71,7 +71,7 @@ final class GzipOutput: TextOutput {
           return output.count - Int(stream.pointee.avail_out)
         }
         if produced > 0 { file.write(bytes: Array(out[0..<produced])) }
-        if failure != nil { done = true }
+        if compressionFailure != nil || file.failure != nil { done = true }
       }
       stream.pointee.next_in = nil
       stream.pointee.avail_in = 0
@@ -90,9 +90,9 @@ final class GzipOutput: TextOutput {
   func commit() throws(LifeError) {
     deflatePending(finish: true)
     close()
-    if let failure {
+    if let compressionFailure {
       file.discard()
-      throw failure
+      throw compressionFailure
     }
     try file.commit()
   }
@@ -101,6 +101,8 @@ final class GzipOutput: TextOutput {
     close()
     file.discard()
   }
+
+  var failure: LifeError? { compressionFailure ?? file.failure }
 
   deinit {
     close()

@@ -1,3 +1,4 @@
+import Foundation
 import Trace
 
 /// A destination for generated text that is committed whole or not at all.
@@ -12,11 +13,27 @@ protocol TextOutput: AnyObject {
   func commit() throws(LifeError)
   /// Abandons the file; any previous file at `path` stays.
   func discard()
+  /// The first write that failed, as soon as it happened.
+  var failure: LifeError? { get }
 }
 
 extension AtomicFile: TextOutput {}
 
-/// Opens a plain or gzip-compressed output at `path`.
-func openTextOutput(path: String, gzip: Bool) throws(LifeError) -> any TextOutput {
-  gzip ? try GzipOutput(path: path) : try AtomicFile(path: path)
+/// Opens a plain or gzip-compressed output at `path`, or, with a
+/// transaction, as the set's file `path` names.
+func openTextOutput(path: String, gzip: Bool, in transaction: OutputTransaction? = nil)
+  throws(LifeError) -> any TextOutput
+{
+  if gzip { return try GzipOutput(path: path, in: transaction) }
+  return try AtomicFile.open(path, in: transaction)
+}
+
+extension AtomicFile {
+  /// A file at `path`, or the set's file of that name.
+  static func open(_ path: String, in transaction: OutputTransaction?) throws(LifeError)
+    -> AtomicFile
+  {
+    guard let transaction else { return try AtomicFile(path: path) }
+    return try AtomicFile(name: (path as NSString).lastPathComponent, in: transaction)
+  }
 }

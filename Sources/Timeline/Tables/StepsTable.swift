@@ -10,8 +10,8 @@ final class StepsTable: EventSink {
   let output: any TextOutput
   private var deviceKeys: [String] = []
 
-  init(path: String) throws(LifeError) {
-    output = try AtomicFile(path: path)
+  init(path: String, in transaction: OutputTransaction?) throws(LifeError) {
+    output = try AtomicFile.open(path, in: transaction)
     output.write(CSVFormat.line(Self.header))
   }
 

@@ -7,30 +7,38 @@ public enum WorkloadReport {
   /// the steps, then `steps`), `lora` (with
   /// `--lora-rank`), `footprint`, `warnings`.
   public static func json(workload: Workload, totals: WorkloadTotals) -> JSONValue {
-    var members: [(key: String, value: JSONValue)] = [
-      ("schema_version", .int(1)),
-      ("model", modelJSON(workload.model)),
-      ("options", optionsJSON(workload)),
-      ("prefill", prefillJSON(workload, totals)),
-      ("decode", decodeJSON(totals)),
+    document(workload: workload, totals: totals).materialized
+  }
+
+  /// ``json(workload:totals:)`` as a document whose `decode.steps` are made
+  /// one at a time as they are written.
+  package static func document(workload: Workload, totals: WorkloadTotals) -> JSONDocument {
+    var members: [(key: String, value: JSONDocument)] = [
+      ("schema_version", .value(.int(1))),
+      ("model", .value(modelJSON(workload.model))),
+      ("options", .value(optionsJSON(workload))),
+      ("prefill", .value(prefillJSON(workload, totals))),
+      ("decode", decodeDocument(totals)),
     ]
     if let merge = workload.loraMergeOps {
       members.append(
         (
           "lora",
-          .object([("rank", .int(workload.options.loraRank ?? 0)), ("merge_ops", .num(merge))])
+          .value(
+            .object([("rank", .int(workload.options.loraRank ?? 0)), ("merge_ops", .num(merge))]))
         ))
     }
     members.append(
       (
         "footprint",
-        .object([
-          ("weights_bytes", .num(workload.weightsBytes)),
-          ("kv_cache_bytes_peak", .num(workload.kvCacheBytesPeak)),
-          ("activations_bytes_peak", .num(totals.activationsBytesPeak)),
-        ])
+        .value(
+          .object([
+            ("weights_bytes", .num(workload.weightsBytes)),
+            ("kv_cache_bytes_peak", .num(workload.kvCacheBytesPeak)),
+            ("activations_bytes_peak", .num(totals.activationsBytesPeak)),
+          ]))
       ))
-    members.append(("warnings", .array(workload.warnings.map { .string($0) })))
+    members.append(("warnings", .value(.array(workload.warnings.map { .string($0) }))))
     return .object(members)
   }
 
@@ -83,15 +91,18 @@ public enum WorkloadReport {
 
   /// `decode`: totals over every step (ops and bytes by kind included, as
   /// for prefill), then `steps`, one object per step.
-  static func decodeJSON(_ t: WorkloadTotals) -> JSONValue {
+  static func decodeDocument(_ t: WorkloadTotals) -> JSONDocument {
     var sum = PassTotals()
     for step in t.steps { sum.add(step.totals) }
+    let steps = t.steps
     return .object([
-      ("ops", .num(sum.ops)), ("ops_padded", .num(sum.opsPadded)),
-      ("ops_by_kind", kinds(sum.opsByKind)), ("bytes_read", .num(sum.read.total)),
-      ("bytes_written", .num(sum.written.total)), ("bytes_by_kind", kinds(sum.bytesByKind)),
-      ("kv_bytes_read", .num(sum.read.kv)), ("dispatch_calls", .int(sum.dispatchCalls)),
-      ("steps", .array(t.steps.map(stepJSON))),
+      ("ops", .value(.num(sum.ops))), ("ops_padded", .value(.num(sum.opsPadded))),
+      ("ops_by_kind", .value(kinds(sum.opsByKind))), ("bytes_read", .value(.num(sum.read.total))),
+      ("bytes_written", .value(.num(sum.written.total))),
+      ("bytes_by_kind", .value(kinds(sum.bytesByKind))),
+      ("kv_bytes_read", .value(.num(sum.read.kv))),
+      ("dispatch_calls", .value(.int(sum.dispatchCalls))),
+      ("steps", .array(count: steps.count, scalars: false) { stepJSON(steps[$0]) }),
     ])
   }
 

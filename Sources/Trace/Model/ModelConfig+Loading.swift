@@ -157,6 +157,7 @@ extension ModelConfig {
       throw try root.required("num_experts_per_tok").error(
         "more experts per token than experts", expected: "at most \(moe.experts)")
     }
+    config.warnings = try nearMisses(root, family: family)
     return config
   }
 }

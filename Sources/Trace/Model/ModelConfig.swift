@@ -49,6 +49,9 @@ public struct ModelConfig: Sendable, Equatable {
   public var moe: MoEConfig?
   /// Multi-head latent attention, when attention is MLA.
   public var mla: MLAConfig?
+  /// What reading the config noticed: unknown keys that look like a
+  /// misspelt key LIFE reads (`num_kv_heads` for `num_key_value_heads`).
+  package var warnings: [String] = []
 
   /// Creates a config.
   public init(

@@ -77,4 +77,8 @@ public enum RunParameter: String, Sendable, CaseIterable {
   case draftTokens = "draft-tokens"
   /// Speculative decoding: acceptance rate(s).
   case acceptance
+  /// The output directory.
+  case out
+  /// Whether to write a timeline beyond the size limit.
+  case force
 }

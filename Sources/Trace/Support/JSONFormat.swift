@@ -15,30 +15,42 @@ public enum JSONFormat {
     return "\(value)"
   }
 
-  /// Throws when `value` holds a NaN or an infinity anywhere, naming its path.
-  package static func checkFinite(_ value: JSONValue, path: String = "") throws(LifeError) {
+  /// Throws when `value` holds a NaN or an infinity anywhere, naming its
+  /// path (inside `file`, when the value was read from one).
+  package static func checkFinite(_ value: JSONValue, file: String? = nil, path: String = "")
+    throws(LifeError)
+  {
     // The walk builds no path text; only a failure spells out where.
     guard let (bad, where_) = firstNonFinite(value) else { return }
+    throw nonFinite(bad, file: file, path: path, inner: where_)
+  }
+
+  /// The error for the non-finite `bad` at `inner` (innermost part first)
+  /// below `path`.
+  static func nonFinite(_ bad: Double, file: String?, path: String, inner: [PathPart])
+    -> LifeError
+  {
     var full = path
-    for part in where_.reversed() {
+    for part in inner.reversed() {
       switch part {
       case .index(let i): full += "[\(i)]"
       case .key(let k): full = full.isEmpty ? k : full + "." + k
       }
     }
-    throw LifeError(
-      .failure, at: ErrorLocation(path: full.isEmpty ? nil : full),
-      "a computed value is not finite", got: "\(bad)", expected: "a finite number")
+    return LifeError(
+      .failure, at: ErrorLocation(file: file, path: full.isEmpty ? nil : full),
+      file == nil ? "a computed value is not finite" : "number out of range", got: "\(bad)",
+      expected: "a finite number")
   }
 
-  private enum PathPart {
+  enum PathPart {
     case index(Int)
     case key(String)
   }
 
   /// The first non-finite number in document order and its path, innermost
   /// part first.
-  private static func firstNonFinite(_ value: JSONValue) -> (Double, [PathPart])? {
+  static func firstNonFinite(_ value: JSONValue) -> (Double, [PathPart])? {
     switch value {
     case .number(let n):
       return n.value.isFinite ? nil : (n.value, [])
@@ -118,7 +130,7 @@ public enum JSONFormat {
     return out
   }
 
-  private static func newline(_ out: inout [UInt8], _ indent: Int) {
+  static func newline(_ out: inout [UInt8], _ indent: Int) {
     guard indent >= 0 else { return }
     out.append(0x0A)
     for _ in 0..<indent {
@@ -127,11 +139,11 @@ public enum JSONFormat {
     }
   }
 
-  private static func append(_ s: String, into out: inout [UInt8]) {
+  static func append(_ s: String, into out: inout [UInt8]) {
     out.append(contentsOf: s.utf8)
   }
 
-  private static func appendString(_ s: String, into out: inout [UInt8]) {
+  static func appendString(_ s: String, into out: inout [UInt8]) {
     if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
       out.append(0x22)
       out.append(contentsOf: s.utf8)
@@ -143,7 +155,7 @@ public enum JSONFormat {
     }
   }
 
-  private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
+  static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
     switch value {
     case .null: append("null", into: &out)
     case .bool(let b): append(b ? "true" : "false", into: &out)

@@ -5,7 +5,7 @@ package struct JSONParser {
   private var index = 0
   private let file: String?
   private var depth = 0
-  private static let maxDepth = 512
+  package static let maxDepth = 512
 
   /// Parses `bytes` (UTF-8) as one JSON document. `file` names the source in
   /// errors.
@@ -90,6 +90,11 @@ package struct JSONParser {
     if bytes.contains(0) {
       throw LifeError.file(file, path: nil, "not a JSON file: it contains binary data (a NUL byte)")
     }
+    if let bad = UTF8Check.firstInvalid(bytes[index...]) {
+      throw LifeError.file(
+        file, path: UTF8Check.position(of: bad, in: bytes), "not valid UTF-8 text",
+        got: UTF8Check.describe(bytes, at: bad), expected: "UTF-8 (re-save the file as UTF-8)")
+    }
     skipWhitespace()
     if index >= bytes.count {
       throw LifeError.file(file, path: nil, "the file is empty", expected: "a JSON document")
@@ -169,7 +174,9 @@ package struct JSONParser {
     defer { depth -= 1 }
     index += 1
     var members: [(key: String, value: JSONValue)] = []
-    var seen = Set<String>()
+    // Small objects (most of them) look for a duplicate key by scanning;
+    // hashing every key cost more than the rest of the parse.
+    var seen: Set<String>?
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -181,8 +188,14 @@ package struct JSONParser {
         throw syntax("expected a quoted key")
       }
       let key = try parseString()
-      if seen.contains(key) { throw syntax("duplicate key '\(key)'") }
-      seen.insert(key)
+      if members.count >= 16, seen == nil { seen = Set(members.map(\.key)) }
+      let duplicate: Bool
+      if seen != nil {
+        duplicate = seen?.insert(key).inserted == false
+      } else {
+        duplicate = members.contains { $0.key == key }
+      }
+      if duplicate { throw syntax("duplicate key '\(key)'") }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
         throw syntax("expected ':' after a key")
@@ -234,7 +247,22 @@ package struct JSONParser {
 
   private mutating func parseString() throws(LifeError) -> String {
     index += 1
-    var out: [UInt8] = []
+    // The common case, no escapes: the bytes as they are.
+    let start = index
+    while index < bytes.count {
+      let c = bytes[index]
+      if c == UInt8(ascii: "\"") {
+        index += 1
+        return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+      }
+      if c == UInt8(ascii: "\\") || c < 0x20 { break }
+      if c >= 0x80 {
+        try checkUTF8()
+        continue
+      }
+      index += 1
+    }
+    var out = Array(bytes[start..<index])
     while true {
       guard index < bytes.count else { throw syntax("unterminated string") }
       let c = bytes[index]
@@ -284,10 +312,29 @@ package struct JSONParser {
         }
         continue
       }
+      if c >= 0x80 {
+        let first = index
+        try checkUTF8()
+        out.append(contentsOf: bytes[first..<index])
+        continue
+      }
       out.append(c)
       index += 1
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Steps over the multi-byte UTF-8 sequence at `index`, or fails naming
+  /// its place when it is ill-formed (a value parsed inside other text is
+  /// checked here, string by string, as a whole document is up front).
+  private mutating func checkUTF8() throws(LifeError) {
+    let length = UTF8Check.sequenceLength(bytes[...], at: index)
+    guard length > 0 else {
+      throw LifeError.file(
+        file, path: UTF8Check.position(of: index, in: bytes), "not valid UTF-8 text",
+        got: UTF8Check.describe(bytes, at: index), expected: "UTF-8 (re-save the file as UTF-8)")
+    }
+    index += length
   }
 
   private mutating func hex4() throws(LifeError) -> UInt32 {

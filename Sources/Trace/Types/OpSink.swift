@@ -20,9 +20,15 @@ public protocol OpSink {
   mutating func consume(layers layer: ArraySlice<OpRecord>, repeating count: Int)
   /// The pass ends.
   mutating func endPass(_ pass: PassInfo)
+  /// Whether the sink wants no more passes (its run failed): producers
+  /// check after each pass and stop. False by default.
+  var isStopped: Bool { get }
 }
 
 extension OpSink {
+  /// Never stopped: every pass is wanted.
+  public var isStopped: Bool { false }
+
   /// Expands the run into ``consume(_:)`` calls, layer by layer, in
   /// execution order.
   @inlinable

@@ -52,7 +52,7 @@ extension Workload {
 
   /// Warnings about the run (context beyond the model's positions).
   public var warnings: [String] {
-    var out: [String] = []
+    var out = model.warnings
     let total = contextTokens
     if let maxPositions = model.maxPositions, total > maxPositions {
       let parts = options.depth > 0 ? "depth + prompt + generate" : "prompt + generate"

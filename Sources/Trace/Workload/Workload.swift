@@ -140,10 +140,14 @@ public struct Workload: Sendable {
   public func run<S: OpSink>(into sink: inout S) {
     var buffer: [OpRecord] = []
     var runs: [LayerRun] = []
-    for pass in prefillPasses { emit(pass, into: &sink, buffer: &buffer, runs: &runs) }
+    for pass in prefillPasses {
+      emit(pass, into: &sink, buffer: &buffer, runs: &runs)
+      if sink.isStopped { return }
+    }
     if options.generate > 0 {
       for step in 1...options.generate {
         emit(decodePass(step: step), into: &sink, buffer: &buffer, runs: &runs)
+        if sink.isStopped { return }
       }
     }
   }

@@ -55,9 +55,12 @@ enum LifeBinary {
   }
 
   /// Runs `life` with `arguments` in `directory` (the package root by
-  /// default), killing it after `timeout` seconds.
+  /// default), killing it after `timeout` seconds. `environment` is added
+  /// to the test's; `standardOutput`, when given, is the file standard
+  /// output goes to (`/dev/full`, say) instead of being captured.
   static func run(
     _ arguments: [String], in directory: URL = packageRoot, timeout: TimeInterval = 120,
+    environment: [String: String] = [:], standardOutput: String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> Result {
     guard let url else {
@@ -84,7 +87,17 @@ enum LifeBinary {
     process.arguments = arguments
     process.currentDirectoryURL = directory
     process.standardInput = FileHandle.nullDevice
-    process.standardOutput = outHandle
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    if let standardOutput {
+      guard let handle = FileHandle(forWritingAtPath: standardOutput) else {
+        throw CocoaError(.fileWriteUnknown)
+      }
+      process.standardOutput = handle
+    } else {
+      process.standardOutput = outHandle
+    }
     process.standardError = errHandle
     try process.run()
     let deadline = Date().addingTimeInterval(timeout)

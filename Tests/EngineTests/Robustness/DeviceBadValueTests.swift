@@ -37,7 +37,19 @@ import Trace
     ),
     (
       "peak_tops", "{\"default\": 1e-320}",
-      "peak_tops.default: number too small (got 1e-320; expected a number ≥ 1e-9)"
+      "peak_tops.default: number too small (got 1e-320; expected a number in [1e-9, 1e9])"
+    ),
+    (
+      "peak_tops", "{\"default\": 1e297}",
+      "peak_tops.default: number too large (got 1e297; expected a number in [1e-9, 1e9])"
+    ),
+    (
+      "bandwidth_gb_s", "1e308",
+      "bandwidth_gb_s: number too large (got 1e308; expected a number in [1e-9, 1e9])"
+    ),
+    (
+      "bandwidth_gb_s", "9223372036854775808",
+      "bandwidth_gb_s: number too large (got 9223372036854775808; expected a number in [1e-9, 1e9])"
     ),
     (
       "peak_tops", "{\"default\": \"50\"}",

@@ -74,6 +74,26 @@ import Trace
       "links[0].bandwidth_gb_s: number too small"
     ),
     (
+      "links", "[{\"from\": \"npu\", \"to\": \"igpu\", \"bandwidth_gb_s\": 1e308}]",
+      "links[0].bandwidth_gb_s: number too large (got 1e308; expected a number in [1e-9, 1e9])"
+    ),
+    (
+      "links", "[{\"from\": \"npu\", \"to\": \"igpu\", \"bandwidth_gb_s\": 9223372036854775808}]",
+      "links[0].bandwidth_gb_s: number too large (got 9223372036854775808"
+    ),
+    ("options", "{\"chunk\": 1099511627777}", "options.chunk: too large (got 1099511627777"),
+    ("options", "{\"tile\": 1099511627777}", "options.tile: too large (got 1099511627777"),
+    (
+      "options", "{\"lora-rank\": 1099511627777}", "options.lora-rank: too large (got 1099511627777"
+    ),
+    ("options", "{\"chunk\": \"1099511627777\"}", "options.chunk: too large"),
+    (
+      "trace", "{\"steps\": [1, 2]}",
+      "trace.steps: wrong type (got an array of 2; expected a string)"
+    ),
+    ("trace", "{\"steps\": \"1-3,x\"}", "trace.steps: "),
+    ("trace", "{\"steps\": 7}", "trace.steps: wrong type (got 7; expected a string)"),
+    (
       "links",
       "[{\"from\": \"npu\", \"to\": \"igpu\", \"bandwidth_gb_s\": 1, \"latency_us\": 1e308}]",
       "links[0].latency_us: number out of range (got 1e308; expected a number in [0, 1000000000])"
@@ -93,7 +113,7 @@ import Trace
       let scenario = try Scenario(node: JSONNode.parse(Self.text(key, raw), file: "s.json"))
       Issue.record("accepted \(scenario.name)")
     } catch {
-      #expect(error.exitCode == 1)
+      #expect(error.exitCode == 1, "\(error.rendered)")
       #expect(error.rendered.hasPrefix("error: s.json: "), "\(error.rendered)")
       #expect(error.rendered.contains(expected), "\(error.rendered)")
     }

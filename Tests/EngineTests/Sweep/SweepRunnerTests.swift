@@ -90,7 +90,9 @@ import Trace
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let rows = try SweepRunner().run(
           g, shard: SweepShard(index: i, count: n), evaluate: Self.evaluate)
-        try SweepCSV.write(axes: g.axes, rows: rows, directory: dir)
+        let shard = try OutputTransaction(directory: dir, owned: [SweepCSV.fileName])
+        try SweepCSV.write(axes: g.axes, rows: rows, in: shard)
+        try shard.commit()
         dirs.append(dir)
       }
       // Any order of the shard directories.
@@ -98,7 +100,9 @@ import Trace
       #expect(merged == expected, "n = \(n)")
       let out = directory + "/merged\(n)"
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      let path = try SweepMerge.write(dirs, directory: out)
+      let transaction = try OutputTransaction(directory: out, owned: [SweepCSV.fileName])
+      let path = try SweepMerge.write(dirs, in: transaction)
+      try transaction.commit()
       #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
   }

@@ -82,7 +82,7 @@ struct TimelineMergeTests {
 
   @Test(arguments: [
     ("[1, 2]", "expected '{'"),
-    ("{\"traceEvents\": [{\"a\": 1}", "unexpected end of file"),
+    ("{\"traceEvents\": [{\"ph\": \"X\"}", "unexpected end of file"),
     ("{\"metadata\": {}}", "no traceEvents array"),
   ])
   func badInputsAreErrorsAndWriteNothing(_ test: (String, String)) throws {

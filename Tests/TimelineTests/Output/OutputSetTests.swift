@@ -34,7 +34,13 @@ import Trace
     let names = paths.map { ($0 as NSString).lastPathComponent }
     #expect(names == ["timeline.json", "summary.json", "steps.csv", "ops.csv", "report.html"])
     let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-    #expect(files == ["ops.csv", "report.html", "steps.csv", "summary.json", "timeline.json"])
+    #expect(
+      files == [
+        "manifest.json", "ops.csv", "report.html", "steps.csv", "summary.json", "timeline.json",
+      ])
+    let manifest = try #require(try OutputManifest.read(directory: dir))
+    #expect(manifest.entries.map(\.name) == names)
+    #expect(manifest.entries.allSatisfy { $0.staged == nil })
   }
 
   @Test func stepsCSVHasOneRowPerStep() throws {
@@ -103,7 +109,8 @@ import Trace
     let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
     #expect(
       files == [
-        "notes.txt", "ops.csv", "report.html", "steps.csv", "summary.json", "timeline.json.gz",
+        "manifest.json", "notes.txt", "ops.csv", "report.html", "steps.csv", "summary.json",
+        "timeline.json.gz",
       ])
     #expect(try TestFiles.text(dir + "/notes.txt") == "mine")
   }

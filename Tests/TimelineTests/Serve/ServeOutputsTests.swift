@@ -29,9 +29,11 @@ import Trace
   static func write(_ outcome: ServeOutcome, detail: TraceDetail = .op) throws -> (String, [String])
   {
     let dir = try TestFiles.directory()
+    let set = try OutputTransaction(directory: dir, owned: ServeOutputs.names)
     let paths = try ServeOutputs.write(
-      outcome, directory: dir, scenario: nil, title: outcome.name, detail: detail,
+      outcome, in: set, scenario: nil, title: outcome.name, detail: detail,
       toolVersion: "9.9.9")
+    try set.commit()
     return (dir, paths)
   }
 

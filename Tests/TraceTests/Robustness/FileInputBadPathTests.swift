@@ -34,7 +34,10 @@ import Trace
     ([UInt8](), "the file is empty (expected a JSON document)"),
     ([0x7B, 0x00, 0x7D], "not a JSON file: it contains binary data (a NUL byte)"),
     ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10], "not a JSON file: it contains binary data"),
-    ([0xFF, 0xFE, 0x7B, 0x7D], "invalid JSON: expected a value"),
+    (
+      [0xFF, 0xFE, 0x7B, 0x7D],
+      "not valid UTF-8 text (got bytes 0xFF 0xFE (a UTF-16 byte-order mark)"
+    ),
   ])
   func emptyAndBinaryFiles(_ bytes: [UInt8], _ expected: String) throws {
     let path = try Self.scratch() + "/config.json"
@@ -82,8 +85,8 @@ import Trace
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "previous")
   }
 
-  /// A target that is a directory: the rename fails, the temporary file is
-  /// removed and the directory is untouched.
+  /// A target that is a directory: refused before anything is written, and
+  /// the directory is untouched.
   @Test func targetIsADirectory() throws {
     let dir = try Self.scratch()
     try FileManager.default.createDirectory(
@@ -94,7 +97,10 @@ import Trace
       try AtomicFile.write("x", to: dir + "/out.json")
       Issue.record("replaced a directory")
     } catch {
-      #expect(error.rendered.hasPrefix("error: \(dir)/out.json: cannot replace the file: "))
+      #expect(
+        error.rendered
+          == "error: \(dir)/out.json: not a regular file (got a directory; expected a regular"
+          + " file, or no file, to write the output to)")
     }
     let left = try FileManager.default.contentsOfDirectory(atPath: dir)
     #expect(left == ["out.json"], "temporary files left: \(left)")

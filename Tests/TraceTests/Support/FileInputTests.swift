@@ -39,7 +39,11 @@ import Testing
     ) { try FileInput.readText(dir + "/b.bin") }
     #expect(throws: LifeError.self) { try JSONNode.load(file: dir + "/b.bin") }
     try AtomicFile.write(bytes: [0xC3, 0x28], to: dir + "/c.txt")
-    #expect(throws: LifeError.file(dir + "/c.txt", path: nil, "not valid UTF-8 text")) {
+    #expect(
+      throws: LifeError.file(
+        dir + "/c.txt", path: "line 1, column 1", "not valid UTF-8 text",
+        got: "byte 0xC3 (Latin-1 'Ã'?)", expected: "UTF-8 (re-save the file as UTF-8)")
+    ) {
       try FileInput.readText(dir + "/c.txt")
     }
   }

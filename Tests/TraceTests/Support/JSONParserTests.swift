@@ -177,9 +177,39 @@ import Testing
     #expect(throws: LifeError.self) { try JSONParser.parse(noNul, file: "x") }
   }
 
-  @Test func invalidUTF8InStringsIsReplacedNotTrapped() throws {
-    let bytes: [UInt8] = [0x22, 0xC3, 0x28, 0x22]
-    #expect(try JSONParser.parse(bytes, file: nil) == .string("\u{FFFD}("))
+  /// Ill-formed UTF-8 anywhere in a document is refused with its line,
+  /// column and bytes: Latin-1, overlong forms, surrogates, code points
+  /// past U+10FFFF, stray continuation bytes and sequences cut short.
+  @Test(
+    arguments: [
+      ([0xE9], "byte 0xE9 (Latin-1 'é'?)"),
+      ([0xC3, 0x28], "byte 0xC3 (Latin-1 'Ã'?)"),
+      ([0xC0, 0xAF], "bytes 0xC0 0xAF (an overlong encoding)"),
+      ([0xC1, 0xBF], "bytes 0xC1 0xBF (an overlong encoding)"),
+      ([0xE0, 0x80, 0xAF], "bytes 0xE0 0x80 0xAF (an overlong encoding)"),
+      ([0xF0, 0x80, 0x80, 0xAF], "bytes 0xF0 0x80 0x80 0xAF (an overlong encoding)"),
+      ([0xED, 0xA0, 0x80], "bytes 0xED 0xA0 0x80 (an encoded surrogate)"),
+      ([0xF4, 0x90, 0x80, 0x80], "bytes 0xF4 0x90 0x80 0x80"),
+      ([0xF5, 0x80, 0x80, 0x80], "bytes 0xF5 0x80 0x80 0x80"),
+      ([0x80], "byte 0x80"),
+      ([0xE2, 0x82], "bytes 0xE2 0x82"),
+    ] as [([UInt8], String)])
+  func illFormedUTF8IsRefused(_ bad: [UInt8], _ described: String) throws {
+    let bytes = Array("{\n  \"name\": \"ab".utf8) + bad + Array("\"}".utf8)
+    do {
+      _ = try JSONParser.parse(bytes, file: "c.json")
+      Issue.record("accepted \(bad)")
+    } catch {
+      #expect(
+        error.rendered
+          == "error: c.json: line 2, column 14: not valid UTF-8 text (got \(described);"
+          + " expected UTF-8 (re-save the file as UTF-8))")
+    }
+  }
+
+  @Test func wellFormedUTF8IsKept() throws {
+    let text = "{\"s\": \"é € 😀 \u{10FFFF}\"}"
+    #expect(try JSONParser.parse(text, file: nil)["s"] == .string("é € 😀 \u{10FFFF}"))
   }
 
   @Test func deepNesting() throws {
