@@ -2,13 +2,13 @@ import Trace
 
 /// Memory a workload needs resident: weights, the KV cache at its peak and
 /// activations at their peak (the workload's `footprint`), in bytes.
-public struct Footprint: Sendable, Equatable {
+package struct Footprint: Sendable, Equatable {
   /// Weights, with quantization scales.
-  public var weightsBytes: Double
+  package var weightsBytes: Double
   /// The KV cache at its largest (after the last step).
-  public var kvCacheBytesPeak: Double
+  package var kvCacheBytesPeak: Double
   /// The largest live activations.
-  public var activationsBytesPeak: Double
+  package var activationsBytesPeak: Double
 
   /// Creates a footprint.
   package init(weightsBytes: Double, kvCacheBytesPeak: Double, activationsBytesPeak: Double) {
@@ -26,7 +26,7 @@ public struct Footprint: Sendable, Equatable {
   }
 
   /// Everything: weights + peak KV + peak activations.
-  public var totalBytes: Double { weightsBytes + kvCacheBytesPeak + activationsBytesPeak }
+  package var totalBytes: Double { weightsBytes + kvCacheBytesPeak + activationsBytesPeak }
 }
 
 /// Whether the workload fits in each device's memory.
@@ -39,13 +39,13 @@ public struct Footprint: Sendable, Equatable {
 /// the whole footprint is checking the group's pool once (not the sum of
 /// the devices' shares). A device without `memory_gib`, or not used by the
 /// mapping, fits.
-public struct CapacityCheck: Sendable, Equatable {
+package struct CapacityCheck: Sendable, Equatable {
   /// Device key → fits, in device order.
-  public var fits: [String: Bool]
+  package var fits: [String: Bool]
   /// The device keys in order.
-  public var keys: [String]
+  package var keys: [String]
   /// One line per device that does not fit.
-  public var warnings: [String]
+  package var warnings: [String]
 
   /// Checks `footprint` against the devices; with `strict`, the first device
   /// that does not fit is an error.

@@ -157,7 +157,7 @@ public struct ForecastOutcome: Sendable {
   /// The timed numbers.
   public var forecast: Forecast
   /// Capacity per device.
-  public var capacity: CapacityCheck
+  package var capacity: CapacityCheck
   /// The report builder.
   package var report: ForecastReport
 

@@ -21,7 +21,7 @@ public struct Runtime: Sendable, Equatable {
   /// Its defaults for the workload options a user leaves unset.
   public var defaults: [WorkloadSetting]
   /// The accounting its kernels imply beyond the options.
-  public var accounting: WorkloadAccounting
+  package var accounting: WorkloadAccounting
   /// The kernels it launches per pass; nil: each operator's own dispatch
   /// calls (``Runtime/ideal``).
   var kernels: KernelGraph?

@@ -1,15 +1,15 @@
 /// Sums over the operators of one pass (or of the whole prefill).
-public struct PassTotals: Sendable, Equatable {
+package struct PassTotals: Sendable, Equatable {
   /// Ideal operations.
-  public var ops: Double = 0
+  package var ops: Double = 0
   /// Tile-padded operations.
-  public var opsPadded: Double = 0
+  package var opsPadded: Double = 0
   /// Bytes read, split.
-  public var read = BytesRead()
+  package var read = BytesRead()
   /// Bytes written, split.
-  public var written = BytesWritten()
+  package var written = BytesWritten()
   /// Kernel dispatches.
-  public var dispatchCalls = 0
+  package var dispatchCalls = 0
   /// Operations by kind, indexed by `OpKind.slot`.
   var kindOps = [Double](repeating: 0, count: OpKind.slotCount)
   /// Bytes read + written by kind, indexed by `OpKind.slot`.
@@ -20,13 +20,13 @@ public struct PassTotals: Sendable, Equatable {
   var kindBytesSeen: UInt32 = 0
 
   /// Operations by kind (kinds seen only).
-  public var opsByKind: [OpKind: Double] {
+  package var opsByKind: [OpKind: Double] {
     get { Self.dictionary(kindOps, seen: kindOpsSeen) }
     set { (kindOps, kindOpsSeen) = Self.table(newValue) }
   }
 
   /// Bytes read + written by kind (kinds seen only).
-  public var bytesByKind: [OpKind: Double] {
+  package var bytesByKind: [OpKind: Double] {
     get { Self.dictionary(kindBytes, seen: kindBytesSeen) }
     set { (kindBytes, kindBytesSeen) = Self.table(newValue) }
   }
@@ -125,11 +125,11 @@ public struct PassTotals: Sendable, Equatable {
 }
 
 /// The totals of one decode step.
-public struct StepTotals: Sendable, Equatable {
+package struct StepTotals: Sendable, Equatable {
   /// The 1-based step.
-  public var step: Int
+  package var step: Int
   /// Keys attended to: prompt + step.
-  public var kvLength: Int
+  package var kvLength: Int
   /// The sums.
-  public var totals: PassTotals
+  package var totals: PassTotals
 }

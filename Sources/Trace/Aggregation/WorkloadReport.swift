@@ -1,12 +1,12 @@
 import Foundation
 
 /// The `life workload` output: JSON per CONTRACT.md and a readable table.
-public enum WorkloadReport {
+package enum WorkloadReport {
   /// The `life workload --json` object, keys in a fixed order:
   /// `schema_version`, `model`, `options`, `prefill`, `decode` (totals over
   /// the steps, then `steps`), `lora` (with
   /// `--lora-rank`), `footprint`, `warnings`.
-  public static func json(workload: Workload, totals: WorkloadTotals) -> JSONValue {
+  package static func json(workload: Workload, totals: WorkloadTotals) -> JSONValue {
     document(workload: workload, totals: totals).materialized
   }
 
@@ -43,7 +43,7 @@ public enum WorkloadReport {
   }
 
   /// The model object.
-  public static func modelJSON(_ m: ModelConfig) -> JSONValue {
+  package static func modelJSON(_ m: ModelConfig) -> JSONValue {
     .object([
       ("name", .string(m.name)), ("family", .string(m.family)), ("layers", .int(m.layers)),
       ("hidden_size", .int(m.hidden)), ("heads", .int(m.heads)), ("kv_heads", .int(m.kvHeads)),
@@ -54,7 +54,7 @@ public enum WorkloadReport {
   }
 
   /// Every workload flag's effective value (`null` where unset).
-  public static func optionsJSON(_ w: Workload) -> JSONValue {
+  package static func optionsJSON(_ w: Workload) -> JSONValue {
     let o = w.options
     return .object([
       ("prompt", .int(o.prompt)), ("generate", .int(o.generate)), ("batch", .int(o.batch)),
@@ -118,7 +118,7 @@ public enum WorkloadReport {
 
   /// A readable rendering: the model, prefill by kind, decode (first, last
   /// and mean step), footprint and warnings.
-  public static func table(workload w: Workload, totals t: WorkloadTotals) -> String {
+  package static func table(workload w: Workload, totals t: WorkloadTotals) -> String {
     func g(_ v: Double, _ unit: Double, _ digits: Int = 3) -> String {
       String(format: "%.\(digits)f", v / unit)
     }

@@ -2,11 +2,11 @@
 /// and tracks the footprint, without keeping records.
 public struct WorkloadTotals: OpSink, Sendable {
   /// Prefill (all chunks together).
-  public var prefill = PassTotals()
+  package var prefill = PassTotals()
   /// Prefill passes seen (chunks).
   public var prefillPasses = 0
   /// One entry per decode step, in order.
-  public var steps: [StepTotals] = []
+  package var steps: [StepTotals] = []
   /// The largest activation bytes one operator touches (read + written).
   public var activationsBytesPeak: Double = 0
   var current = PassTotals()

@@ -2,17 +2,17 @@ import Foundation
 
 /// A mixture-of-experts MLP: a router, routed experts (top-k of them per
 /// token) and optional shared experts.
-public struct MoEConfig: Sendable, Equatable {
+package struct MoEConfig: Sendable, Equatable {
   /// Routed experts.
-  public var experts: Int
+  package var experts: Int
   /// Experts chosen per token.
-  public var topK: Int
+  package var topK: Int
   /// Intermediate size of one expert.
-  public var expertIntermediate: Int
+  package var expertIntermediate: Int
   /// Shared experts (always active), each of `expertIntermediate`.
-  public var sharedExperts: Int = 0
+  package var sharedExperts: Int = 0
   /// The first layers that keep a dense MLP (deepseek's first_k_dense_replace).
-  public var firstDenseLayers: Int = 0
+  package var firstDenseLayers: Int = 0
 
   /// Creates an MoE description.
   package init(
@@ -36,17 +36,17 @@ public struct MoEConfig: Sendable, Equatable {
 }
 
 /// Multi-head latent attention (the paper's appendix 8.2, DeepSeek-V2).
-public struct MLAConfig: Sendable, Equatable {
+package struct MLAConfig: Sendable, Equatable {
   /// Rank of the query compression (nil: queries are projected directly).
-  public var qLoraRank: Int?
+  package var qLoraRank: Int?
   /// Rank of the KV compression: the cached latent's width.
-  public var kvLoraRank: Int
+  package var kvLoraRank: Int
   /// Per-head Q/K dims without rotary.
-  public var qkNopeHeadDim: Int
+  package var qkNopeHeadDim: Int
   /// Per-head rotary dims (one shared rotary key per token is cached).
-  public var qkRopeHeadDim: Int
+  package var qkRopeHeadDim: Int
   /// Per-head V dim.
-  public var vHeadDim: Int
+  package var vHeadDim: Int
 
   /// Creates an MLA description.
   package init(

@@ -46,9 +46,9 @@ public struct ModelConfig: Sendable, Equatable {
   /// Final logit soft-capping (gemma2).
   public var finalSoftcap: Double?
   /// Mixture of experts, when the MLP is one.
-  public var moe: MoEConfig?
+  package var moe: MoEConfig?
   /// Multi-head latent attention, when attention is MLA.
-  public var mla: MLAConfig?
+  package var mla: MLAConfig?
   /// What reading the config noticed: unknown keys that look like a
   /// misspelt key LIFE reads (`num_kv_heads` for `num_key_value_heads`).
   package var warnings: [String] = []

@@ -13,7 +13,7 @@ public struct PassInfo: Sendable, Equatable {
   /// The number of prefill chunks (1 when unchunked; 1 in decode).
   public var chunks: Int
   /// The sequences of the pass in groups of alike ones (at least one).
-  public var sequences: [SequenceGroup]
+  package var sequences: [SequenceGroup]
 
   /// A uniform pass: `batch` sequences, each with `newTokens` new tokens on
   /// `pastTokens` cached ones.
@@ -33,7 +33,7 @@ public struct PassInfo: Sendable, Equatable {
   }
 
   /// A pass over `sequences` (a serving step), numbered `step`.
-  public init(step: Int, sequences: [SequenceGroup]) {
+  package init(step: Int, sequences: [SequenceGroup]) {
     self.phase = sequences.contains { $0.phase == .prefill } ? .prefill : .decode
     self.step = step
     self.chunk = 0

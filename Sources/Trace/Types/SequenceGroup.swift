@@ -6,24 +6,24 @@
 /// GEMMs and the other row-wise operators run over the rows of every group
 /// together (Σ count × newTokens); attention runs per sequence, each over its
 /// own keys, and is summed into one ragged kernel.
-public struct SequenceGroup: Sendable, Equatable, Hashable {
+package struct SequenceGroup: Sendable, Equatable, Hashable {
   /// Sequences in the group (≥ 1).
-  public var count: Int
+  package var count: Int
   /// New tokens per sequence in this pass: prompt tokens (a chunk) in
   /// prefill; 1 in plain decode; the K + 1 tokens a speculative verify pass
   /// checks.
-  public var newTokens: Int
+  package var newTokens: Int
   /// Tokens already in each sequence's KV cache before the pass.
-  public var pastTokens: Int
+  package var pastTokens: Int
   /// `prefill` for prompt tokens, `decode` for generated ones.
-  public var phase: Phase
+  package var phase: Phase
   /// In prefill: whether these new tokens end the prompt, so the LM head
   /// runs on the last of them (the first token is sampled). In decode every
   /// new token goes through the LM head.
-  public var endsPrompt: Bool
+  package var endsPrompt: Bool
 
   /// Creates a group.
-  public init(count: Int, newTokens: Int, pastTokens: Int, phase: Phase, endsPrompt: Bool = true) {
+  package init(count: Int, newTokens: Int, pastTokens: Int, phase: Phase, endsPrompt: Bool = true) {
     self.count = count
     self.newTokens = newTokens
     self.pastTokens = pastTokens

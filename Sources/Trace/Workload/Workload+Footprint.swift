@@ -32,7 +32,7 @@ extension Workload {
   /// Bytes of all weights as stored: Linears in the weight format, the
   /// embedding table, norms, biases and routers in the activation dtype; a
   /// tied LM head in a plain dtype shares the table.
-  public var weightsBytes: Double {
+  package var weightsBytes: Double {
     var linear = linearParameters
     let table = Double(model.vocab) * Double(model.hidden)
     var other = model.parameterCount - linear
@@ -46,12 +46,12 @@ extension Workload {
 
   /// Resident KV-cache bytes at the end of the run (depth + prompt + G
   /// tokens).
-  public var kvCacheBytesPeak: Double {
+  package var kvCacheBytesPeak: Double {
     kvCacheBytes(tokens: contextTokens)
   }
 
   /// Warnings about the run (context beyond the model's positions).
-  public var warnings: [String] {
+  package var warnings: [String] {
     var out = model.warnings
     let total = contextTokens
     if let maxPositions = model.maxPositions, total > maxPositions {
@@ -66,14 +66,14 @@ extension Workload {
   /// One full-model LoRA merge (CONTRACT, Table 12): 2·k·r·n + 2·k·n per
   /// adapted Linear over q, k, v, o, gate, up, down of every layer; nil
   /// without `--lora-rank`.
-  public var loraMergeOps: Double? {
+  package var loraMergeOps: Double? {
     guard let r = options.loraRank else { return nil }
     return Double(model.layers)
       * loraLayerShapes.reduce(0) { $0 + LoRALinear.mergeOps(k: $1.k, n: $1.n, rank: r) }
   }
 
   /// The (k, n) of each adapted Linear of one layer.
-  public var loraLayerShapes: [(name: String, k: Int, n: Int)] {
+  package var loraLayerShapes: [(name: String, k: Int, n: Int)] {
     let h = model.hidden
     let q = model.heads * model.headDim
     let kv = model.kvHeads * model.headDim

@@ -22,12 +22,18 @@ public struct Workload: Sendable {
   public let weights: WorkloadOptions.WeightChoice
   /// How the software running the model shapes the traffic beyond the
   /// workload options (set by a runtime; standard by default).
-  public let accounting: WorkloadAccounting
+  package let accounting: WorkloadAccounting
 
   /// Validates the options against the model and resolves defaults.
-  public init(
-    model: ModelConfig, options: WorkloadOptions, accounting: WorkloadAccounting = .standard
-  ) throws(LifeError) {
+  public init(model: ModelConfig, options: WorkloadOptions) throws(LifeError) {
+    try self.init(model: model, options: options, accounting: .standard)
+  }
+
+  /// Validates the options against the model and resolves defaults, with
+  /// the accounting a runtime implies.
+  package init(model: ModelConfig, options: WorkloadOptions, accounting: WorkloadAccounting)
+    throws(LifeError)
+  {
     var model = model
     let configType = model.torchDType ?? .bf16
     let activations = options.activations ?? configType

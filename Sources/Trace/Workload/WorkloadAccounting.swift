@@ -2,20 +2,20 @@
 /// options: what a runtime knows about its own kernels (llama.cpp keeps
 /// unfused attention scores in F32 and attends over a cache padded to 256
 /// cells). The standard accounting changes nothing.
-public struct WorkloadAccounting: Sendable, Equatable, Hashable {
+package struct WorkloadAccounting: Sendable, Equatable, Hashable {
   /// The dtype of the attention scores an unfused attention writes and
   /// reads back; nil: the activation dtype.
-  public var scoreType: DType?
+  package var scoreType: DType?
   /// Attention covers the cache padded up to a multiple of this many cells
   /// (masked cells are still read and multiplied); nil: exactly the keys.
-  public var kvPadding: Int?
+  package var kvPadding: Int?
 
   /// Creates an accounting.
-  public init(scoreType: DType? = nil, kvPadding: Int? = nil) {
+  package init(scoreType: DType? = nil, kvPadding: Int? = nil) {
     self.scoreType = scoreType
     self.kvPadding = kvPadding
   }
 
   /// No change to the workload options' accounting.
-  public static let standard = WorkloadAccounting()
+  package static let standard = WorkloadAccounting()
 }
