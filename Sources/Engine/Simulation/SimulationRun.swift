@@ -135,8 +135,25 @@ package struct SimulationRun<E: EventSink>: OpSink {
 
   /// `count` identical operators back to back (a compact trace's run of
   /// identical operators): the same as `count` calls to ``consume(_:)``.
+  /// Without per-operator events the operator is timed once and its timing
+  /// added `count` times: the same additions in the same order.
   package mutating func consume(_ record: OpRecord, repeating count: Int) {
-    for _ in 0..<max(0, count) { consume(record) }
+    guard count > 1, !wantsOps, !failed else {
+      for _ in 0..<max(0, count) { consume(record) }
+      return
+    }
+    let device = device(of: record)
+    if device != segmentDevice { switchSegment(to: device) }
+    guard let timing = simulator.timing(of: record, on: device, efficiencies: efficiencies) else {
+      fail(record, device: device)
+      return
+    }
+    let calls = simulator.calls(record, on: device)
+    for _ in 0..<count {
+      clock.add(timing)
+      sums.add(record, calls: calls)
+    }
+    lastWrittenActivations = record.written.activations
   }
 
   /// The pass ends.

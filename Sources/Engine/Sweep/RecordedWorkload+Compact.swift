@@ -5,10 +5,11 @@ extension RecordedWorkload {
   /// record and a count (the 32 identical layers of a 7B model become one
   /// record × 32): what calibration replays, hundreds of times per row.
   ///
-  /// Operators time alike when they have the same phase, kind, compute
-  /// dtype, ops, padded ops, bytes read and written and dispatch calls (the
-  /// layer, site, shape and storage dtypes do not enter the simulator's
-  /// time). On one device a pass's time is a sum over its operators, so the
+  /// Operators time alike when they have the same phase, site, kind,
+  /// compute dtype, weight storage, ops, padded ops, bytes read and written
+  /// and dispatch calls (the site because a runtime's kernel graph counts
+  /// launches by it; the layer, shape and other dtypes do not enter the
+  /// simulator's time). On one device a pass's time is a sum over its operators, so the
   /// merged trace gives the same forecast up to the order of floating-point
   /// additions (relative differences of order 1e-15); with several devices
   /// order matters (hand-offs), and ``CompactWorkload/forecast(on:)`` replays the
@@ -34,6 +35,7 @@ extension RecordedWorkload {
 /// What the simulator's timing of one operator depends on.
 struct TimingKey: Hashable {
   var phase: Int
+  var site: OpSite
   var kind: Int
   var computeType: Int
   var quantized: Bool
@@ -45,6 +47,7 @@ struct TimingKey: Hashable {
 
   init(_ r: OpRecord) {
     phase = r.phase == .prefill ? 0 : 1
+    site = r.site
     kind = r.kind.tableIndex
     computeType = r.computeType.tableIndex
     quantized = r.hasQuantizedWeights

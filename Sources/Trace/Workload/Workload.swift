@@ -109,15 +109,28 @@ public struct Workload: Sendable {
   /// The prefill passes in order: one, or one per chunk; none for a prompt
   /// of 0.
   public var prefillPasses: [PassInfo] {
-    let prompt = options.prompt
-    guard prompt > 0 else { return [] }
-    let size = min(options.chunk ?? prompt, prompt)
-    let chunks = (prompt + size - 1) / size
-    return (0..<chunks).map { i in
-      PassInfo(
-        phase: .prefill, step: 0, chunk: i, chunks: chunks, newTokens: min(size, prompt - i * size),
-        pastTokens: options.depth + i * size, batch: options.batch)
-    }
+    (0..<prefillPassCount).map { prefillPass(chunk: $0) }
+  }
+
+  /// Prompt tokens per prefill pass: the chunk, at most the prompt (0 for a
+  /// prompt of 0); the last pass may have fewer.
+  package var prefillChunkSize: Int { min(options.chunk ?? options.prompt, options.prompt) }
+
+  /// How many prefill passes there are: ⌈prompt / chunk⌉, 0 for a prompt of
+  /// 0.
+  package var prefillPassCount: Int {
+    let size = prefillChunkSize
+    return size > 0 ? (options.prompt + size - 1) / size : 0
+  }
+
+  /// Prefill pass `i` (0-based, below ``prefillPassCount``), without listing
+  /// the others.
+  package func prefillPass(chunk i: Int) -> PassInfo {
+    let size = prefillChunkSize
+    return PassInfo(
+      phase: .prefill, step: 0, chunk: i, chunks: prefillPassCount,
+      newTokens: min(size, options.prompt - i * size), pastTokens: options.depth + i * size,
+      batch: options.batch)
   }
 
   /// Decode step `step` (1-based, ≤ `options.generate`).
