@@ -214,6 +214,44 @@ extension RuntimePresets {
               "prefill": 200,
               "decode": 200
             }
+          },
+          "cpu.lpddr": {
+            "compute": {
+              "max": 0.4,
+              "half_tokens": 16,
+              "reference_tops": 1,
+              "size_exponent": 0.5,
+              "decline_tokens": 2048,
+              "decline_exponent": 0.3
+            },
+            "memory": 0.6,
+            "launch_us": {
+              "prefill": 3,
+              "decode": 3
+            },
+            "host_us": {
+              "prefill": 200,
+              "decode": 200
+            }
+          },
+          "cpu.ddr": {
+            "compute": {
+              "max": 0.4,
+              "half_tokens": 16,
+              "reference_tops": 1,
+              "size_exponent": 0.5,
+              "decline_tokens": 2048,
+              "decline_exponent": 0.3
+            },
+            "memory": 0.6,
+            "launch_us": {
+              "prefill": 3,
+              "decode": 3
+            },
+            "host_us": {
+              "prefill": 200,
+              "decode": 200
+            }
           }
         },
         "verify": {
@@ -327,6 +365,40 @@ extension RuntimePresets {
               "prefill": 300,
               "decode": 300
             }
+          },
+          "gpu.hbm": {
+            "compute": {
+              "max": 0.55,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 4,
+              "decode": 2.5
+            },
+            "host_us": {
+              "prefill": 300,
+              "decode": 250
+            }
+          },
+          "gpu.gddr": {
+            "compute": {
+              "max": 0.55,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 4,
+              "decode": 2.5
+            },
+            "host_us": {
+              "prefill": 300,
+              "decode": 250
+            }
           }
         },
         "verify": {
@@ -336,7 +408,7 @@ extension RuntimePresets {
           "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
           "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
-          "per_quantized_linear": "ggml-cuda quantizes the activations to q8_1 before each MMQ/MMVQ mat-mul (ggml_cuda_op_mul_mat \u2192 quantize_row_q8_1_cuda): one extra kernel per mat-mul over quantized weights.",
+          "per_quantized_linear": "ggml-cuda quantizes the activations to q8_1 before each MMQ/MMVQ mat-mul (ggml_cuda_op_mul_mat → quantize_row_q8_1_cuda): one extra kernel per mat-mul over quantized weights.",
           "peaks": "MMQ uses int8 tensor-core mma on Turing and newer for all batch sizes since PR #8075 (2024-06-24): the int8 rate; F16 weights go through cuBLAS with CUBLAS_COMPUTE_16F (FP16 accumulate); flash attention's MMA kernel runs at the FP16 rate.",
           "classes": "fitted to the bundled corpus (docs/accuracy.md)."
         }
@@ -461,9 +533,7 @@ extension RuntimePresets {
         "kernels": {
           "per_kind": {
             "gemm": 1,
-            "norm": {
-              "peaks": "The HIP build shares ggml-cuda's kernels (MMQ on WMMA/MFMA int8 where available; hipBLAS for F16)."
-            },
+            "norm": 2,
             "rope": 2,
             "kv_cache": 1,
             "elementwise": 1,
@@ -539,6 +609,40 @@ extension RuntimePresets {
               "prefill": 400,
               "decode": 400
             }
+          },
+          "gpu.hbm": {
+            "compute": {
+              "max": 0.35,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
+          },
+          "gpu.gddr": {
+            "compute": {
+              "max": 0.35,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
           }
         },
         "verify": {
@@ -548,7 +652,8 @@ extension RuntimePresets {
           "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
           "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "peaks": "The HIP build shares ggml-cuda's kernels (MMQ on WMMA/MFMA int8 where available; hipBLAS for F16)."
         }
       }
       """#

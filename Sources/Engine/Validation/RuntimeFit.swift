@@ -66,11 +66,26 @@ package struct RuntimeFit: Sendable {
     }
   }
 
-  /// Fits the class `key` of `runtime` to `cases` (all of that runtime and
-  /// class); nil when there are too few rows.
-  package func fit(_ runtime: Runtime, key: String, cases: [ValidationCase]) -> ClassResult? {
-    guard cases.count >= minimumRows, let prior = Self.prior(runtime, key) else { return nil }
-    let parameters = ClassFitParameter.allCases
+  /// How a fit starts.
+  package enum Start: Sendable, Equatable {
+    /// From the prior and from three other regimes (see ``fit(_:key:cases:parameters:anchor:start:)``).
+    case several
+    /// From the class's present figures only: a refit near a known optimum.
+    case present
+  }
+
+  /// Fits `parameters` of the class `key` of `runtime` to `cases` (all of
+  /// that runtime and class), tied to `anchor` (default: the class's
+  /// prior); nil when there are too few rows.
+  func fit(
+    _ runtime: Runtime, key: String, cases: [ValidationCase],
+    parameters: [ClassFitParameter] = ClassFitParameter.allCases, anchor: ClassFigures? = nil,
+    start how: Start = .several
+  ) -> ClassResult? {
+    guard cases.count >= minimumRows, let prior = anchor ?? Self.prior(runtime, key) else {
+      return nil
+    }
+    let present = runtime.classes[key] ?? prior
     let start = parameters.map { $0.unconstrained($0.value(in: prior)) }
     var bySource: [String: Int] = [:]
     for c in cases { bySource[c.row.source, default: 0] += 1 }
@@ -86,7 +101,7 @@ package struct RuntimeFit: Sendable {
     let evaluate = self.evaluate
 
     func figures(_ u: [Double]) -> ClassFigures {
-      var f = prior
+      var f = present
       for (p, x) in zip(parameters, u) { p.set(p.natural(x), in: &f) }
       return f
     }
@@ -113,16 +128,19 @@ package struct RuntimeFit: Sendable {
     // efficiency), and attention that fills far later than the GEMMs (its
     // cost hides under memory time until it does, so a fit from the prior
     // does not see it); the lowest cost wins.
-    var starts = [start]
-    for (h, m, a) in [(0.125, 0.5, 1.0), (4.0, 1.5, 1.0), (1.0, 1.0, 32.0)] {
-      var f = prior
-      ClassFitParameter.halfTokens.set(prior.compute.halfTokens * h, in: &f)
-      ClassFitParameter.memory.set(min(0.95, prior.memory * m), in: &f)
-      let attention = ClassFitParameter.attentionHalfTokens
-      attention.set(attention.value(in: prior) * a, in: &f)
-      starts.append(parameters.map { $0.unconstrained($0.value(in: f)) })
+    var starts = [parameters.map { $0.unconstrained($0.value(in: present)) }]
+    if how == .several {
+      starts.append(start)
+      for (h, m, a) in [(0.125, 0.5, 1.0), (4.0, 1.5, 1.0), (1.0, 1.0, 32.0)] {
+        var f = prior
+        ClassFitParameter.halfTokens.set(prior.compute.halfTokens * h, in: &f)
+        ClassFitParameter.memory.set(min(0.95, prior.memory * m), in: &f)
+        let attention = ClassFitParameter.attentionHalfTokens
+        attention.set(attention.value(in: prior) * a, in: &f)
+        starts.append(parameters.map { $0.unconstrained($0.value(in: f)) })
+      }
     }
-    var solution = LevenbergMarquardt.Solution(x: start, cost: .infinity, iterations: 0)
+    var solution = LevenbergMarquardt.Solution(x: starts[0], cost: .infinity, iterations: 0)
     for s in starts {
       guard
         let candidate = try? LevenbergMarquardt(maxIterations: 40, tolerance: 1e-6).minimize(
@@ -130,23 +148,8 @@ package struct RuntimeFit: Sendable {
       else { continue }
       if candidate.cost < solution.cost { solution = candidate }
     }
-    if !solution.cost.isFinite { solution.x = start }
+    if !solution.cost.isFinite { solution.x = starts[0] }
     let fitted = figures(solution.x)
-    if ProcessInfo.processInfo.environment["LIFE_DEBUG_FIT"] != nil {
-      let c0 = 0.5 * residuals(start).reduce(0) { $0 + $1 * $1 }
-      for j in 0..<solution.x.count {
-        var line = "  param \(parameters[j].rawValue):"
-        for d in [-4, -3, -2, -1, -0.5, 0.0, 0.5, 1, 2, 3, 4] {
-          var u = solution.x
-          u[j] += d
-          line += String(format: " %.4f", 0.5 * residuals(u).reduce(0) { $0 + $1 * $1 })
-        }
-        FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
-      }
-      FileHandle.standardError.write(
-        "fit \(runtime.name) \(key): iterations \(solution.iterations) cost \(c0) -> \(solution.cost) x \(solution.x) start \(start)\n"
-          .data(using: .utf8)!)
-    }
     func medianError(_ f: ClassFigures) -> Double {
       let e = logErrors(f).map { abs($0) }.sorted()
       return (exp(ErrorSummary.percentile(e, 0.5)) - 1) * 100
@@ -154,7 +157,7 @@ package struct RuntimeFit: Sendable {
     return ClassResult(
       runtime: runtime.name, key: key, figures: fitted, rows: cases.count,
       devices: Array(Set(cases.map(\.row.device))).sorted(),
-      sources: Array(Set(cases.map(\.row.source))).sorted(), before: medianError(prior),
+      sources: Array(Set(cases.map(\.row.source))).sorted(), before: medianError(present),
       after: medianError(fitted))
   }
 
@@ -194,27 +197,13 @@ package struct RuntimeFit: Sendable {
     return (runtimes, results)
   }
 
-  /// The runtime `device`'s rows are forecast zero-shot with: `fitted`
-  /// (from ``fitAll(_:)``) with the class those rows fall in refitted from
-  /// its prior without them; when fewer than ``minimumRows`` rows of other
-  /// devices remain in it, the class's prior (figures from documented
-  /// sources, never fitted to the device).
-  package func withoutDevice(_ device: String, runtime fitted: Runtime, cases: [ValidationCase])
-    -> Runtime
-  {
-    guard let sample = cases.first(where: { $0.row.device == device }) else { return fitted }
-    var runtime = fitted
-    let key = Self.classKey(of: sample.device, in: runtime)
-    let others = cases.filter {
-      $0.row.device != device && $0.runtime.name == runtime.name
-        && Self.classKey(of: $0.device, in: runtime) == key
-    }
-    if let result = fit(runtime, key: key, cases: others) {
-      runtime.classes[key] = result.figures
-    } else {
-      runtime.classes[key] = Self.prior(runtime, key)
-    }
-    return runtime
+  /// `items` dealt round-robin, in order, into at most `count` folds (each
+  /// item its own fold when there are no more than `count`).
+  package static func folds<T>(_ items: [T], count: Int) -> [[T]] {
+    let k = max(1, min(count, items.count))
+    var folds = [[T]](repeating: [], count: k)
+    for (i, item) in items.enumerated() { folds[i % k].append(item) }
+    return folds.filter { !$0.isEmpty }
   }
 
   /// The Huber-weighted residual of a log error: itself within ±δ, then

@@ -2,14 +2,22 @@ import Foundation
 import Trace
 
 /// `life validate`'s run: every corpus row forecast zero-shot and, where
-/// its device has other rows with the same runtime, calibrated
+/// its device has enough other rows with the same runtime, calibrated
 /// leave-one-out; errors summarised by device kind × runtime × family.
 ///
-/// Zero-shot is leave-one-device-out: a row is forecast from its device's
-/// datasheet fields and its runtime, whose figures for the device's class
-/// are fitted to the corpus rows of *other* devices (``RuntimeFit``), or are
-/// the class's documented prior when fewer than three such rows exist. No
-/// figure fitted to a device ever forecasts that device's rows.
+/// Zero-shot is cross-validated by device: the devices of each runtime ×
+/// class are dealt into at most ``deviceFolds`` folds, and a fold's rows
+/// are forecast from their devices' datasheet fields and the runtime, whose
+/// figures for the class are refitted (``RuntimeFit``, from the runtime
+/// file's figures, tied to its priors) to the rows of the *other* folds'
+/// devices only, or are the class's documented prior when fewer than three
+/// such rows exist. No figure fitted to a device forecasts that device's
+/// rows.
+///
+/// Calibrated is leave-one-out per device and runtime (
+/// ``calibrationFolds``-fold when the device has more rows): the device's
+/// compute ceiling, memory efficiency and per-pass host cost fitted to its
+/// other rows, starting from and tied to its zero-shot figures.
 package struct Validation: Sendable {
   /// One row's outcome.
   package struct Outcome: Sendable {
@@ -21,6 +29,8 @@ package struct Validation: Sendable {
     package var calibrated: Double?
     /// Why the zero-shot forecast failed, when it did.
     package var failure: String?
+    /// The class key the row's runtime times its device with.
+    package var classKey: String
 
     /// |zero-shot − measured| / measured, percent.
     package var zeroShotError: Double? {
@@ -32,21 +42,22 @@ package struct Validation: Sendable {
     }
   }
 
+  /// The most folds a class's devices are dealt into for zero-shot.
+  package static let deviceFolds = 5
+  /// The most folds a device's rows are dealt into for calibration.
+  package static let calibrationFolds = 10
+  /// What calibration fits for a device.
+  package static let calibratedParameters: [ClassFitParameter] = [.computeMax, .memory, .host]
+
   /// The forecast outcomes, in corpus order.
   package var outcomes: [Outcome]
   /// Rows that could not be forecast, with why.
   package var skipped: [(row: CorpusRow, reason: ValidationCase.Skip)]
-  /// The runtimes fitted to every row, by name (what `--write-runtimes`
-  /// writes).
-  package var fitted: [String: Runtime]
-  /// The classes fitted, with what informed them.
-  package var classes: [RuntimeFit.ClassResult]
 
-  /// Resolves, fits and forecasts `corpus` (only rows of `runtime` when
-  /// given) with `forecaster`.
-  package init(
-    corpus: Corpus, runtime: String? = nil, forecaster: some CaseForecaster,
-    calibrate: Bool = true
+  /// The cases of `corpus` (only rows of `runtime` when given), and the
+  /// rows that have none.
+  package static func cases(_ corpus: Corpus, runtime: String? = nil) -> (
+    cases: [ValidationCase], skipped: [(row: CorpusRow, reason: ValidationCase.Skip)]
   ) {
     var cases: [ValidationCase] = []
     var skipped: [(row: CorpusRow, reason: ValidationCase.Skip)] = []
@@ -56,39 +67,104 @@ package struct Validation: Sendable {
       case .failure(let reason): skipped.append((row, reason))
       }
     }
-    let fit = RuntimeFit { c, r throws(LifeError) in try forecaster.forecast(c, runtime: r) }
-    let (fitted, classes) = fit.fitAll(cases)
-    self.fitted = fitted
-    self.classes = classes
-    self.skipped = skipped
+    return (cases, skipped)
+  }
 
-    // Zero-shot, one device (and runtime) at a time.
-    var byDevice: [String: [Int]] = [:]
-    for (i, c) in cases.enumerated() {
-      byDevice[c.row.device + "\u{0}" + c.runtime.name, default: []].append(i)
+  /// Resolves and forecasts `corpus` (only rows of `runtime` when given),
+  /// each case's workload sampled once (``SampledForecaster``).
+  package init(corpus: Corpus, runtime: String? = nil, calibrate: Bool = true) {
+    let (cases, skipped) = Validation.cases(corpus, runtime: runtime)
+    self.init(
+      cases: cases, skipped: skipped, forecaster: SampledForecaster(cases), calibrate: calibrate)
+  }
+
+  /// Forecasts `cases` with `forecaster`, zero-shot and (when `calibrate`)
+  /// calibrated.
+  package init(
+    cases: [ValidationCase], skipped: [(row: CorpusRow, reason: ValidationCase.Skip)],
+    forecaster: some CaseForecaster, calibrate: Bool = true
+  ) {
+    let fit = RuntimeFit { c, r throws(LifeError) in try forecaster.forecast(c, runtime: r) }
+    var outcomes = cases.map {
+      Outcome(
+        testCase: $0, zeroShot: nil, calibrated: nil, failure: nil,
+        classKey: RuntimeFit.classKey(of: $0.device, in: $0.runtime))
     }
-    var outcomes = cases.map { Outcome(testCase: $0, zeroShot: nil, calibrated: nil, failure: nil) }
-    let all = cases
-    for key in byDevice.keys.sorted() {
-      guard let indices = byDevice[key], let first = indices.first else { continue }
-      let c0 = all[first]
-      let base = fitted[c0.runtime.name] ?? c0.runtime
-      let runtime = fit.withoutDevice(c0.row.device, runtime: base, cases: all)
-      let results = parallelMap(indices.count) { j in
-        let c = all[indices[j]]
+    var index: [String: Int] = [:]
+    for (i, c) in cases.enumerated() { index[c.row.id] = i }
+
+    func forecastAll(_ group: [ValidationCase], _ runtime: Runtime) -> [(Double?, String?)] {
+      parallelMap(group.count) { j in
         do throws(LifeError) {
-          let f = try forecaster.forecast(c, runtime: runtime)
-          return (f.isFinite && f > 0 ? f : nil, f.isFinite ? nil : "not a finite forecast")
+          let f = try forecaster.forecast(group[j], runtime: runtime)
+          return f.isFinite && f > 0 ? (f, nil) : (nil, "not a finite, positive forecast")
         } catch {
           return (nil, error.message)
         }
       }
-      for (j, r) in results.enumerated() {
-        outcomes[indices[j]].zeroShot = r.0
-        outcomes[indices[j]].failure = r.1
+    }
+
+    for group in RuntimeFit.groups(cases) {
+      guard let base = group.cases.first?.runtime else { continue }
+      let devices = Array(Set(group.cases.map(\.row.device))).sorted()
+      for fold in RuntimeFit.folds(devices, count: Validation.deviceFolds) {
+        let held = Set(fold)
+        let train = group.cases.filter { !held.contains($0.row.device) }
+        var runtime = base
+        runtime.classes[group.key] =
+          fit.fit(base, key: group.key, cases: train, start: .present)?.figures
+          ?? RuntimeFit.prior(base, group.key)
+        for device in fold {
+          let rows = group.cases.filter { $0.row.device == device }
+          for (c, r) in zip(rows, forecastAll(rows, runtime)) {
+            guard let i = index[c.row.id] else { continue }
+            outcomes[i].zeroShot = r.0
+            outcomes[i].failure = r.1
+          }
+          guard calibrate else { continue }
+          for (c, value) in Validation.calibrated(
+            rows, key: group.key, zeroShot: runtime, fit: fit, forecast: forecastAll)
+          {
+            if let i = index[c.row.id] { outcomes[i].calibrated = value }
+          }
+        }
       }
     }
     self.outcomes = outcomes
+    self.skipped = skipped
+  }
+
+  /// The calibrated leave-one-out (or k-fold) forecasts of one device's
+  /// `rows`, each from the device's figures fitted to its other rows.
+  static func calibrated(
+    _ rows: [ValidationCase], key: String, zeroShot: Runtime, fit: RuntimeFit,
+    forecast: ([ValidationCase], Runtime) -> [(Double?, String?)]
+  ) -> [(ValidationCase, Double?)] {
+    guard rows.count > fit.minimumRows, let anchor = zeroShot.classes[key] else { return [] }
+    var result: [(ValidationCase, Double?)] = []
+    for fold in RuntimeFit.folds(Array(rows.indices), count: Validation.calibrationFolds) {
+      let held = Set(fold)
+      let train = rows.indices.filter { !held.contains($0) }.map { rows[$0] }
+      guard
+        let fitted = fit.fit(
+          zeroShot, key: key, cases: train, parameters: Validation.calibratedParameters,
+          anchor: anchor, start: .present)
+      else { continue }
+      var runtime = zeroShot
+      runtime.classes[key] = fitted.figures
+      let test = fold.map { rows[$0] }
+      for (c, r) in zip(test, forecast(test, runtime)) { result.append((c, r.0)) }
+    }
+    return result
+  }
+
+  /// Every runtime of `cases` fitted class by class from its priors
+  /// (``RuntimeFit/fitAll(_:)``, several starts): what `--write-runtimes`
+  /// writes.
+  package static func fitRuntimes(_ cases: [ValidationCase], forecaster: some CaseForecaster)
+    -> (runtimes: [String: Runtime], classes: [RuntimeFit.ClassResult])
+  {
+    RuntimeFit { c, r throws(LifeError) in try forecaster.forecast(c, runtime: r) }.fitAll(cases)
   }
 }
 
@@ -104,5 +180,35 @@ package struct PipelineForecaster: CaseForecaster {
 
   package func forecast(_ testCase: ValidationCase, runtime: Runtime) throws(LifeError) -> Double {
     try testCase.forecast(device: testCase.device, runtime: runtime)
+  }
+}
+
+/// Forecasts from each case's workload sampled once (``SampledWorkload``):
+/// a fit evaluates every case hundreds of times with runtimes that differ
+/// only in their class figures, which change the times, not the workload.
+package struct SampledForecaster: CaseForecaster {
+  /// Each case's sampled workload, by row id.
+  let workloads: [String: SampledWorkload]
+
+  /// Samples the workload of every case (with its own runtime's defaults
+  /// and accounting); cases whose workload LIFE refuses are left out (their
+  /// forecasts fail with the workload's error).
+  package init(_ cases: [ValidationCase]) {
+    let sampled = parallelMap(cases.count) { i -> (String, SampledWorkload?) in
+      let c = cases[i]
+      let workload = try? c.pipeline(device: c.device, runtime: c.runtime).workload()
+      return (c.row.id, workload.map(SampledWorkload.init))
+    }
+    var map: [String: SampledWorkload] = [:]
+    for (id, w) in sampled { if let w { map[id] = w } }
+    workloads = map
+  }
+
+  package func forecast(_ testCase: ValidationCase, runtime: Runtime) throws(LifeError) -> Double {
+    guard let sampled = workloads[testCase.row.id] else {
+      return try PipelineForecaster().forecast(testCase, runtime: runtime)
+    }
+    let f = try sampled.forecast(on: testCase.pipeline(device: testCase.device, runtime: runtime))
+    return testCase.value(ttftMs: f.ttftMs, tpotMeanMs: f.tpotMeanMs, e2eMs: f.e2eMs)
   }
 }
