@@ -13,7 +13,8 @@ import Testing
 
   /// The subcommands, as errors list them.
   static let commands =
-    "workload, forecast, simulate, serve, compare, calibrate, sweep, models, devices, runtimes"
+    "workload, forecast, simulate, serve, compare, calibrate, sweep, models, devices, runtimes,"
+    + " validate"
 
   static let cases: [Case] = [
     // The tool and its subcommands.

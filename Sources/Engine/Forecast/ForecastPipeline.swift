@@ -137,8 +137,20 @@ public struct ForecastPipeline: Sendable {
       report = ForecastReport(run: simulator.info, forecast: forecast, capacity: capacity)
       report.speculative = (spec, plainMean)
     }
+    report.evidence = evidence(plan, workload: workload)
     return ForecastOutcome(
       workload: workload, totals: totals, forecast: forecast, capacity: capacity, report: report)
+  }
+
+  /// The ranges and benchmark command of a run with `plan`.
+  func evidence(_ plan: RuntimePlan, workload: Workload) -> ForecastEvidence {
+    func entry(_ key: String) -> (runtime: Runtime, device: Device)? {
+      guard let i = plan.devices.firstIndex(where: { $0.key == key }) else { return nil }
+      return (plan.runtimes[i], plan.devices[i].device)
+    }
+    return ForecastEvidence(
+      prefill: entry(mapping.prefill), decode: entry(mapping.decode), model: model,
+      options: workload.options)
   }
 
   /// Runs the forecast with no other sink.

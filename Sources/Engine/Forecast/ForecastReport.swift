@@ -14,6 +14,8 @@ package struct ForecastReport: Sendable {
   /// Speculative decoding's steps, when the forecast decodes
   /// speculatively, and the mean TPOT without it.
   package var speculative: (forecast: SpeculativeForecast, plainTpotMeanMs: Double?)?
+  /// The likely ranges and the benchmark command; nil leaves their keys out.
+  package var evidence: ForecastEvidence?
 
   /// Creates a report.
   package init(run: RunInfo, forecast: Forecast, capacity: CapacityCheck? = nil) {
@@ -114,6 +116,19 @@ package struct ForecastReport: Sendable {
           "warnings", .value(.array(warnings + capacity.warnings.map { .string($0) })))
       }
     }
+    if let evidence {
+      func range(_ r: (Double, Double)?) -> JSONDocument {
+        guard let r else { return .value(.null) }
+        return .value(.array([.num(r.0), .num(r.1)]))
+      }
+      out = out.setting([
+        ("ttft_ms_range", range(evidence.ttftRange(f.ttftMs))),
+        ("tpot_ms_mean_range", range(evidence.tpotRange(f.tpotMeanMs))),
+        ("tps_range", range(evidence.tpsRange(f.tps))),
+        ("uncertainty", .value(evidence.uncertaintyJSON)),
+        ("verify_command", .value(.str(evidence.verifyCommand))),
+      ])
+    }
     if let (spec, plain) = speculative {
       out = out.setting(
         "speculative", .value(spec.json(generate: forecast.generate, plainTpotMeanMs: plain)))
@@ -157,13 +172,19 @@ package struct ForecastReport: Sendable {
       : zip(run.devices, run.runtimes).map { "\($0.key) \($1)" }.joined(separator: ", ")
     lines.append(
       "  mapping     \(mapping); overlap \(run.overlap.rawValue); runtime \(runtime)")
+    func likely(_ r: (Double, Double)?, _ basis: ForecastEvidence.Basis?) -> String {
+      guard let r, let basis else { return "" }
+      return " (likely \(Self.ms(r.0))–\(Self.ms(r.1)), from \(basis.text))"
+    }
     lines.append(
-      "  TTFT        \(Self.ms(f.ttftMs))  (compute \(Self.ms(p.tComputeMs)), memory \(Self.ms(p.tMemoryMs)), dispatch \(Self.ms(p.tDispatchMs))"
+      "  TTFT        \(Self.ms(f.ttftMs))\(likely(evidence?.ttftRange(f.ttftMs), evidence?.prefill))  (compute \(Self.ms(p.tComputeMs)), memory \(Self.ms(p.tMemoryMs)), dispatch \(Self.ms(p.tDispatchMs))"
         + (p.tHandoffMs > 0 ? ", hand-offs \(Self.ms(p.tHandoffMs))" : "")
         + (p.tHostMs > 0 ? ", host \(Self.ms(p.tHostMs))" : "")
         + "; \(p.bound.rawValue)-bound; \(p.dispatchCalls) dispatch calls)")
     if let mean = f.tpotMeanMs {
-      var line = "  TPOT        \(Self.ms(mean)) mean over \(f.generate) steps"
+      var line =
+        "  TPOT        \(Self.ms(mean))\(likely(evidence?.tpotRange(mean), evidence?.decode))"
+        + " mean over \(f.generate) steps"
       if let first = f.steps.first, let last = f.steps.last {
         line +=
           " (step 1 \(Self.ms(first.tpotMs)), step \(last.step) \(Self.ms(last.tpotMs)); \(first.bound.rawValue)-bound)"
@@ -176,6 +197,7 @@ package struct ForecastReport: Sendable {
       lines.append("  TPOT        - (no decode steps: generate 0)")
     }
     lines.append("  end to end  \(Self.ms(f.e2eMs))")
+    if let command = evidence?.verifyCommand { lines.append("  measure it  \(command)") }
     if let (spec, plain) = speculative {
       var line =
         "  speculative \(spec.speculation.draft.model.name) on \(spec.speculation.draftDevice)"

@@ -29,6 +29,14 @@ extension Runtime {
           .object(priors.keys.sorted().compactMap { k in priors[k].map { (k, $0.jsonValue) } })
         ))
     }
+    if !uncertainty.isEmpty {
+      members.append(
+        (
+          "uncertainty",
+          .object(
+            uncertainty.keys.sorted().compactMap { k in uncertainty[k].map { (k, $0.jsonValue) } })
+        ))
+    }
     if let verify { members.append(("verify", verify.jsonValue)) }
     members.append(
       (

@@ -4,7 +4,7 @@ extension Runtime {
   /// The keys of a runtime JSON file.
   static let jsonKeys = [
     "name", "summary", "backend", "defaults", "accounting", "kernels", "peaks", "classes",
-    "priors", "verify", "sources",
+    "priors", "uncertainty", "verify", "sources",
   ]
 
   /// Parses a runtime JSON file's root object; every error names the file
@@ -57,6 +57,11 @@ extension Runtime {
       for (key, value) in try p.members() { priors[key] = try ClassFigures(node: value) }
     }
     self.priors = priors
+    var uncertainty: [String: ClassUncertainty] = [:]
+    if let u = try node.optional("uncertainty") {
+      for (key, value) in try u.members() { uncertainty[key] = try ClassUncertainty(node: value) }
+    }
+    self.uncertainty = uncertainty
     verify = try node.optional("verify").map { (n) throws(LifeError) in
       try VerifyTemplate(node: n)
     }

@@ -33,6 +33,9 @@ public struct Runtime: Sendable, Equatable {
   /// fit (``RuntimeFit``): what a fit starts from and is pulled back to.
   /// Empty when the classes were not fitted.
   var priors: [String: ClassFigures] = [:]
+  /// How far corpus measurements fell from zero-shot forecasts, by class
+  /// (written by the corpus fit); empty when never measured.
+  package var uncertainty: [String: ClassUncertainty] = [:]
   /// The command line that measures what a forecast predicts, with
   /// `{placeholders}`; nil where there is no such benchmark.
   var verify: VerifyTemplate?
@@ -46,5 +49,11 @@ public struct Runtime: Sendable, Equatable {
       if let figures = classes[key] { return figures }
     }
     return classes["default"]
+  }
+
+  /// The class key `device` is timed with: the most specific key the
+  /// runtime has figures for, else `default`.
+  package func classKey(of device: Device) -> String {
+    DeviceClass.keys(of: device).first { classes[$0] != nil } ?? "default"
   }
 }

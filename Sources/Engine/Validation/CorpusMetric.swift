@@ -45,6 +45,9 @@ package enum CorpusQuantity: String, Sendable, CaseIterable, Equatable, Hashable
   /// or end-to-end one: the two families accuracy is reported for.
   package var isPrefill: Bool { self == .pp || self == .ttft }
 
+  /// Whether the quantity is a rate (tokens/s) rather than a time.
+  package var isRate: Bool { self == .pp || self == .tg || self == .e2e }
+
   /// The family it is reported in: `pp` for prefill quantities, `tg` for
   /// decode and end-to-end ones.
   package var family: String { isPrefill ? "pp" : "tg" }

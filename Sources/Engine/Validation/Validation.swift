@@ -32,6 +32,12 @@ package struct Validation: Sendable {
     /// The class key the row's runtime times its device with.
     package var classKey: String
 
+    /// Measured time ÷ zero-shot forecast time (for a rate, forecast ÷
+    /// measured rate); nil without a forecast.
+    package var timeRatio: Double? {
+      guard let f = zeroShot else { return nil }
+      return testCase.quantity.isRate ? f / testCase.measured : testCase.measured / f
+    }
     /// |zero-shot − measured| / measured, percent.
     package var zeroShotError: Double? {
       zeroShot.map { ErrorSummary.absolutePercent(forecast: $0, measured: testCase.measured) }
@@ -159,12 +165,37 @@ package struct Validation: Sendable {
   }
 
   /// Every runtime of `cases` fitted class by class from its priors
-  /// (``RuntimeFit/fitAll(_:)``, several starts): what `--write-runtimes`
-  /// writes.
+  /// (``RuntimeFit/fitAll(_:)``, several starts), each class then given the
+  /// residual bands of its rows forecast zero-shot with the fitted runtimes
+  /// (``ResidualBand``): what `--write-runtimes` writes.
   package static func fitRuntimes(_ cases: [ValidationCase], forecaster: some CaseForecaster)
     -> (runtimes: [String: Runtime], classes: [RuntimeFit.ClassResult])
   {
-    RuntimeFit { c, r throws(LifeError) in try forecaster.forecast(c, runtime: r) }.fitAll(cases)
+    let fit = RuntimeFit { c, r throws(LifeError) in try forecaster.forecast(c, runtime: r) }
+    var (runtimes, classes) = fit.fitAll(cases)
+    let refitted = cases.map { c in
+      var c = c
+      if let r = runtimes[c.runtime.name] { c.runtime = r }
+      return c
+    }
+    let zeroShot = Validation(
+      cases: refitted, skipped: [], forecaster: forecaster, calibrate: false)
+    var ratios: [String: [String: (prefill: [Double], decode: [Double])]] = [:]
+    for o in zeroShot.outcomes {
+      guard let r = o.timeRatio else { continue }
+      let name = o.testCase.runtime.name
+      var entry = ratios[name, default: [:]][o.classKey, default: ([], [])]
+      if o.testCase.quantity.isPrefill { entry.prefill.append(r) } else { entry.decode.append(r) }
+      ratios[name, default: [:]][o.classKey] = entry
+    }
+    for name in runtimes.keys {
+      runtimes[name]?.uncertainty = (ratios[name] ?? [:]).compactMapValues { e in
+        let u = ClassUncertainty(
+          prefill: ResidualBand(ratios: e.prefill), decode: ResidualBand(ratios: e.decode))
+        return u.prefill == nil && u.decode == nil ? nil : u
+      }
+    }
+    return (runtimes, classes)
   }
 }
 
