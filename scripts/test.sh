@@ -84,4 +84,15 @@ echo "test.sh: swift format lint --strict"
 ./scripts/lint.sh
 swift build --product life
 export LIFE_BINARY="${LIFE_BINARY:-$(swift build --show-bin-path)/life}"
+# The accuracy scoreboard: `life validate` on the bundled corpus with a
+# release build (a debug build takes several times as long); its JSON feeds
+# AccuracyGuardTests, which compares it with docs/accuracy.md.
+if [ -z "${LIFE_VALIDATE_JSON:-}" ] && [ $# -eq 0 ]; then
+  swift build -c release --product life
+  mkdir -p .build/validate
+  echo "test.sh: life validate (release build)" >&2
+  "$(swift build -c release --show-bin-path)/life" validate --json --out .build/validate/out \
+    >.build/validate/validate.json
+  export LIFE_VALIDATE_JSON="$PWD/.build/validate/validate.json"
+fi
 swift test "$@"

@@ -3,7 +3,7 @@ import Trace
 extension SampledWorkload {
   /// The kept prefill passes: full-size chunks and the last, shorter one as
   /// two groups, each kept whole or sampled over the chunk index.
-  static func prefillSamples(_ w: Workload) -> [Pass] {
+  static func prefillSamples(_ w: Workload, maxSamples: Int) -> [Pass] {
     let count = w.prefillPassCount
     guard count > 0 else { return [] }
     let size = w.prefillChunkSize
@@ -16,7 +16,9 @@ extension SampledWorkload {
       must = [crossing - 1, crossing, crossing + 1]
     }
     var passes: [Pass] = []
-    for (chunk, weight) in UnitSample.pick(units: full, interiorMass: 1, must: must) {
+    for (chunk, weight) in UnitSample.pick(
+      units: full, interiorMass: 1, must: must, samples: maxSamples)
+    {
       let info = w.prefillPass(chunk: chunk)
       passes.append(Pass(info: info, records: compacted(w, info), weight: weight))
     }
@@ -29,7 +31,7 @@ extension SampledWorkload {
 
   /// The kept decode steps: units of alike steps, sampled over the unit
   /// index.
-  static func decodeSamples(_ w: Workload) -> [Pass] {
+  static func decodeSamples(_ w: Workload, maxSamples: Int) -> [Pass] {
     let steps = w.options.generate
     guard steps > 0 else { return [] }
     let past = w.options.depth + w.options.prompt
@@ -44,7 +46,8 @@ extension SampledWorkload {
     }
     let mass = { (u: Int) in Double(units.lastStep(u) - units.firstStep(u) + 1) }
     return UnitSample.pick(
-      units: units.count, interiorMass: Double(units.size), must: must, mass: mass
+      units: units.count, interiorMass: Double(units.size), must: must, mass: mass,
+      samples: maxSamples
     )
     .map { unit, weight in
       let info = w.decodePass(step: units.firstStep(unit))
@@ -108,7 +111,7 @@ struct DecodeUnits {
 enum UnitSample {
   /// The kept units in order with their weights: all of them (weight 1
   /// each, in units of their own mass) when there are at most
-  /// ``SampledWorkload/maxSamples``, else that many evenly spaced (the
+  /// `samples` (at least 2), else that many evenly spaced (the
   /// first and the last included) plus `must` (those in range). A kept
   /// unit's weight is its own mass plus, on each side, half the mass of the
   /// units between it and its kept neighbour — Σ over those units of
@@ -117,14 +120,15 @@ enum UnitSample {
   /// the total mass. The first and last units have their own mass (the
   /// caller's `mass`, by default `interiorMass`).
   static func pick(
-    units: Int, interiorMass: Double, must: [Int] = [], mass: ((Int) -> Double)? = nil
+    units: Int, interiorMass: Double, must: [Int] = [], mass: ((Int) -> Double)? = nil,
+    samples: Int = SampledWorkload.maxSamples
   ) -> [(unit: Int, weight: Double)] {
     guard units > 0 else { return [] }
     let own = mass ?? { _ in interiorMass }
-    if units <= SampledWorkload.maxSamples {
+    let n = max(2, samples)
+    if units <= n {
       return (0..<units).map { ($0, own($0)) }
     }
-    let n = SampledWorkload.maxSamples
     var kept = Set(
       (0..<n).map { j in Int((Double(j) * Double(units - 1) / Double(n - 1)).rounded()) })
     for u in must where u >= 0 && u < units { kept.insert(u) }

@@ -65,10 +65,12 @@ package struct SampledWorkload: Sendable {
   /// Samples `workload`: emits only the passes it keeps (and two steps that
   /// check a padding unit's steps are alike), so memory and time are bounded
   /// whatever its prompt and G.
-  package init(_ workload: Workload) {
+  /// `maxSamples` bounds the kept units (at least 2): fewer trade the
+  /// accuracy of a time that bends between kept units for speed.
+  package init(_ workload: Workload, maxSamples: Int = SampledWorkload.maxSamples) {
     self.workload = workload
-    self.prefill = Self.prefillSamples(workload)
-    self.decode = Self.decodeSamples(workload)
+    self.prefill = Self.prefillSamples(workload, maxSamples: maxSamples)
+    self.decode = Self.decodeSamples(workload, maxSamples: maxSamples)
   }
 
   /// The forecast of the workload on `pipeline`'s device, mapping and

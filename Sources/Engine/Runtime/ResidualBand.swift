@@ -65,7 +65,8 @@ extension ClassUncertainty {
   /// Reads `{"prefill": band, "decode": band}` (either optional).
   init(node: JSONNode) throws(LifeError) {
     _ = try node.members(allowed: ["prefill", "decode"])
-    prefill = try node.optional("prefill").map { (n) throws(LifeError) in try ResidualBand(node: n) }
+    prefill = try node.optional("prefill").map { (n) throws(LifeError) in try ResidualBand(node: n)
+    }
     decode = try node.optional("decode").map { (n) throws(LifeError) in try ResidualBand(node: n) }
   }
 

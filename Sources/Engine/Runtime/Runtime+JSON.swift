@@ -133,8 +133,8 @@ extension ComputeCurveModel {
       ("max", .num(max)), ("half_tokens", .num(halfTokens)),
       ("reference_tops", .num(referenceTops)), ("size_exponent", .num(sizeExponent)),
     ]
-    if let declineTokens {
-      members.append(("decline_tokens", .num(declineTokens)))
+    if let declineTokens { members.append(("decline_tokens", .num(declineTokens))) }
+    if declineTokens != nil || declineExponent != 0 {
       members.append(("decline_exponent", .num(declineExponent)))
     }
     return .object(members)

@@ -147,8 +147,9 @@ package struct RuntimeFit: Sendable {
     var solution = LevenbergMarquardt.Solution(x: starts[0], cost: .infinity, iterations: 0)
     for s in starts {
       guard
-        let candidate = try? LevenbergMarquardt(maxIterations: how.iterations, tolerance: 1e-6).minimize(
-          start: s, residuals: { u throws(LifeError) in residuals(u) })
+        let candidate = try? LevenbergMarquardt(maxIterations: how.iterations, tolerance: 1e-6)
+          .minimize(
+            start: s, residuals: { u throws(LifeError) in residuals(u) })
       else { continue }
       if candidate.cost < solution.cost { solution = candidate }
     }

@@ -214,6 +214,7 @@ extension SimulateCommand {
       text += " Variant '\(row.run)': TTFT \(ms(row.ttftMs)), mean TPOT \(ms(row.tpotMsMean)),"
       text += " \(tps(row.tps)) tokens/s, end to end \(ms(row.e2eMs))."
     }
+    for sentence in CompareVerdict(rows).sentences { text += " " + sentence }
     text += " Wrote " + files.joined(separator: ", ") + "."
     return text
   }

@@ -31,6 +31,7 @@ package enum ComparePage {
 
       """
     page += table(rows)
+    page += CompareVerdict(rows).html
     page += "<h2>TPOT per decode step</h2>\n" + curves(rows)
     page += "</body>\n</html>\n"
     return page

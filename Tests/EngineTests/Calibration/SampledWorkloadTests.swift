@@ -27,9 +27,12 @@ import Trace
 
   /// Checks the sampled forecast against the pipeline's and returns it.
   @discardableResult
-  func check(_ pipeline: ForecastPipeline, tolerance: Double = 1e-4) throws -> SampledWorkload {
+  func check(
+    _ pipeline: ForecastPipeline, tolerance: Double = 1e-4,
+    samples: Int = SampledWorkload.maxSamples
+  ) throws -> SampledWorkload {
     let full = try pipeline.run().forecast
-    let sampled = SampledWorkload(try pipeline.workload())
+    let sampled = SampledWorkload(try pipeline.workload(), maxSamples: samples)
     let f = try sampled.forecast(on: pipeline)
     #expect(relative(f.ttftMs, full.ttftMs) < tolerance)
     #expect(relative(f.e2eMs, full.e2eMs) < tolerance)
@@ -55,6 +58,19 @@ import Trace
     #expect(sampled.decode.count == SampledWorkload.maxSamples)
     #expect(abs(sampled.decode.map(\.weight).reduce(0, +) - 3000) < 1e-9)
     #expect(sampled.decode.first?.info.step == 1 && sampled.decode.last?.info.step == 3000)
+  }
+
+  /// What `life validate` samples with: five units keep the forecasts
+  /// within 1e-4 of the full simulation, padded cache and sliding window
+  /// included.
+  @Test(arguments: [
+    ("llama-3.2-1b", 512, 3000, "llama.cpp-cuda"), ("mistral-7b", 3000, 3000, "llama.cpp-cuda"),
+    ("llama-2-7b", 1024, 1024, "vllm"),
+  ])
+  func fiveSamplesAreEnough(_ c: (String, Int, Int, String)) throws {
+    let p = try Self.pipeline(model: c.0, prompt: c.1, generate: c.2, runtime: c.3)
+    let sampled = try check(p, tolerance: 1e-4, samples: 5)
+    #expect(sampled.decode.count <= 8)
   }
 
   @Test func llamaCppShortRun() throws {
