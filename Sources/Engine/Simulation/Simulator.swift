@@ -39,6 +39,15 @@ package struct Simulator: Sendable {
   let secondsPerOp: [Double]
   /// `[device]` → seconds per byte at 100 % efficiency.
   let secondsPerByte: [Double]
+  /// The same slots as ``secondsPerOp`` → joules per operation (the
+  /// device's `pj_per_op` for the peak used).
+  let joulesPerOp: [Double]
+  /// `[device]` → joules per DRAM byte.
+  let joulesPerByte: [Double]
+  /// `[device]` → 1 / (cap − idle) in seconds per joule, the least time a
+  /// joule of operator energy may take under the device's power cap; 0 with
+  /// no cap.
+  let capSecondsPerJoule: [Double]
   /// `[device × 2 + phase]` → seconds per dispatch call (kernel launch).
   let dispatchSeconds: [Double]
   /// `[device × 2 + phase]` → host seconds per pass.
@@ -103,6 +112,7 @@ package struct Simulator: Sendable {
     }
     let deviceCosts = runtimeCosts ?? devices.map { DeviceCosts.ideal($0.device) }
     var secondsPerOp = [Double](repeating: 0, count: devices.count * Self.peakSlots)
+    var joulesPerOp = secondsPerOp
     for (i, entry) in devices.enumerated() {
       for kind in OpKind.allCases {
         for dtype in DType.allCases {
@@ -113,10 +123,11 @@ package struct Simulator: Sendable {
             let tops =
               key.map { entry.device.peakTops(forKey: $0) } ?? entry.device.peakTops(for: dtype)
             if let tops, tops > 0 {
-              secondsPerOp[
-                Self.peakSlot(
-                  device: i, kind: kind.tableIndex, dtype: dtype.tableIndex, quantized: quantized)] =
-                1 / (tops * 1e12)
+              let slot = Self.peakSlot(
+                device: i, kind: kind.tableIndex, dtype: dtype.tableIndex, quantized: quantized)
+              secondsPerOp[slot] = 1 / (tops * 1e12)
+              joulesPerOp[slot] = entry.device.power.joulesPerOp(
+                key: key ?? dtype.topsKey, tops: tops)
             }
           }
         }
@@ -133,6 +144,13 @@ package struct Simulator: Sendable {
     self.phaseDevice = (prefill, decode)
     self.secondsPerOp = secondsPerOp
     self.secondsPerByte = devices.map { 1 / ($0.device.bandwidthGBs * 1e9) }
+    self.joulesPerOp = joulesPerOp
+    self.joulesPerByte = devices.map { $0.device.power.joulesPerByte }
+    self.capSecondsPerJoule = devices.map { entry in
+      let power = entry.device.power
+      guard let cap = power.capW, cap > power.idleW else { return 0 }
+      return 1 / (cap - power.idleW)
+    }
     self.dispatchSeconds = deviceCosts.flatMap {
       [$0.launchUs.prefill * 1e-6, $0.launchUs.decode * 1e-6]
     }

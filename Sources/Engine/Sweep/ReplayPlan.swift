@@ -110,13 +110,14 @@ struct ReplayPlan: Sendable {
       } else {
         kvResident += pass.sums.written.kv
       }
-      sink.passEnded(
-        PassTiming(
-          pass: pass.info, device: 0, span: Span(start: passStart, duration: clock.time),
-          tCompute: clock.tCompute, tMemory: clock.tMemory, tDispatch: clock.tDispatch,
-          tHandoff: 0, bound: clock.tCompute >= clock.tMemory ? .compute : .memory,
-          ops: pass.sums.ops, opsPadded: pass.sums.opsPadded, read: pass.sums.read,
-          written: pass.sums.written, dispatchCalls: pass.sums.calls, kvCacheBytes: kvResident))
+      var timing = PassTiming(
+        pass: pass.info, device: 0, span: Span(start: passStart, duration: clock.time),
+        tCompute: clock.tCompute, tMemory: clock.tMemory, tDispatch: clock.tDispatch,
+        tHandoff: 0, bound: clock.tCompute >= clock.tMemory ? .compute : .memory,
+        ops: pass.sums.ops, opsPadded: pass.sums.opsPadded, read: pass.sums.read,
+        written: pass.sums.written, dispatchCalls: pass.sums.calls, kvCacheBytes: kvResident)
+      timing.deviceEnergy = [clock.energy]
+      sink.passEnded(timing)
       passStart += clock.time
     }
     sink.end()
