@@ -70,4 +70,45 @@ import Trace
     #expect(!power.isEmpty)
     #expect(power.allSatisfy { ($0["args"]?["W"]?.doubleValue ?? 0) > 0 })
   }
+
+  /// serve: `energy` over the window; its identities with duration_s and
+  /// output_tokens.
+  @Test func serveWritesEnergy() throws {
+    let dir = try SimulateSupport.directory()
+    defer { SimulateSupport.remove(dir) }
+    let r = try LifeBinary.run(
+      "serve --model llama-3.2-1b --device h100-sxm --rate 20 --count 6 --prompt 64 --generate 8"
+        + " --out " + dir)
+    #expect(r.code == 0, "\(r)")
+    let summary = try SimulateSupport.json(dir + "/summary.json")
+    let energy = try #require(summary["energy"])
+    let prefill = try #require(energy["prefill_j"]?.doubleValue)
+    let decode = try #require(energy["decode_j"]?.doubleValue)
+    let seconds = try #require(summary["duration_s"]?.doubleValue)
+    let tokens = try #require(summary["output_tokens"]?.doubleValue)
+    let watts = try #require(energy["avg_power_w"]?.doubleValue)
+    let perToken = try #require(energy["j_per_token"]?.doubleValue)
+    #expect(prefill > 0 && decode > 0)
+    #expect(abs(watts - (prefill + decode) / seconds) < 1e-9 * watts)
+    #expect(abs(perToken - (prefill + decode) / tokens) < 1e-9 * perToken)
+    // At least the H100's 105 W idle power over the whole window.
+    #expect(watts >= 105)
+  }
+
+  /// sweep: `power-cap` as an axis; a lower cap is slower, and a cap at or
+  /// below idle power is a usage error.
+  @Test func sweepVariesThePowerCap() throws {
+    let dir = try SimulateSupport.directory()
+    defer { SimulateSupport.remove(dir) }
+    let base = "sweep --model llama-3.2-1b --device h100-sxm --prompt 1024 --generate 2"
+    let r = try LifeBinary.run(base + " --vary power-cap=150,700 --out " + dir + "/a")
+    #expect(r.code == 0, "\(r)")
+    let rows = try SimulateSupport.text(dir + "/a/sweep.csv").split(separator: "\n")
+    #expect(rows.first?.hasPrefix("point,power-cap,ttft_ms") == true)
+    let ttft = rows.dropFirst().map { Double($0.split(separator: ",")[2]) ?? 0 }
+    #expect(ttft.count == 2 && ttft[0] > ttft[1])
+    let bad = try LifeBinary.run(base + " --vary power-cap=50 --out " + dir + "/b")
+    #expect(bad.code == 2, "\(bad)")
+    #expect(bad.err.contains("power-cap"), "\(bad)")
+  }
 }
