@@ -2,7 +2,9 @@ import Trace
 
 extension DevicePower {
   /// The keys of a `power` object.
-  package static let jsonKeys = ["idle_w", "max_w", "pj_per_op", "pj_per_byte", "cap_w"]
+  package static let jsonKeys = [
+    "idle_w", "max_w", "pj_per_op", "pj_per_byte", "cap_w", "burst_w", "burst_s",
+  ]
 
   /// Parses a `power` object; what it leaves out comes from `defaults` (the
   /// kind's), and `idle_w` from ``idleFraction`` of `max_w`. `max_w` must
@@ -36,6 +38,21 @@ extension DevicePower {
       cap = value
     }
     self.init(idleW: idle, maxW: maxW, pjPerOp: perOp, pjPerByte: perByte, capW: cap)
+    let burstNode = try node.optional("burst_w")
+    let secondsNode = try node.optional("burst_s")
+    if burstNode != nil || secondsNode != nil {
+      guard let cap, let burstNode, let secondsNode else {
+        throw (burstNode ?? secondsNode ?? node).error(
+          "incomplete burst profile", expected: "cap_w, burst_w and burst_s together")
+      }
+      let burst = try burstNode.double(min: 0, max: 1e6, exclusiveMin: true)
+      if burst <= cap {
+        throw burstNode.error(
+          "burst_w at or below cap_w", expected: "more than cap_w (\(JSONFormat.number(cap)) W)")
+      }
+      burstW = burst
+      burstS = try secondsNode.double(min: 0, max: 1e9, exclusiveMin: true)
+    }
   }
 
   /// The `power` object: `pj_per_op` as given (derived entries are left to
@@ -49,6 +66,10 @@ extension DevicePower {
     if !ops.isEmpty { members.append(("pj_per_op", .object(ops))) }
     members.append(("pj_per_byte", .num(pjPerByte)))
     if let capW { members.append(("cap_w", .num(capW))) }
+    if let burstW, let burstS {
+      members.append(("burst_w", .num(burstW)))
+      members.append(("burst_s", .num(burstS)))
+    }
     return .object(members)
   }
 }

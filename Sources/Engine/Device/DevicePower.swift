@@ -22,6 +22,12 @@ package struct DevicePower: Sendable, Equatable {
   package var pjPerByte: Double
   /// A sustained cap on each pass's average power, W; nil for none.
   package var capW: Double?
+  /// A burst cap above ``capW`` for the first ``burstS`` seconds of a run
+  /// (a laptop's short-term power limit, a phone before it throttles), W;
+  /// nil for none.
+  package var burstW: Double?
+  /// How long the burst cap lasts from the start of the run, s.
+  package var burstS: Double?
 
   /// Creates a power description.
   package init(
@@ -41,6 +47,14 @@ package struct DevicePower: Sendable, Equatable {
   package func joulesPerOp(key: String, tops: Double) -> Double {
     if let given = pjPerOp[key] ?? pjPerOp["default"] { return given * 1e-12 }
     return max(0, maxW - idleW) / tops * 1e-12
+  }
+
+  /// The least seconds a joule of operator energy may take under a cap of
+  /// `watts`: 1 / (watts − idle_w); 0 for no cap (or one the device cannot
+  /// meet, which loading refuses).
+  package func secondsPerJoule(cap watts: Double?) -> Double {
+    guard let watts, watts > idleW else { return 0 }
+    return 1 / (watts - idleW)
   }
 
   /// Joules per DRAM byte.

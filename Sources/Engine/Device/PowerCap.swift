@@ -1,31 +1,79 @@
 import Trace
 
-/// `--power-cap-w [KEY=]W`: a sustained cap on each pass's average power,
-/// on every device or on the devices named by key (docs/energy.md). It sets
-/// each device's ``DevicePower/capW``; the timing kernel slows compute to
-/// keep under it.
+/// `--power-cap-w [KEY=]W[/B@S]`: a sustained cap on each pass's average
+/// power, with an optional burst cap B for the first S seconds, on every
+/// device or on the devices named by key (docs/energy.md). It sets each
+/// device's ``DevicePower/capW`` (and burst); the timing kernel slows
+/// compute to keep under it.
 package enum PowerCap: Sendable, Equatable {
-  /// One cap on every device, W.
-  case everywhere(Double)
-  /// A cap per device key, W; devices not named keep their own.
-  case perDevice([String: Double])
+  /// One device's limit.
+  package struct Limit: Sendable, Equatable {
+    /// The sustained cap, W.
+    package var watts: Double
+    /// The burst cap, W, and how long it lasts from the run's start, s.
+    package var burst: Burst?
 
-  /// Parses `W` or `KEY=W,KEY=W`; W is a number > 0 (watts).
+    /// Creates a limit.
+    package init(watts: Double, burst: Burst? = nil) {
+      self.watts = watts
+      self.burst = burst
+    }
+  }
+
+  /// A burst cap and its length.
+  package struct Burst: Sendable, Equatable {
+    /// W.
+    package var watts: Double
+    /// s.
+    package var seconds: Double
+
+    /// Creates a burst.
+    package init(watts: Double, seconds: Double) {
+      self.watts = watts
+      self.seconds = seconds
+    }
+  }
+
+  /// One limit on every device.
+  case everywhere(Limit)
+  /// A limit per device key; devices not named keep their own.
+  case perDevice([String: Limit])
+
+  /// Parses `LIMIT` or `KEY=LIMIT,KEY=LIMIT`, LIMIT being `W` or `W/B@S`:
+  /// watts > 0, a burst B > W watts lasting S > 0 seconds.
   package static func parse(
     _ text: String, at location: ErrorLocation = ErrorLocation(origin: .parameter(.powerCap))
   ) throws(LifeError) -> PowerCap {
     let kind: LifeError.Kind = location.file == nil ? .usage : .failure
-    func watts(_ piece: String) throws(LifeError) -> Double {
+    func number(_ piece: Substring) throws(LifeError) -> Double {
       let trimmed = piece.trimmingCharacters(in: .whitespaces)
       guard case .success(let value) = NumberText.number(trimmed), value > 0 else {
         throw LifeError(
           kind, at: location, "not a power", got: "'\(text)'",
-          expected: "W or KEY=W,... with W a number of watts > 0")
+          expected: "W, W/B@S (a burst of B W for S s) or KEY=...,... with numbers > 0")
       }
       return value
     }
-    guard text.contains("=") else { return .everywhere(try watts(text)) }
-    var map: [String: Double] = [:]
+    func limit(_ piece: Substring) throws(LifeError) -> Limit {
+      let parts = piece.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+      let watts = try number(parts[0])
+      guard parts.count == 2 else { return Limit(watts: watts) }
+      let burst = parts[1].split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+      guard burst.count == 2 else {
+        throw LifeError(
+          kind, at: location, "not a burst", got: "'\(text)'",
+          expected: "W/B@S: B watts for the first S seconds")
+      }
+      let b = try number(burst[0])
+      if b <= watts {
+        throw LifeError(
+          kind, at: location, "burst at or below the sustained cap", got: "'\(text)'",
+          expected: "B > W in W/B@S")
+      }
+      return Limit(watts: watts, burst: Burst(watts: b, seconds: try number(burst[1])))
+    }
+    guard text.contains("=") else { return .everywhere(try limit(text[...])) }
+    var map: [String: Limit] = [:]
     for part in text.split(separator: ",", omittingEmptySubsequences: false) {
       let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let key = pieces.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -37,7 +85,7 @@ package enum PowerCap: Sendable, Equatable {
       if map[key] != nil {
         throw LifeError(kind, at: location, "device key '\(key)' given twice", got: "'\(text)'")
       }
-      map[key] = try watts(String(pieces[1]))
+      map[key] = try limit(pieces[1])
     }
     return .perDevice(map)
   }
@@ -61,20 +109,22 @@ package enum PowerCap: Sendable, Equatable {
     }
     var out = devices
     for index in out.indices {
-      let cap: Double?
+      let limit: Limit?
       switch self {
-      case .everywhere(let watts): cap = watts
-      case .perDevice(let map): cap = map[out[index].key]
+      case .everywhere(let all): limit = all
+      case .perDevice(let map): limit = map[out[index].key]
       }
-      guard let cap else { continue }
+      guard let limit else { continue }
       let idle = out[index].device.power.idleW
-      if cap <= idle {
+      if limit.watts <= idle {
         throw LifeError(
           kind, at: location, "power cap at or below the idle power of '\(out[index].key)'",
-          got: "\(JSONFormat.number(cap)) W",
+          got: "\(JSONFormat.number(limit.watts)) W",
           expected: "more than its idle_w, \(JSONFormat.number(idle)) W")
       }
-      out[index].device.power.capW = cap
+      out[index].device.power.capW = limit.watts
+      out[index].device.power.burstW = limit.burst?.watts
+      out[index].device.power.burstS = limit.burst?.seconds
     }
     return out
   }

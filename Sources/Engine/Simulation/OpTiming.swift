@@ -48,7 +48,7 @@ extension Simulator {
     let dispatch = Double(calls) * dispatchSeconds[device * 2 + phase]
     let energy = opsPadded * joulesPerOp[slot] + bytes * joulesPerByte[device]
     var compute = opsPadded * perOp * efficiencies.inverseCompute[cell]
-    let capped = capSecondsPerJoule[device]
+    let capped = efficiencies.capSecondsPerJoule[device]
     if capped > 0 { compute = max(compute, energy * capped - dispatch) }
     return OpTiming(
       compute: compute,

@@ -121,6 +121,7 @@ package struct SimulationRun<E: EventSink>: OpSink {
         devices: simulator.info.devices.map(\.device), tokens: pass.tokensProcessed)
       if let memoryScale { efficiencies = efficiencies.scalingMemory(by: memoryScale) }
     }
+    if simulator.hasBurst { efficiencies.setCaps(forPassAt: passStart, simulator: simulator) }
   }
 
   /// One operator of the pass.

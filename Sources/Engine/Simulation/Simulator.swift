@@ -48,6 +48,12 @@ package struct Simulator: Sendable {
   /// joule of operator energy may take under the device's power cap; 0 with
   /// no cap.
   let capSecondsPerJoule: [Double]
+  /// `[device]` → the burst cap's seconds per joule and until when it lasts
+  /// (seconds from the run's start); nil for a device with no burst.
+  let burst: [(secondsPerJoule: Double, until: Double)?]
+  /// Whether any device has a burst cap (passes then choose their caps by
+  /// start time).
+  let hasBurst: Bool
   /// `[device × 2 + phase]` → seconds per dispatch call (kernel launch).
   let dispatchSeconds: [Double]
   /// `[device × 2 + phase]` → host seconds per pass.
@@ -146,11 +152,16 @@ package struct Simulator: Sendable {
     self.secondsPerByte = devices.map { 1 / ($0.device.bandwidthGBs * 1e9) }
     self.joulesPerOp = joulesPerOp
     self.joulesPerByte = devices.map { $0.device.power.joulesPerByte }
-    self.capSecondsPerJoule = devices.map { entry in
-      let power = entry.device.power
-      guard let cap = power.capW, cap > power.idleW else { return 0 }
-      return 1 / (cap - power.idleW)
+    self.capSecondsPerJoule = devices.map {
+      $0.device.power.secondsPerJoule(cap: $0.device.power.capW)
     }
+    let burst: [(secondsPerJoule: Double, until: Double)?] = devices.map { entry in
+      let power = entry.device.power
+      guard let watts = power.burstW, let seconds = power.burstS else { return nil }
+      return (power.secondsPerJoule(cap: watts), seconds)
+    }
+    self.burst = burst
+    self.hasBurst = burst.contains { $0 != nil }
     self.dispatchSeconds = deviceCosts.flatMap {
       [$0.launchUs.prefill * 1e-6, $0.launchUs.decode * 1e-6]
     }
@@ -248,6 +259,10 @@ struct EfficiencyTables: Sendable {
   var compute: [Double]
   /// `[device × kinds + kind]` → memory efficiency.
   var memory: [Double]
+  /// `[device]` → the least seconds per joule of operator energy under the
+  /// device's power cap in this pass (``DevicePower/secondsPerJoule(cap:)``);
+  /// 0 with no cap.
+  var capSecondsPerJoule: [Double]
 
   init(devices: [Device], tokens: Double) {
     compute = [Double](repeating: 1, count: devices.count * OpKind.count)
@@ -262,6 +277,21 @@ struct EfficiencyTables: Sendable {
     }
     inverseCompute = compute.map { 1 / $0 }
     inverseMemory = memory.map { 1 / $0 }
+    capSecondsPerJoule = devices.map { $0.power.secondsPerJoule(cap: $0.power.capW) }
+  }
+
+  /// The tables with each device's cap as it stands for a pass starting at
+  /// `start` seconds: the burst cap while the burst lasts, else the
+  /// sustained one.
+  mutating func setCaps(forPassAt start: Double, simulator: Simulator) {
+    for (d, burst) in simulator.burst.enumerated() {
+      guard d < capSecondsPerJoule.count else { break }
+      if let burst, start < burst.until {
+        capSecondsPerJoule[d] = burst.secondsPerJoule
+      } else {
+        capSecondsPerJoule[d] = simulator.capSecondsPerJoule[d]
+      }
+    }
   }
 
   /// The tables with device `d`'s memory time multiplied by `scale[d]`

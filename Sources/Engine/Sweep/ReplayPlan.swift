@@ -62,12 +62,12 @@ struct ReplayPlan: Sendable {
     self.widest = widest
   }
 
-  /// Whether `simulator` can be replayed here: one device, no links, and
-  /// the `ideal` runtime's costs (each operator's own dispatch calls, no
-  /// host work).
+  /// Whether `simulator` can be replayed here: one device, no links, the
+  /// `ideal` runtime's costs (each operator's own dispatch calls, no host
+  /// work) and no burst power cap (whose cap depends on when a pass starts).
   static func applies(to simulator: Simulator) -> Bool {
     simulator.deviceCount == 1 && simulator.links.isEmpty && simulator.kernels[0] == nil
-      && simulator.hostSeconds.allSatisfy { $0 == 0 }
+      && simulator.hostSeconds.allSatisfy { $0 == 0 } && !simulator.hasBurst
   }
 
   /// The passes timed on `simulator`'s single device into `sink`, with the

@@ -17,8 +17,8 @@ extension FlagSpec {
   static let powerCap = FlagSpec.option(
     "power-cap-w", "[KEY=]W",
     "keep each pass's average power on every device (or device KEY) at or under W watts by"
-      + " lowering the compute rate",
-    values: "a number of watts > the device's idle_w, or KEY=W,... per device",
+      + " lowering the compute rate; W/B@S allows B watts for the first S seconds",
+    values: "watts > the device's idle_w, W/B@S for a burst, or KEY=...,... per device",
     default: "no cap (the device's power.cap_w if it gives one)")
 
   /// `--overlap`.

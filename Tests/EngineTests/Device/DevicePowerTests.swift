@@ -38,8 +38,17 @@ import Trace
     #expect(d.power.maxW == 450 && d.power.idleW == 67.5 && d.power.pjPerByte == 60)
   }
 
+  @Test func burstProfile() throws {
+    let d = try Self.load(#"{"max_w": 40, "cap_w": 15, "burst_w": 30, "burst_s": 10}"#)
+    #expect(d.power.capW == 15 && d.power.burstW == 30 && d.power.burstS == 10)
+    let back = try Device(node: JSONNode(d.jsonValue, file: nil))
+    #expect(back.power == d.power)
+  }
+
   @Test func badPowerIsAnErrorAtItsField() {
     for (power, path) in [
+      (#"{"max_w": 40, "cap_w": 15, "burst_w": 10, "burst_s": 1}"#, "power.burst_w"),
+      (#"{"max_w": 40, "burst_w": 30, "burst_s": 1}"#, "power.burst_w"),
       (#"{"idle_w": 50, "max_w": 40}"#, "power.max_w"),
       (#"{"max_w": 40, "cap_w": 5}"#, "power.cap_w"),
       (#"{"max_w": -1}"#, "power.max_w"),
@@ -67,12 +76,15 @@ import Trace
       ("prefill", Fixture.device(tops: 1, bandwidth: 1)),
       ("decode", Fixture.device(tops: 1, bandwidth: 1)),
     ]
-    #expect(try PowerCap.parse("300") == .everywhere(300))
+    #expect(try PowerCap.parse("300") == .everywhere(.init(watts: 300)))
     let map = try PowerCap.parse("decode=100")
-    #expect(map == .perDevice(["decode": 100]))
+    #expect(map == .perDevice(["decode": .init(watts: 100)]))
+    #expect(
+      try PowerCap.parse("prefill=80/200@5")
+        == .perDevice(["prefill": .init(watts: 80, burst: .init(watts: 200, seconds: 5))]))
     let capped = try map.apply(to: devices)
     #expect(capped[0].device.power.capW == nil && capped[1].device.power.capW == 100)
-    for bad in ["x", "-3", "decode=", "=4", "a=1,a=2"] {
+    for bad in ["x", "-3", "decode=", "=4", "a=1,a=2", "80/60@5", "80/200", "80/200@0"] {
       let error = #expect(throws: LifeError.self) { _ = try PowerCap.parse(bad) }
       #expect(error?.kind == .usage, "\(bad)")
     }

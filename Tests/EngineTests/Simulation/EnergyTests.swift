@@ -46,6 +46,28 @@ import Trace
     #expect(abs((f.energy.avgPowerW ?? 0) - 70) < 1e-9)
   }
 
+  /// A 70 W cap with a 120 W burst for 1.5 ms: the prefill (from 0) may
+  /// draw 120 W, so its 0.105 J takes 0.105 / 100 = 1.05 ms; step 1 (from
+  /// 1.05 ms, still in the burst) is memory-bound at 1 ms; step 2 starts at
+  /// 2.05 ms, after the burst, and its 0.105 J operator takes 0.105 / 50 =
+  /// 2.1 ms.
+  @Test func burstCapLastsItsSeconds() throws {
+    var device = Self.device(cap: 70)
+    device.power.burstW = 120
+    device.power.burstS = 1.5e-3
+    let heavy = Fixture.op(.decode, step: 2, ops: 1e10, read: 1e8)
+    let f = try Fixture.forecast(
+      Fixture.single(device),
+      [
+        (Fixture.prefill(1), [Fixture.op(ops: 1e10, read: 1e8)]),
+        (Fixture.decode(1, prompt: 1), [Fixture.op(.decode, step: 1, ops: 1e9, read: 1e8)]),
+        (Fixture.decode(2, prompt: 1), [heavy]),
+      ])
+    #expect(abs(f.ttftMs - 1.05) < 1e-9)
+    #expect(abs(f.steps[0].tpotMs - 1) < 1e-9)
+    #expect(abs(f.steps[1].tpotMs - 2.1) < 1e-9)
+  }
+
   /// A cap above what the pass draws changes nothing.
   @Test func capAboveThePassChangesNothing() throws {
     let passes = [(Fixture.prefill(1), [Fixture.op(ops: 1e10, read: 1e8)])]
