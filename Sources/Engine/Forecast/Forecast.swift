@@ -137,15 +137,23 @@ package struct ForecastEnergy: Sendable, Equatable {
   /// (prefill + decode) / end-to-end time, W; nil when the run takes no
   /// time.
   package var avgPowerW: Double?
+
+  /// The totals of a run of `batch` sequences, `generate` decode steps and
+  /// `e2eSeconds` end to end.
+  package init(prefillJ: Double, decodeJ: Double, batch: Int, generate: Int, e2eSeconds: Double) {
+    let total = prefillJ + decodeJ
+    self.prefillJ = prefillJ
+    self.decodeJ = decodeJ
+    jPerToken = total / (Double(batch) * Double(generate + 1))
+    avgPowerW = e2eSeconds > 0 ? total / e2eSeconds : nil
+  }
 }
 
 extension Forecast {
   /// The energy totals.
   package var energy: ForecastEnergy {
-    let total = prefill.energyJ + decodeEnergyJ
-    let tokens = Double(batch) * Double(generate + 1)
-    return ForecastEnergy(
-      prefillJ: prefill.energyJ, decodeJ: decodeEnergyJ, jPerToken: total / tokens,
-      avgPowerW: e2eMs > 0 ? total / (e2eMs / 1000) : nil)
+    ForecastEnergy(
+      prefillJ: prefill.energyJ, decodeJ: decodeEnergyJ, batch: batch, generate: generate,
+      e2eSeconds: e2eMs / 1000)
   }
 }
