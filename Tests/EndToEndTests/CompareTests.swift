@@ -36,7 +36,7 @@ import Trace
     #expect(csv.count == 3)
     #expect(
       csv.first
-        == "run,scenario,model,ttft_ms,tpot_ms_mean,tps,e2e_ms,dispatch_calls_prefill,dispatch_calls_per_step,bound_prefill,bound_decode,fits"
+        == "run,scenario,model,ttft_ms,tpot_ms_mean,tps,e2e_ms,dispatch_calls_prefill,dispatch_calls_per_step,bound_prefill,bound_decode,fits,j_per_token,avg_power_w"
     )
     #expect(csv[1].hasPrefix(runs[0] + ",\"Llama-2-7B bf16-int4-fused"))
     #expect(csv[2].hasPrefix(runs[1] + ",\"Llama-2-7B fp16-fp16"))

@@ -16,7 +16,7 @@ extension Device {
         ("tile", tile.map { .int($0) } ?? .null),
         ("shared_memory_group", .str(sharedMemoryGroup)),
         ("efficiency", efficiency.jsonValue),
-      ] + traitsJSON)
+      ] + traitsJSON + [("power", power.jsonValue)])
   }
 
   /// `vendor`, `backend` and `memory_type`, where known.

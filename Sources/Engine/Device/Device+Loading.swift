@@ -5,7 +5,7 @@ extension Device {
   /// The keys of a device JSON object.
   package static let jsonKeys: [String] = [
     "name", "kind", "peak_tops", "bandwidth_gb_s", "dispatch_us", "memory_gib", "tile",
-    "shared_memory_group", "efficiency", "vendor", "backend", "memory_type", "sources",
+    "shared_memory_group", "efficiency", "vendor", "backend", "memory_type", "sources", "power",
   ]
 
   /// Reads a device JSON file (CONTRACT.md "Device JSON").
@@ -79,6 +79,9 @@ extension Device {
     }
     if try node.optional("dispatch_us") != nil { given.insert(.dispatch) }
     self.sources = sources
+    if let powerNode = try node.optional("power") {
+      power = try DevicePower(node: powerNode, defaults: power)
+    }
   }
 
   static func parsePeakTops(_ node: JSONNode) throws(LifeError) -> [String: Double] {

@@ -33,6 +33,9 @@ public struct Device: Sendable, Equatable {
   public var given: DeviceGiven
   /// Where each figure comes from: field name → citation (datasheets).
   public var sources: [String: String]
+  /// What it draws: idle and full-load power, energy per operation and per
+  /// DRAM byte, an optional cap (the kind's defaults unless given).
+  package var power: DevicePower
 
   /// Creates a device. Efficiency and dispatch latency given here count as
   /// the device's own (a runtime does not replace them).
@@ -56,6 +59,7 @@ public struct Device: Sendable, Equatable {
     self.memoryType = memoryType
     self.given = .all
     self.sources = [:]
+    self.power = kind.defaultPower(memoryType: memoryType)
   }
 }
 

@@ -45,6 +45,67 @@ extension DeviceKind {
   }
 }
 
+extension DeviceKind {
+  /// Power at full load when a device JSON gives no `power.max_w`, W: a
+  /// representative datasheet figure per kind (docs/energy.md).
+  ///
+  /// - gpu: 450 W, the GeForce RTX 4090's total graphics power (NVIDIA RTX
+  ///   4090 specifications, https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4090/,
+  ///   "Total Graphics Power (W) 450").
+  /// - igpu: 55 W, the Ryzen AI Max+ 395's default TDP, which its Radeon
+  ///   8060S shares (AMD product page, https://www.amd.com/en/products/processors/laptop/ryzen/ai-300-series/amd-ryzen-ai-max-plus-395.html,
+  ///   "Default TDP 55W").
+  /// - cpu: 170 W, the Ryzen 9 7950X's default TDP (AMD product page,
+  ///   https://www.amd.com/en/products/processors/desktops/ryzen/7000-series/amd-ryzen-9-7950x.html,
+  ///   "Default TDP 170W").
+  /// - npu: 10 W, an estimate: vendors publish no NPU power; laptop NPUs
+  ///   run inside 15–54 W packages (Ryzen AI 9 HX 370 cTDP 15–54 W, AMD
+  ///   product page) at a small share of them.
+  package var defaultMaxW: Double {
+    switch self {
+    case .gpu: return 450
+    case .igpu: return 55
+    case .cpu: return 170
+    case .npu: return 10
+    }
+  }
+
+  /// The power a device of this kind gives when its JSON has no `power`
+  /// (or leaves fields out): ``defaultMaxW``, idle at
+  /// ``DevicePower/idleFraction`` of it, DRAM energy by memory type
+  /// (``MemoryType/picojoulesPerByte``), `pj_per_op` derived from the peaks.
+  package func defaultPower(memoryType: MemoryType?) -> DevicePower {
+    DevicePower(
+      idleW: defaultMaxW * DevicePower.idleFraction, maxW: defaultMaxW,
+      pjPerByte: (memoryType ?? (self == .gpu ? .gddr : .lpddr)).picojoulesPerByte)
+  }
+}
+
+extension DevicePower {
+  /// Idle power as a share of `max_w` when a device gives no `idle_w`:
+  /// 0.15, after the idle draw of about 15 % of TDP listed for data-centre
+  /// and desktop GPUs (H100 SXM 105 of 700 W, A100 60 of 400 W, RTX 4090 68
+  /// of 450 W: https://nemulai.com/blog/gpu-electricity-cost-per-training-run,
+  /// table "GPU Power Draw: The Numbers", column "Idle (~15%)"); the same
+  /// share is assumed for the other kinds.
+  package static let idleFraction = 0.15
+}
+
+extension MemoryType {
+  /// Energy per DRAM byte, pJ: 8 × the device power per bit listed for
+  /// the memory (http://www.kylolab.com/ultra-bandwidth-solutions.html,
+  /// row "Average Device Power (pJ/bit)": GDDR6 7.5, GDDR6X 7.25, HBM2E
+  /// 6.0). HBM uses HBM2E's 6.0 pJ/bit (48 pJ/B); GDDR uses GDDR6's 7.5
+  /// (60 pJ/B); no per-bit figure was found for LPDDR and DDR, which use
+  /// GDDR6's as an upper bound.
+  package var picojoulesPerByte: Double {
+    switch self {
+    case .hbm: return 48
+    case .gddr, .lpddr, .ddr: return 60
+    }
+  }
+}
+
 extension Device {
   /// The synchronisation latency of a hand-off with no copy (inside a
   /// shared-memory group, or between devices with no link), microseconds.

@@ -17,10 +17,14 @@ extension DevicePresets {
         "bandwidth_gb_s": 240,
         "memory_gib": 32,
         "shared_memory_group": "ryzen9-hx370",
+        "power": {
+          "max_w": 28
+        },
         "sources": {
           "peak_tops": "Derived (TOPS in the file = 10^12): fp32 = 4 Zen 5 x 5.1 GHz x 32 + 8 Zen 5c x 3.3 GHz x 32 FLOP/cycle = 1497.6 GFLOPS; bf16 = 2 x fp32 = 2995.2 GFLOPS; int8 = 4 x fp32 = 5990.4 GOPS. Clocks: Zen 5: AMD max boost 5.1 GHz (ComputerBase table row 'Ryzen AI 9 HX 370 | ... | 2,0 GHz | 5,1 GHz'); Chips and Cheese measured 'up to 5.15 GHz'; Zen 5c: Chips and Cheese (https://chipsandcheese.com/2024/08/10/amds-strix-point-zen-5-hits-mobile): 'eight Zen 5c cores ... running at up to 3.3 GHz'. ISA throughput: Zen 5/Zen 5c in Strix Point (mobile): 256-bit FP datapath, 512-bit ops double-pumped (AMD Zen 5 disclosures; David Huang's Strix Point measurements as summarised at gamebastion.com: Strix Point cores have 'reduced vector/SIMD pipelines'), so 2 FMA x 256-bit = 32 FP32 FLOP/cycle/core; bf16 2 x, int8 4 x fp32 as for Zen 4 (assumption). Cross-check: 4 x fp32 int8 = 6.0 TOPS matches AMD's HX 370 total of 80 TOPS = 50 NPU + ~23.8 GPU + ~6 CPU. Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (see NOTES-soc.md). The file's peak_tops is the PAPER's figure only ({'default': 0.3264}); the datasheet derivation above (fp32 1.498 TFLOPS, bf16 2.995, int8 5.99 at max boost; base clock 2.0 GHz for all 12 cores gives 0.768 TFLOPS fp32) is recorded here and in NOTES-soc.md but not used. Arithmetic note: 326.4 GFLOPS = 5.1 GHz x 64 FLOP/cycle exactly (the paper does not give its derivation; it equals one core at max boost with 64 FP32 FLOP/cycle, or two Strix Point cores at 32).",
           "bandwidth_gb_s": "KEPT FROM THE LIFE PAPER (arXiv 2508.00904 section 4.4: '326.4 GFLOPS and 240 GBps bandwidth'), because this is the paper's platform. DATASHEET FIGURE: AMD spec LPDDR5X-7500 (or DDR5-5600) on a 128-bit bus = 7500 MT/s x 16 B = 120 GB/s - the paper's 240 GB/s is 2x the datasheet peak.",
-          "memory_gib": "32 GB, a typical laptop configuration (the paper does not say)"
+          "memory_gib": "32 GB, a typical laptop configuration (the paper does not say)",
+          "power": "AMD Ryzen AI 9 HX 370 product page (https://www.amd.com/en/products/processors/laptop/ryzen/ai-300-series/amd-ryzen-ai-9-hx-370.html, specifications), row 'Default TDP': '28W' (cTDP 15-54W): the package's power, which CPU and iGPU share. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -68,10 +72,14 @@ extension DevicePresets {
         "bandwidth_gb_s": 256,
         "memory_gib": 128,
         "shared_memory_group": "ryzen-ai-max-395",
+        "power": {
+          "max_w": 55
+        },
         "sources": {
           "peak_tops": "RDNA 3 rates: VALU FP32 = 128 V_FMA_F32 per clock per CU (dual issue) = 256 FLOP/clk/CU (ROCm rocprofiler-compute docs, RDNA3.5/gfx1151 WGP page: 'Navi3 / RDNA3-class CUs sustain up to 128 V_FMA_F32 ops per cycle per CU in wave64 mode', https://rocm.docs.amd.com/projects/rocprofiler-compute/en/develop/conceptual/rdna/wgp.html); WMMA = 512 FLOP/clk/CU for FP16, BF16 and INT8 (GPUOpen 'Using the Matrix Cores of AMD RDNA 4 architecture GPUs', table 'theoretical FLOPS/clock/CU', column RX 7900 XTX (RDNA 3): FP16 512, BF16 512, I8 512, https://gpuopen.com/learn/using_matrix_core_amd_rdna4). RDNA 3.5 assumed to keep the RDNA 3 per-CU rates. FP32-accumulate WMMA rate not listed separately, so no fp16_acc32 key. Derivation: fp32 40 CUs x 256 x 2.9 GHz = 29.70 TFLOPS; fp16/bf16/int8 40 x 512 x 2.9 GHz = 59.39 TFLOPS/TOPS. CUs and clock: AMD product page (https://www.amd.com/en/products/processors/laptop/ryzen/ai-300-series/amd-ryzen-ai-max-plus-395.html, not re-read); svethardware.cz launch article: 'Radeon 8060S ... 40 CU ... GPU běží na velmi vysoké frekvenci 2900 MHz'. Cross-check: AMD's '126 TOPS' total = 50 NPU + 59.4 GPU + ~16 CPU.",
           "bandwidth_gb_s": "LPDDR5X-8000 on a 256-bit bus: 8000 MT/s x 32 B = 256 GB/s (svethardware.cz: 'LPDDR5x-8000 ... 256bitové rozhraní ... propustnost 256 GB/s'; AMD spec LPDDR5x-8000)",
-          "memory_gib": "128 GB maximum configuration (AMD: up to 128GB)"
+          "memory_gib": "128 GB maximum configuration (AMD: up to 128GB)",
+          "power": "AMD Ryzen AI Max+ 395 product page (https://www.amd.com/en/products/processors/laptop/ryzen/ai-300-series/amd-ryzen-ai-max-plus-395.html, specifications), row 'Default TDP': '55W' (cTDP 45-120W): the package's power, which CPU and iGPU share; idle_w follows from it (docs/energy.md). idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -93,10 +101,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 900,
         "memory_gib": 32,
+        "power": {
+          "max_w": 300
+        },
         "sources": {
           "peak_tops": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs', column 'NVIDIA Tesla V100' (SXM2): 'Peak FP16 Tensor TFLOPS with FP16 Accumulate 125', 'Peak FP16 Tensor TFLOPS with FP32 Accumulate 125', 'Peak FP32 TFLOPS 15.7' (1530 MHz boost); same figures in the V100 datasheet (https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf, V100 SXM2: Single-Precision 15.7, Tensor Performance 125 TFLOPS). No BF16/INT8 tensor support on Volta (omitted). [checked against the stored copy of the blog]",
           "bandwidth_gb_s": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs': 'Memory Bandwidth 900 GB/sec' (4096-bit HBM2, 877.5 MHz DDR). [checked]",
-          "memory_gib": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs': 'Memory Size 32 GB / 16 GB'; preset is the 32 GB SXM2 configuration."
+          "memory_gib": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs': 'Memory Size 32 GB / 16 GB'; preset is the 32 GB SXM2 configuration.",
+          "power": "NVIDIA Tesla V100 datasheet (https://images.nvidia.com/content/technologies/volta/pdf/tesla-volta-v100-datasheet-letter-fnl-web.pdf, table 'Specifications'), row 'Max Power Consumption': V100 SXM2 '300 WATTS'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -149,10 +161,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 1555,
         "memory_gib": 40,
+        "power": {
+          "max_w": 400
+        },
         "sources": {
           "peak_tops": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs' (also NVIDIA A100 Tensor Core GPU Architecture whitepaper (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/nvidia-ampere-architecture-whitepaper.pdf), Table 3), column 'NVIDIA A100': 'Peak FP16 Tensor TFLOPS with FP16 Accumulate 312/624', '... with FP32 Accumulate 312/624', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 312/624', 'Peak INT8 Tensor TOPS 624/1248', 'Peak INT4 Tensor TOPS 1248/2496', 'Peak FP32 TFLOPS 19.5' (second number = sparsity, footnote 3; dense used). TF32 tensor is 156 (not used as fp32). The A100 40GB SXM datasheet lists the same peak tensor figures (312 | 624* etc.). [SXM column checked against the stored copy of the blog]",
           "bandwidth_gb_s": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs': 'Memory Bandwidth 1555 GB/sec' (5120-bit HBM2, 1215 MHz DDR); NVIDIA A100 (40GB) datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet.pdf), spec table columns 'A100 40GB PCIe | A100 40GB SXM': 'GPU Memory Bandwidth 1,555 GB/s'. [blog checked]",
-          "memory_gib": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs': 'Memory Size 40 GB'."
+          "memory_gib": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs': 'Memory Size 40 GB'.",
+          "power": "NVIDIA A100 Tensor Core GPU datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf, table 'Technical Specifications'), row 'Max Thermal Design Power (TDP)': A100 40GB SXM '400W'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -177,10 +193,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 1555,
         "memory_gib": 40,
+        "power": {
+          "max_w": 250
+        },
         "sources": {
           "peak_tops": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs' (also NVIDIA A100 Tensor Core GPU Architecture whitepaper (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/nvidia-ampere-architecture-whitepaper.pdf), Table 3), column 'NVIDIA A100': 'Peak FP16 Tensor TFLOPS with FP16 Accumulate 312/624', '... with FP32 Accumulate 312/624', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 312/624', 'Peak INT8 Tensor TOPS 624/1248', 'Peak INT4 Tensor TOPS 1248/2496', 'Peak FP32 TFLOPS 19.5' (second number = sparsity, footnote 3; dense used). TF32 tensor is 156 (not used as fp32). The A100 40GB PCIe datasheet lists the same peak tensor figures (312 | 624* etc.). [SXM column checked against the stored copy of the blog] Note: the PCIe card (250/300 W) has the same peak figures as SXM in NVIDIA's datasheets; sustained clocks under its lower power limit are lower.",
           "bandwidth_gb_s": "NVIDIA A100 (40GB) datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet.pdf), spec table columns 'A100 40GB PCIe | A100 40GB SXM': 'GPU Memory Bandwidth 1,555 GB/s' (PCIe column).",
-          "memory_gib": "NVIDIA A100 (40GB) datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet.pdf), spec table columns 'A100 40GB PCIe | A100 40GB SXM': 'GPU Memory 40GB HBM2' (PCIe column)."
+          "memory_gib": "NVIDIA A100 (40GB) datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet.pdf), spec table columns 'A100 40GB PCIe | A100 40GB SXM': 'GPU Memory 40GB HBM2' (PCIe column).",
+          "power": "NVIDIA A100 PCIe 40GB product brief / A100 datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf), row 'Max Thermal Design Power (TDP)': A100 40GB PCIe '250W'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -205,10 +225,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 2039,
         "memory_gib": 80,
+        "power": {
+          "max_w": 400
+        },
         "sources": {
           "peak_tops": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs' (also NVIDIA A100 Tensor Core GPU Architecture whitepaper (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/nvidia-ampere-architecture-whitepaper.pdf), Table 3), column 'NVIDIA A100': 'Peak FP16 Tensor TFLOPS with FP16 Accumulate 312/624', '... with FP32 Accumulate 312/624', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 312/624', 'Peak INT8 Tensor TOPS 624/1248', 'Peak INT4 Tensor TOPS 1248/2496', 'Peak FP32 TFLOPS 19.5' (second number = sparsity, footnote 3; dense used). TF32 tensor is 156 (not used as fp32). The A100 80GB SXM datasheet lists the same peak tensor figures (312 | 624* etc.). [SXM column checked against the stored copy of the blog]",
           "bandwidth_gb_s": "NVIDIA A100 80GB datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf), spec table columns 'A100 80GB PCIe | A100 80GB SXM': 'GPU Memory Bandwidth 1,935 GB/s | 2,039 GB/s' -> SXM 2,039 GB/s (HBM2e).",
-          "memory_gib": "NVIDIA A100 80GB datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf), spec table columns 'A100 80GB PCIe | A100 80GB SXM': 'GPU Memory 80GB HBM2e'."
+          "memory_gib": "NVIDIA A100 80GB datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf), spec table columns 'A100 80GB PCIe | A100 80GB SXM': 'GPU Memory 80GB HBM2e'.",
+          "power": "NVIDIA A100 Tensor Core GPU datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf, table 'Technical Specifications'), row 'Max Thermal Design Power (TDP)': A100 80GB SXM '400W'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -233,10 +257,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 1935,
         "memory_gib": 80,
+        "power": {
+          "max_w": 300
+        },
         "sources": {
           "peak_tops": "NVIDIA Technical Blog 'NVIDIA Ampere Architecture In-Depth' (https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/), Table 3 'Comparison of NVIDIA data center GPUs' (also NVIDIA A100 Tensor Core GPU Architecture whitepaper (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/nvidia-ampere-architecture-whitepaper.pdf), Table 3), column 'NVIDIA A100': 'Peak FP16 Tensor TFLOPS with FP16 Accumulate 312/624', '... with FP32 Accumulate 312/624', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 312/624', 'Peak INT8 Tensor TOPS 624/1248', 'Peak INT4 Tensor TOPS 1248/2496', 'Peak FP32 TFLOPS 19.5' (second number = sparsity, footnote 3; dense used). TF32 tensor is 156 (not used as fp32). The A100 80GB PCIe datasheet lists the same peak tensor figures (312 | 624* etc.). [SXM column checked against the stored copy of the blog] Note: the PCIe card (250/300 W) has the same peak figures as SXM in NVIDIA's datasheets; sustained clocks under its lower power limit are lower.",
           "bandwidth_gb_s": "NVIDIA A100 80GB datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf), spec table columns 'A100 80GB PCIe | A100 80GB SXM': 'GPU Memory Bandwidth 1,935 GB/s | 2,039 GB/s' -> PCIe 1,935 GB/s (HBM2e).",
-          "memory_gib": "NVIDIA A100 80GB datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf), spec table columns 'A100 80GB PCIe | A100 80GB SXM': 'GPU Memory 80GB HBM2e'."
+          "memory_gib": "NVIDIA A100 80GB datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf), spec table columns 'A100 80GB PCIe | A100 80GB SXM': 'GPU Memory 80GB HBM2e'.",
+          "power": "NVIDIA A100 Tensor Core GPU datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf, table 'Technical Specifications'), row 'Max Thermal Design Power (TDP)': A100 80GB PCIe '300W'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -317,10 +345,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 2000,
         "memory_gib": 80,
+        "power": {
+          "max_w": 350
+        },
         "sources": {
           "peak_tops": "NVIDIA H100 Tensor Core GPU Architecture whitepaper V1.04 (file name ..._v1.03; https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper, asset https://nvdam.widen.net/s/95bdhpsgrs/nvidia_h100_tensor_core_gpu_architecture_whitepaper_v1.03), Table 3 'Comparison of NVIDIA A100 and H100 Data Center GPUs' (pp. 39-40), columns A100 | H100 SXM5 | H100 PCIe; second number of each cell = sparsity (footnote 'Effective TOPS / TFLOPS using the Sparsity feature'), column H100 PCIe: 'Peak FP8 Tensor TFLOPS with FP16/FP32 Accumulate 1513/3026', 'Peak FP16 Tensor TFLOPS with FP16/FP32 Accumulate 756/1513', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 756/1513' [BF16 cell checked against a stored verbatim quote of Table 1/Table 3: '756 TFLOPS | 1513 TFLOPS'], 'Peak INT8 Tensor TOPS 1513/3026', 'Peak FP32 TFLOPS (non-Tensor) 51.2'. Dense = first number. (The March-2022 'NVIDIA Hopper Architecture In-Depth' blog has preliminary 'Not finalized' figures 800/1600 and FP32 48 - superseded.)",
           "bandwidth_gb_s": "NVIDIA H100 Tensor Core GPU Architecture whitepaper V1.04 (file name ..._v1.03; https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper, asset https://nvdam.widen.net/s/95bdhpsgrs/nvidia_h100_tensor_core_gpu_architecture_whitepaper_v1.03), Table 3 'Comparison of NVIDIA A100 and H100 Data Center GPUs' (pp. 39-40), columns A100 | H100 SXM5 | H100 PCIe; second number of each cell = sparsity (footnote 'Effective TOPS / TFLOPS using the Sparsity feature'): 'Memory Bandwidth 2000 GB/sec' (5120-bit HBM2e); datasheet: 2TB/s.",
-          "memory_gib": "NVIDIA H100 Tensor Core GPU Architecture whitepaper V1.04 (file name ..._v1.03; https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper, asset https://nvdam.widen.net/s/95bdhpsgrs/nvidia_h100_tensor_core_gpu_architecture_whitepaper_v1.03), Table 3 'Comparison of NVIDIA A100 and H100 Data Center GPUs' (pp. 39-40), columns A100 | H100 SXM5 | H100 PCIe; second number of each cell = sparsity (footnote 'Effective TOPS / TFLOPS using the Sparsity feature'): 'Memory Size 80 GB' (HBM2e)."
+          "memory_gib": "NVIDIA H100 Tensor Core GPU Architecture whitepaper V1.04 (file name ..._v1.03; https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper, asset https://nvdam.widen.net/s/95bdhpsgrs/nvidia_h100_tensor_core_gpu_architecture_whitepaper_v1.03), Table 3 'Comparison of NVIDIA A100 and H100 Data Center GPUs' (pp. 39-40), columns A100 | H100 SXM5 | H100 PCIe; second number of each cell = sparsity (footnote 'Effective TOPS / TFLOPS using the Sparsity feature'): 'Memory Size 80 GB' (HBM2e).",
+          "power": "NVIDIA H100 Tensor Core GPU datasheet (https://www.nvidia.com/en-us/data-center/h100/, specifications table), row 'Max thermal design power (TDP)': H100 SXM 'Up to 700W (configurable)', H100 NVL/PCIe '300-350W (configurable)'; max_w = 350 W, the top of the PCIe card's range. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -345,10 +377,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 3352,
         "memory_gib": 80,
+        "power": {
+          "max_w": 700
+        },
         "sources": {
           "peak_tops": "NVIDIA H100 Tensor Core GPU Architecture whitepaper V1.04 (file name ..._v1.03; https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper, asset https://nvdam.widen.net/s/95bdhpsgrs/nvidia_h100_tensor_core_gpu_architecture_whitepaper_v1.03), Table 3 'Comparison of NVIDIA A100 and H100 Data Center GPUs' (pp. 39-40), columns A100 | H100 SXM5 | H100 PCIe; second number of each cell = sparsity (footnote 'Effective TOPS / TFLOPS using the Sparsity feature'), column H100 SXM5: 'Peak FP8 Tensor TFLOPS with FP16 Accumulate 1978.9/3957.8', 'with FP32 Accumulate 1978.9/3957.8', 'Peak FP16 Tensor TFLOPS with FP16/FP32 Accumulate 989.4/1978.9', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 989.4/1978.9' [BF16 cell checked against a stored verbatim quote of this table], 'Peak INT8 Tensor TOPS 1978.9/3957.8', 'Peak FP32 TFLOPS (non-Tensor) 66.9' (TF32 tensor 494.7/989.4 is not fp32). Dense = first number. Datasheet (NVIDIA H100 Tensor Core GPU datasheet / product page (https://www.nvidia.com/en-us/data-center/h100/), spec table) gives the sparse figures 1,979 / 3,958 and FP32 67. No INT4 on Hopper.",
           "bandwidth_gb_s": "NVIDIA H100 Tensor Core GPU Architecture whitepaper V1.04 (file name ..._v1.03; https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper, asset https://nvdam.widen.net/s/95bdhpsgrs/nvidia_h100_tensor_core_gpu_architecture_whitepaper_v1.03), Table 3 'Comparison of NVIDIA A100 and H100 Data Center GPUs' (pp. 39-40), columns A100 | H100 SXM5 | H100 PCIe; second number of each cell = sparsity (footnote 'Effective TOPS / TFLOPS using the Sparsity feature'): 'Memory Bandwidth 3352 GB/sec' (5120-bit HBM3); datasheet rounds to 3.35 TB/s.",
-          "memory_gib": "NVIDIA H100 Tensor Core GPU Architecture whitepaper V1.04 (file name ..._v1.03; https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper, asset https://nvdam.widen.net/s/95bdhpsgrs/nvidia_h100_tensor_core_gpu_architecture_whitepaper_v1.03), Table 3 'Comparison of NVIDIA A100 and H100 Data Center GPUs' (pp. 39-40), columns A100 | H100 SXM5 | H100 PCIe; second number of each cell = sparsity (footnote 'Effective TOPS / TFLOPS using the Sparsity feature') / datasheet: 80 GB HBM3."
+          "memory_gib": "NVIDIA H100 Tensor Core GPU Architecture whitepaper V1.04 (file name ..._v1.03; https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper, asset https://nvdam.widen.net/s/95bdhpsgrs/nvidia_h100_tensor_core_gpu_architecture_whitepaper_v1.03), Table 3 'Comparison of NVIDIA A100 and H100 Data Center GPUs' (pp. 39-40), columns A100 | H100 SXM5 | H100 PCIe; second number of each cell = sparsity (footnote 'Effective TOPS / TFLOPS using the Sparsity feature') / datasheet: 80 GB HBM3.",
+          "power": "NVIDIA H100 Tensor Core GPU datasheet (https://www.nvidia.com/en-us/data-center/h100/, specifications table), row 'Max thermal design power (TDP)': H100 SXM 'Up to 700W (configurable)', H100 NVL/PCIe '300-350W (configurable)'; max_w = 700 W. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -373,10 +409,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 4800,
         "memory_gib": 141,
+        "power": {
+          "max_w": 700
+        },
         "sources": {
           "peak_tops": "NVIDIA H200 Tensor Core GPU product page/datasheet (https://www.nvidia.com/en-us/data-center/h200/), spec table column 'H200 SXM' (tensor figures marked '* With sparsity'): 'FP32 67 TFLOPS', 'BFLOAT16 Tensor Core 1,979 TFLOPS*', 'FP16 Tensor Core 1,979 TFLOPS*', 'FP8 Tensor Core 3,958 TFLOPS*', 'INT8 Tensor Core 3,958 TOPS*' (* with sparsity) -> dense = half: 989.5 / 1979. (Same GH100 132-SM compute as H100 SXM5, whose whitepaper gives dense 989.4 / 1978.9.)",
           "bandwidth_gb_s": "NVIDIA H200 Tensor Core GPU product page/datasheet (https://www.nvidia.com/en-us/data-center/h200/), spec table column 'H200 SXM' (tensor figures marked '* With sparsity'): 'GPU Memory Bandwidth 4.8TB/s' (HBM3e).",
-          "memory_gib": "NVIDIA H200 Tensor Core GPU product page/datasheet (https://www.nvidia.com/en-us/data-center/h200/), spec table column 'H200 SXM' (tensor figures marked '* With sparsity'): 'GPU Memory 141GB' (HBM3e). The driver reports about 140 GiB usable."
+          "memory_gib": "NVIDIA H200 Tensor Core GPU product page/datasheet (https://www.nvidia.com/en-us/data-center/h200/), spec table column 'H200 SXM' (tensor figures marked '* With sparsity'): 'GPU Memory 141GB' (HBM3e). The driver reports about 140 GiB usable.",
+          "power": "NVIDIA H200 Tensor Core GPU product page (https://www.nvidia.com/en-us/data-center/h200/, specifications table), row 'Max Thermal Design Power (TDP)': H200 SXM 'Up to 700W (configurable)'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -455,10 +495,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 300,
         "memory_gib": 24,
+        "power": {
+          "max_w": 72
+        },
         "sources": {
           "peak_tops": "NVIDIA L4 Tensor Core GPU datasheet (https://resources.nvidia.com/en-us-data-center-overview/l4-gpu-datasheet), spec table (tensor figures marked '* With sparsity'): 'FP32 30.3 teraFLOPs', 'TF32 Tensor Core 120 teraFLOPs*', 'FP16 Tensor Core 242 teraFLOPs*', 'BFLOAT16 Tensor Core 242 teraFLOPs*', 'FP8 Tensor Core 485 teraFLOPs*', 'INT8 Tensor Core 485 TOPs*' (* with sparsity) -> dense = half: fp16/bf16 121, fp8/int8 242.5. Data-centre Ada: FP32 accumulate at full rate, so fp16_acc32 = fp16 (the Ada whitepaper v2.01+ appendix L4 table lists FP16 with FP16 and FP32 accumulate as the same figure).",
           "bandwidth_gb_s": "NVIDIA L4 Tensor Core GPU datasheet (https://resources.nvidia.com/en-us-data-center-overview/l4-gpu-datasheet), spec table (tensor figures marked '* With sparsity'): 'GPU memory bandwidth 300GB/s'.",
-          "memory_gib": "NVIDIA L4 Tensor Core GPU datasheet (https://resources.nvidia.com/en-us-data-center-overview/l4-gpu-datasheet), spec table (tensor figures marked '* With sparsity'): 'GPU memory 24GB' (GDDR6)."
+          "memory_gib": "NVIDIA L4 Tensor Core GPU datasheet (https://resources.nvidia.com/en-us-data-center-overview/l4-gpu-datasheet), spec table (tensor figures marked '* With sparsity'): 'GPU memory 24GB' (GDDR6).",
+          "power": "NVIDIA L4 Tensor Core GPU product page (https://www.nvidia.com/en-us/data-center/l4/, specifications table), row 'Max thermal design power (TDP)': '72W'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -484,10 +528,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 864,
         "memory_gib": 48,
+        "power": {
+          "max_w": 350
+        },
         "sources": {
           "peak_tops": "NVIDIA L40S datasheet (https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413), spec table, cells 'dense | sparse*': 'FP32 TFLOPS 91.6', 'TF32 Tensor Core TFLOPS 183 | 366*', 'BF16 Tensor Core TFLOPS 362.05 | 733*', 'FP16 Tensor Core 362.05 | 733*', 'FP8 Tensor Core 733 | 1,466*', 'Peak INT8 Tensor TOPS 733 | 1,466*', 'Peak INT4 Tensor TOPS 733 | 1,466*' (* with sparsity; dense = first number).",
           "bandwidth_gb_s": "NVIDIA L40S datasheet (https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413), spec table, cells 'dense | sparse*': 'GPU Memory Bandwidth 864GB/s'.",
-          "memory_gib": "NVIDIA L40S datasheet (https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413), spec table, cells 'dense | sparse*': 'GPU Memory 48GB GDDR6 with ECC'."
+          "memory_gib": "NVIDIA L40S datasheet (https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413), spec table, cells 'dense | sparse*': 'GPU Memory 48GB GDDR6 with ECC'.",
+          "power": "NVIDIA L40S product page (https://www.nvidia.com/en-us/data-center/l40s/, specifications table), row 'Max Power Consumption': '350W'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -566,10 +614,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 5325,
         "memory_gib": 192,
+        "power": {
+          "max_w": 750
+        },
         "sources": {
           "peak_tops": "ROCm docs 'AMD Instinct MI300 series microarchitecture' (https://rocm.docs.amd.com/en/latest/conceptual/gpu-arch/mi300.html; source github.com/ROCm/ROCm docs/conceptual/gpu-arch/mi300.md at e396b4898f459db094bfd60b876f419f77eb9f09), table 'Peak-performance capabilities of the MI300X for different data types': Vector FP32 256 FLOPS/clock/CU 163.4; Matrix FP16 2048 1307.4; Matrix BF16 2048 1307.4; Matrix FP8 4096 2614.9; Matrix INT8 4096 2614.9 (dense; 304 CUs x 2.1 GHz). [checked in the fetched repository] AMD's MI300X product page/data sheet (https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html) prints the same dense figures plus 2x 'with Structured Sparsity' (not used).",
           "bandwidth_gb_s": "AMD MI300X data sheet footnote MI300-05A: '8,192 bits memory bus interface * 5.2 Gbps memory data rate/8 ... 5.325 TB/s' (product page: 'Peak Memory Bandwidth 5.3 TB/s'; ROCm mi300.md: 'peak memory bandwidth of the GPU is 5.3 TB per second').",
-          "memory_gib": "ROCm docs 'AMD GPU specifications' (https://rocm.docs.amd.com/en/latest/reference/gpu-arch-specs.html; source github.com/ROCm/ROCm docs/reference/gpu-arch-specs.rst at e396b4898f459db094bfd60b876f419f77eb9f09): 'MI300X | CDNA3 | gfx942 | 192' (VRAM GiB); product page 192 GB HBM3."
+          "memory_gib": "ROCm docs 'AMD GPU specifications' (https://rocm.docs.amd.com/en/latest/reference/gpu-arch-specs.html; source github.com/ROCm/ROCm docs/reference/gpu-arch-specs.rst at e396b4898f459db094bfd60b876f419f77eb9f09): 'MI300X | CDNA3 | gfx942 | 192' (VRAM GiB); product page 192 GB HBM3.",
+          "power": "AMD Instinct MI300X accelerator product page (https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html, specifications), row 'Total Board Power (TBP)': '750W Peak'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -787,10 +839,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 936,
         "memory_gib": 24,
+        "power": {
+          "max_w": 350
+        },
         "sources": {
           "peak_tops": "NVIDIA Ampere GA102 GPU Architecture whitepaper V2.0 (https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf), Appendix A 'GeForce RTX 3090' table: 'Peak FP32 TFLOPS (non-Tensor) 35.6', 'Peak FP16 Tensor TFLOPS with FP16 Accumulate 142/284', 'Peak FP16 Tensor TFLOPS with FP32 Accumulate 71/142', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 71/142', 'Peak INT8 Tensor TOPS 284/568', 'Peak INT4 Tensor TOPS 568/1136' (dense = first number; 82 SMs, 1695 MHz boost). No FP8 on Ampere. default = fp16_acc32 (FP32 accumulate). [the 142/284 row and the FP32-accumulate 71, FP32 35.6 and 936 GB/sec figures checked against stored quotes of this whitepaper in three public repositories]",
           "bandwidth_gb_s": "NVIDIA Ampere GA102 GPU Architecture whitepaper V2.0 (https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf), Appendix A: 'Memory Bandwidth 936 GB/sec' (384-bit GDDR6X 19.5 Gbps).",
-          "memory_gib": "NVIDIA Ampere GA102 GPU Architecture whitepaper V2.0 (https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf): 24 GB GDDR6X."
+          "memory_gib": "NVIDIA Ampere GA102 GPU Architecture whitepaper V2.0 (https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf): 24 GB GDDR6X.",
+          "power": "NVIDIA GeForce RTX 3090 family specifications (https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3090-3090ti/, 'Full Specs', section 'Thermal and Power Specs'), row 'Graphics Card Power (W)': RTX 3090 350. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -989,10 +1045,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 716.8,
         "memory_gib": 16,
+        "power": {
+          "max_w": 320
+        },
         "sources": {
           "peak_tops": "NVIDIA Ada GPU Architecture whitepaper v2.02 (https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf), Appendix A, table 'GeForce RTX 4080' (76 SMs, 2505 MHz boost): 'Peak FP32 TFLOPS (non-Tensor) 48.7', 'Peak FP8 Tensor TFLOPS with FP16 Accumulate 389.9/779.8' (with FP32 Accumulate 194.9/389.9), 'Peak FP16 Tensor TFLOPS with FP16 Accumulate 194.9/389.9', 'with FP32 Accumulate 97.5/194.9', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 97.5/194.9', 'Peak INT8 Tensor TOPS 389.9/779.8', 'Peak INT4 Tensor TOPS 779.8/1559.6' (dense = first number; each = 76 x {1024, 512, 2048, 4096} x 2.505 GHz). NVIDIA spec page 'AI TOPS 780' = sparse INT8. default = fp16_acc32.",
           "bandwidth_gb_s": "NVIDIA Ada GPU Architecture whitepaper v2.02 (https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf), Appendix A: 'Memory Bandwidth 716.8 GB/sec' (256-bit GDDR6X 22.4 Gbps).",
-          "memory_gib": "NVIDIA Ada GPU Architecture whitepaper v2.02 (https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf): 16 GB GDDR6X."
+          "memory_gib": "NVIDIA Ada GPU Architecture whitepaper v2.02 (https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf): 16 GB GDDR6X.",
+          "power": "NVIDIA GeForce RTX 4080 family specifications (https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4080-family/, 'Full Specs', section 'Thermal and Power Specs'), row 'Total Graphics Power (W)': RTX 4080 320. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -1047,10 +1107,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 1008,
         "memory_gib": 24,
+        "power": {
+          "max_w": 450
+        },
         "sources": {
           "peak_tops": "NVIDIA Ada GPU Architecture whitepaper v2.02 (https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf), Appendix A, Table 2 'GeForce RTX 4090' (128 SMs, 2520 MHz boost): 'Peak FP32 TFLOPS (non-Tensor) 82.6', 'Peak FP8 Tensor TFLOPS with FP16 Accumulate 660.6/1321.2', 'Peak FP8 Tensor TFLOPS with FP32 Accumulate 330.3/660.6' (corrected in v2.02, footnote 4), 'Peak FP16 Tensor TFLOPS with FP16 Accumulate 330.3/660.6', 'Peak FP16 Tensor TFLOPS with FP32 Accumulate 165.2/330.4', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 165.2/330.4', 'Peak INT8 Tensor TOPS 660.6/1321.2', 'Peak INT4 Tensor TOPS 1321.2/2642.4' (dense = first number; footnote 2 = sparsity). fp8 key = FP8 with FP16 accumulate (FP32-accumulate FP8 is 330.3). default = fp16_acc32. [FP8/FP16/BF16/INT8 rows checked against stored verbatim quotes of the whitepaper in three repositories]",
           "bandwidth_gb_s": "NVIDIA Ada GPU Architecture whitepaper v2.02 (https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf), Appendix A: 'Memory Bandwidth 1008 GB/sec' (384-bit GDDR6X 21 Gbps).",
-          "memory_gib": "NVIDIA Ada GPU Architecture whitepaper v2.02 (https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf): 24 GB GDDR6X."
+          "memory_gib": "NVIDIA Ada GPU Architecture whitepaper v2.02 (https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf): 24 GB GDDR6X.",
+          "power": "NVIDIA GeForce RTX 4090 specifications (https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4090/, 'Full Specs', section 'Thermal and Power Specs'), row 'Total Graphics Power (W)': 450. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -1192,10 +1256,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 1792,
         "memory_gib": 32,
+        "power": {
+          "max_w": 575
+        },
         "sources": {
           "peak_tops": "NVIDIA RTX Blackwell GPU Architecture whitepaper V1.1 (https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf), Appendix A, Table 3 'GeForce RTX 5090 vs GeForce RTX 4090 vs GeForce RTX 3090 Specs' (170 SMs, 2407 MHz boost): 'Peak FP32 TFLOPS (non-Tensor) 104.8', 'Peak FP4 Tensor TFLOPS with FP32 Accumulate (FP4 AI TOPS) 1676/3352', 'Peak FP8 Tensor TFLOPS with FP16 Accumulate 838/1676' (with FP32 Accumulate 419/838), 'Peak FP16 Tensor TFLOPS with FP16 Accumulate 419/838', 'Peak FP16 Tensor TFLOPS with FP32 Accumulate 209.5/419', 'Peak BF16 Tensor TFLOPS with FP32 Accumulate 209.5/419', 'Peak INT8 Tensor TOPS 838/1676' (dense = first number; footnote 2 = sparsity). [FP4 1676/3352, FP8 838/419 and BF16 209.5 checked against stored verbatim quotes of this table in two repositories; FP16-acc 419 and INT8 838 follow the same 1024/2048 FLOP/clk/SM ladder] No INT4 tensor rate listed for GeForce Blackwell. default = fp16_acc32.",
           "bandwidth_gb_s": "NVIDIA RTX Blackwell GPU Architecture whitepaper V1.1 (https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf), Appendix A, Table 3 'GeForce RTX 5090 vs GeForce RTX 4090 vs GeForce RTX 3090 Specs': 'Memory Bandwidth 1792 GB/sec' (512-bit GDDR7 28 Gbps).",
-          "memory_gib": "NVIDIA RTX Blackwell GPU Architecture whitepaper V1.1 (https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf), Appendix A, Table 3 'GeForce RTX 5090 vs GeForce RTX 4090 vs GeForce RTX 3090 Specs': 32 GB GDDR7."
+          "memory_gib": "NVIDIA RTX Blackwell GPU Architecture whitepaper V1.1 (https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf), Appendix A, Table 3 'GeForce RTX 5090 vs GeForce RTX 4090 vs GeForce RTX 3090 Specs': 32 GB GDDR7.",
+          "power": "NVIDIA GeForce RTX 5090 specifications (https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/, 'Full Specs', section 'Thermal and Power Specs'), row 'Total Graphics Power (W)': 575. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -1490,10 +1558,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 900,
         "memory_gib": 32,
+        "power": {
+          "max_w": 250
+        },
         "sources": {
           "peak_tops": "NVIDIA Tesla V100 datasheet (https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf), column 'V100 PCIe': 'Single-Precision 14 TFLOPS', 'Tensor Performance 112 TFLOPS' (the SXM2 column gives 15.7 / 125, used by v100.json) - not re-read in this session. Cross-check: clinfo of a 'Tesla V100-PCIE-32GB' (UCSF ChimeraX ticket 3156 attachment https://www.cgl.ucsf.edu/trac/ChimeraX/attachment/ticket/3156/clinfo_200507-01.txt: 'Max compute units 80', 'Max clock frequency 1380MHz'): fp32 = 80 SM x 64 x 2 x 1.38 GHz = 14.13 TFLOPS; tensor = 640 TC x 64 FMA x 2 x 1.38 GHz = 113.0 TFLOPS (NVIDIA's 112 corresponds to ~1.37 GHz). Volta tensor cores accumulate FP16 or FP32 at the same rate, so fp16_acc32 = fp16. No BF16/INT8 tensor support (omitted).",
           "bandwidth_gb_s": "V100 datasheet (same URL, not re-read): 'Memory Bandwidth 900 GB/sec' for V100 PCIe (4096-bit HBM2), the same as SXM2 (v100.json: Ampere in-depth blog Table 3 '900 GB/sec' [checked there]).",
-          "memory_gib": "V100 datasheet: 'CoWoS Stacked HBM2 Capacity 32/16 GB'; this preset is the 32 GB card (the corpus rows say 'V100-PCIE-32GB')."
+          "memory_gib": "V100 datasheet: 'CoWoS Stacked HBM2 Capacity 32/16 GB'; this preset is the 32 GB card (the corpus rows say 'V100-PCIE-32GB').",
+          "power": "NVIDIA Tesla V100 datasheet (https://images.nvidia.com/content/technologies/volta/pdf/tesla-volta-v100-datasheet-letter-fnl-web.pdf, table 'Specifications'), row 'Max Power Consumption': V100 PCIe '250 WATTS'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -2253,10 +2325,14 @@ extension DevicePresets {
         "bandwidth_gb_s": 120,
         "memory_gib": 32,
         "shared_memory_group": "ryzen9-hx370",
+        "power": {
+          "max_w": 28
+        },
         "sources": {
           "peak_tops": "RDNA 3 rates: VALU FP32 = 128 V_FMA_F32 per clock per CU (dual issue) = 256 FLOP/clk/CU (ROCm rocprofiler-compute docs, RDNA3.5/gfx1151 WGP page: 'Navi3 / RDNA3-class CUs sustain up to 128 V_FMA_F32 ops per cycle per CU in wave64 mode', https://rocm.docs.amd.com/projects/rocprofiler-compute/en/develop/conceptual/rdna/wgp.html); WMMA = 512 FLOP/clk/CU for FP16, BF16 and INT8 (GPUOpen 'Using the Matrix Cores of AMD RDNA 4 architecture GPUs', table 'theoretical FLOPS/clock/CU', column RX 7900 XTX (RDNA 3): FP16 512, BF16 512, I8 512, https://gpuopen.com/learn/using_matrix_core_amd_rdna4). RDNA 3.5 assumed to keep the RDNA 3 per-CU rates. FP32-accumulate WMMA rate not listed separately, so no fp16_acc32 key. Derivation: fp32 16 CUs x 256 x 2.9 GHz = 11.88 TFLOPS; fp16/bf16/int8 16 x 512 x 2.9 GHz = 23.76 TFLOPS/TOPS. CUs and clock: ComputerBase table (https://computerbase.de/2024-07/ryzen-ai-9-hx-375-amd-macht-die-55-tops-apu-offiziell), row 'Ryzen AI 9 HX 370 | Zen 5 + Zen 5c | 12/24 | 2,0 GHz | 5,1 GHz | RDNA 3.5, 16 CUs | 2,9 GHz | ... | 50 TOPS'; AMD product page https://www.amd.com/en/products/processors/laptop/ryzen/ai-300-series/amd-ryzen-ai-9-hx-370.html (not re-read). Cross-check: AMD total 80 TOPS = 50 NPU + 30 CPU+GPU (23.8 GPU + ~6 CPU).",
           "bandwidth_gb_s": "AMD spec LPDDR5X-7500 (also DDR5-5600) on a 128-bit bus: 7500 MT/s x 16 B = 120 GB/s. NOTE: the LIFE paper's 240 GB/s (kept for ryzen9-hx370-cpu) is not supported by this datasheet; see NOTES-soc.md",
-          "memory_gib": "32 GB, a typical HX 370 laptop configuration (the paper does not say)"
+          "memory_gib": "32 GB, a typical HX 370 laptop configuration (the paper does not say)",
+          "power": "AMD Ryzen AI 9 HX 370 product page (https://www.amd.com/en/products/processors/laptop/ryzen/ai-300-series/amd-ryzen-ai-9-hx-370.html, specifications), row 'Default TDP': '28W' (cTDP 15-54W): the package's power, which CPU and iGPU share. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -2729,10 +2805,14 @@ extension DevicePresets {
         "bandwidth_gb_s": 256,
         "memory_gib": 128,
         "shared_memory_group": "ryzen-ai-max-395",
+        "power": {
+          "max_w": 55
+        },
         "sources": {
           "peak_tops": "Derived (TOPS in the file = 10^12): fp32 = 16 Zen 5 x 5.1 GHz x 64 FLOP/cycle = 5222.4 GFLOPS; bf16 = 2 x fp32 = 10444.8 GFLOPS; int8 = 4 x fp32 = 20889.6 GOPS. Clocks: Zen 5: AMD max boost 5.1 GHz, base 3.0 GHz (AMD product page, not re-read; svethardware.cz: 'základní takt je 3,0 GHz, maximální frekvence činí 5,1 GHz'). ISA throughput: Zen 5 desktop/Strix Halo CCD: native 512-bit datapath, 2 FMA pipes x 512-bit = 64 FP32 FLOP/cycle/core (numberworld.org Zen5 AVX-512 teardown: 'widen things up to 512-bit ... it was going to happen the very next generation'). bf16 = 2 x fp32 (VDPBF16PS), int8 = 4 x fp32 (VPDPBUSD), assuming dot-product issue at the FMA rate (not verified in this session). Strix Halo uses the desktop Zen 5 CCDs (hothardware.com Strix Halo article: 'uses a pair of the very same CCDs that AMD uses in its desktop Ryzen and EPYC processors'), hence the full 512-bit datapath. Cross-check: AMD's 126 total TOPS - 50 NPU - 59.4 GPU = ~16.6 TOPS CPU int8, i.e. 4 x fp32 at ~4.05 GHz all-core. Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (see NOTES-soc.md).",
           "bandwidth_gb_s": "LPDDR5X-8000, 256-bit = 256 GB/s (AMD spec). The CPU cluster reaches only part of this through the CCD links (see NOTES-soc.md); the DRAM peak is given.",
-          "memory_gib": "128 GB maximum configuration (shared)"
+          "memory_gib": "128 GB maximum configuration (shared)",
+          "power": "AMD Ryzen AI Max+ 395 product page (https://www.amd.com/en/products/processors/laptop/ryzen/ai-300-series/amd-ryzen-ai-max-plus-395.html, specifications), row 'Default TDP': '55W' (cTDP 45-120W): the package's power, which CPU and iGPU share; idle_w follows from it (docs/energy.md). idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#
@@ -2780,10 +2860,14 @@ extension DevicePresets {
         },
         "bandwidth_gb_s": 83.2,
         "memory_gib": 64,
+        "power": {
+          "max_w": 170
+        },
         "sources": {
           "peak_tops": "Derived (TOPS in the file = 10^12): fp32 = 16 Zen 4 x 5.7 GHz x 32 FLOP/cycle = 2918.4 GFLOPS; bf16 = 2 x fp32 = 5836.8 GFLOPS; int8 = 4 x fp32 = 11673.6 GOPS. Clocks: Zen 4: AMD spec 'Up to 5.7GHz' max boost, base 4.5GHz (felixsteinke/cpu-spec-dataset amd-cpus.csv, row 'AMD Ryzen 9 7950X': 16 cores, 4.5GHz, 'Up to 5.7GHz'). ISA throughput: Zen 4: 2 FMA pipes x 256-bit = 32 FP32 FLOP/cycle/core; AVX-512 is double-pumped over the 256-bit pipes so it does not raise the peak (numberworld.org Zen5 AVX-512 teardown, A. Yee, http://www.numberworld.org/blogs/2024_8_7_zen5_avx512_teardown/: Zen4 'reused the existing 256-bit hardware from Zen3 by \"double-pumping\" 512-bit instructions'). bf16 (AVX512_BF16 VDPBF16PS: 2 bf16 products per 32-bit lane) = 2 x fp32 and int8 (AVX512_VNNI VPDPBUSD: 4 int8 products per 32-bit lane) = 4 x fp32, ASSUMING these dot-product instructions issue at the FMA rate on the same pipes (not verified against AMD's optimization guide in this session). Clock choice: the vendor's maximum (single-core) boost clock applied to every core, i.e. an upper bound like a GPU boost-clock datasheet peak; sustained all-core clocks are lower (see NOTES-soc.md).",
           "bandwidth_gb_s": "AMD spec DDR5-5200 (2 channels; csv row: 'DDR5', Memory Channels 2; speed from AMD product page, not re-read): 5200 MT/s x 2 x 8 B = 83.2 GB/s",
-          "memory_gib": "64 GB, a typical 2 x 32 GB desktop configuration (platform maximum 192 GB)"
+          "memory_gib": "64 GB, a typical 2 x 32 GB desktop configuration (platform maximum 192 GB)",
+          "power": "AMD Ryzen 9 7950X product page (https://www.amd.com/en/products/processors/desktops/ryzen/7000-series/amd-ryzen-9-7950x.html, specifications), row 'Default TDP': '170W'. idle_w = 0.15 x max_w and pj_per_op = (max_w - idle_w) / peak TOPS by the rules of docs/energy.md; pj_per_byte by memory type."
         }
       }
       """#

@@ -13,6 +13,9 @@ public struct Forecast: Sendable, Equatable {
   public var batch: Int
   /// Σ TPOT in milliseconds, summed step by step in order.
   public var tpotSumMs: Double
+  /// Σ the decode steps' energy in joules, idle power included, summed
+  /// step by step in order.
+  package var decodeEnergyJ: Double = 0
 
   /// Creates a forecast.
   package init(
@@ -62,6 +65,8 @@ public struct PrefillTiming: Sendable, Equatable {
   public var device: Int = 0
   /// KV-cache bytes resident after prefill.
   public var kvCacheBytes: Double = 0
+  /// Energy of the prefill passes, idle power included, J.
+  package var energyJ: Double = 0
 
   /// Creates empty totals.
   package init() {}
@@ -96,6 +101,8 @@ public struct StepTiming: Sendable, Equatable {
   public var dispatchCalls: Int
   /// KV-cache bytes resident after the step.
   public var kvCacheBytes: Double
+  /// The step's energy, idle power included, J.
+  package var energyJ: Double = 0
 
   /// Creates a step timing.
   package init(
@@ -114,5 +121,39 @@ public struct StepTiming: Sendable, Equatable {
     self.device = device
     self.dispatchCalls = dispatchCalls
     self.kvCacheBytes = kvCacheBytes
+  }
+}
+
+/// A forecast's energy (CONTRACT.md "Energy"): joules with idle power
+/// included, per generated token and on average over the run.
+package struct ForecastEnergy: Sendable, Equatable {
+  /// Prefill energy, J.
+  package var prefillJ: Double
+  /// Decode energy (all steps), J.
+  package var decodeJ: Double
+  /// (prefill + decode) / (batch × (G + 1)): every sequence's first token
+  /// comes from prefill, then one per step.
+  package var jPerToken: Double
+  /// (prefill + decode) / end-to-end time, W; nil when the run takes no
+  /// time.
+  package var avgPowerW: Double?
+
+  /// The totals of a run of `batch` sequences, `generate` decode steps and
+  /// `e2eSeconds` end to end.
+  package init(prefillJ: Double, decodeJ: Double, batch: Int, generate: Int, e2eSeconds: Double) {
+    let total = prefillJ + decodeJ
+    self.prefillJ = prefillJ
+    self.decodeJ = decodeJ
+    jPerToken = total / (Double(batch) * Double(generate + 1))
+    avgPowerW = e2eSeconds > 0 ? total / e2eSeconds : nil
+  }
+}
+
+extension Forecast {
+  /// The energy totals.
+  package var energy: ForecastEnergy {
+    ForecastEnergy(
+      prefillJ: prefill.energyJ, decodeJ: decodeEnergyJ, batch: batch, generate: generate,
+      e2eSeconds: e2eMs / 1000)
   }
 }

@@ -13,13 +13,18 @@ package struct ForecastCollector: EventSink, Sendable {
   private var generate = 0
   private var batch = 1
   private var tpotSumMs: Double = 0
+  private var decodeEnergyJ: Double = 0
+  private var idleWatts: Double = 0
 
   /// Creates a collector.
   package init(keepSteps: Bool = true) { self.keepSteps = keepSteps }
 
   /// What was collected.
   package var forecast: Forecast {
-    Forecast(prefill: prefill, steps: steps, generate: generate, batch: batch, tpotSumMs: tpotSumMs)
+    var forecast = Forecast(
+      prefill: prefill, steps: steps, generate: generate, batch: batch, tpotSumMs: tpotSumMs)
+    forecast.decodeEnergyJ = decodeEnergyJ
+    return forecast
   }
 
   package mutating func begin(_ run: RunInfo) {
@@ -29,6 +34,8 @@ package struct ForecastCollector: EventSink, Sendable {
     steps = []
     generate = 0
     tpotSumMs = 0
+    decodeEnergyJ = 0
+    idleWatts = run.idleWatts
   }
 
   package func wantsOpEvents(in pass: PassInfo) -> Bool { false }
@@ -38,6 +45,7 @@ package struct ForecastCollector: EventSink, Sendable {
 
   package mutating func passEnded(_ timing: PassTiming) {
     batch = timing.pass.batch
+    let energy = timing.energy(idleWatts: idleWatts)
     switch timing.pass.phase {
     case .prefill:
       prefill.timeMs += timing.span.duration * 1000
@@ -48,12 +56,14 @@ package struct ForecastCollector: EventSink, Sendable {
       prefill.tHostMs += timing.tHost * 1000
       prefill.dispatchCalls += timing.dispatchCalls
       prefill.passes += 1
+      prefill.energyJ += energy
       prefill.device = timing.device
       prefill.kvCacheBytes = timing.kvCacheBytes
     case .decode:
       let tpot = timing.span.duration * 1000
       generate += 1
       tpotSumMs += tpot
+      decodeEnergyJ += energy
       if keepSteps {
         var step = StepTiming(
           step: timing.pass.step, kvLength: timing.pass.kvLength, tpotMs: tpot,
@@ -62,6 +72,7 @@ package struct ForecastCollector: EventSink, Sendable {
           bound: timing.bound, device: timing.device, dispatchCalls: timing.dispatchCalls,
           kvCacheBytes: timing.kvCacheBytes)
         step.tHostMs = timing.tHost * 1000
+        step.energyJ = energy
         steps.append(step)
       }
     }

@@ -134,6 +134,7 @@ public struct ForecastPipeline: Sendable {
         workload: workload, speculation: speculation, simulator: simulator)
       forecast.steps = keepSteps ? spec.steps : []
       forecast.tpotSumMs = spec.tpotSumMs
+      forecast.decodeEnergyJ = spec.decodeEnergyJ
       report = ForecastReport(run: simulator.info, forecast: forecast, capacity: capacity)
       report.speculative = (spec, plainMean)
     }

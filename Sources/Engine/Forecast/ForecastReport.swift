@@ -65,6 +65,7 @@ package struct ForecastReport: Sendable {
       ("tps", num(f.tps)),
       ("tps_total", num(f.tpsTotal)),
       ("e2e_ms", num(f.e2eMs)),
+      ("energy", .value(energyJSON)),
     ])
     let prefill = out.objectMember("prefill").setting([
       ("t_compute_ms", num(p.tComputeMs)),
@@ -197,6 +198,7 @@ package struct ForecastReport: Sendable {
       lines.append("  TPOT        - (no decode steps: generate 0)")
     }
     lines.append("  end to end  \(Self.ms(f.e2eMs))")
+    lines.append(energyLine)
     if let command = evidence?.verifyCommand { lines.append("  measure it  \(command)") }
     if let (spec, plain) = speculative {
       var line =

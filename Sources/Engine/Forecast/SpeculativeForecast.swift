@@ -19,6 +19,8 @@ package struct SpeculativeForecast: Sendable {
   package var steps: [StepTiming]
   /// Σ TPOT, ms.
   package var tpotSumMs: Double
+  /// Σ the steps' energy, joules (idle included).
+  package var decodeEnergyJ: Double = 0
   /// The draft's prefill, ms.
   package var draftPrefillMs: Double
   /// Mean draft pass, ms (over every step's K passes).
@@ -43,6 +45,7 @@ package struct SpeculativeForecast: Sendable {
     let options = workload.options
     let k = speculation.tokens
     let e = speculation.expectedTokens
+    let idle = simulator.info.idleWatts
     // The target's prefill, as a forecast runs it.
     var state = LaneState()
     for pass in workload.prefillPasses {
@@ -51,9 +54,11 @@ package struct SpeculativeForecast: Sendable {
     let afterPrefill = state
     // The draft's prefill on its device.
     var draftPrefill = 0.0
+    var draftPrefillEnergy = 0.0
     for pass in speculation.draft.prefillPasses {
       let r = try timer.time(pass, of: speculation.draft, from: state, pinnedTo: draftDevice)
       draftPrefill += r.timing.span.duration
+      draftPrefillEnergy += r.timing.energy(idleWatts: idle)
       state = r.state
     }
     // The prompt's KV moves to the decode device when it is not where
@@ -71,15 +76,18 @@ package struct SpeculativeForecast: Sendable {
     }
     var steps: [StepTiming] = []
     var sum = 0.0
+    var energySum = 0.0
     var draftTotal = 0.0, verifyTotal = 0.0, handoffTotal = 0.0
     if options.generate > 0 {
       for i in 1...options.generate {
         let past = options.prompt + i - 1
         var time = 0.0, compute = 0.0, memory = 0.0, dispatch = 0.0, handoff = 0.0
         var calls = 0
+        var energy = 0.0
         if i == 1 {
           time += draftPrefill + kvHandoff
           handoff += kvHandoff
+          energy += draftPrefillEnergy + kvHandoff * idle
         }
         for j in 1...k {
           let pass = PassInfo(
@@ -94,6 +102,7 @@ package struct SpeculativeForecast: Sendable {
           dispatch += r.timing.tDispatch
           handoff += r.timing.tHandoff
           calls += r.timing.dispatchCalls
+          energy += r.timing.energy(idleWatts: idle)
           draftTotal += r.timing.span.duration
         }
         let verify = PassInfo(
@@ -109,22 +118,27 @@ package struct SpeculativeForecast: Sendable {
         dispatch += r.timing.tDispatch
         handoff += r.timing.tHandoff
         calls += r.timing.dispatchCalls
+        energy += r.timing.energy(idleWatts: idle)
         verifyTotal += r.timing.span.duration
         handoffTotal += handoff
         let tpot = time * 1000 / e
         sum += tpot
-        steps.append(
+        energySum += energy / e
+        var step =
           StepTiming(
             step: i, kvLength: past + 1, tpotMs: tpot, tComputeMs: compute * 1000 / e,
             tMemoryMs: memory * 1000 / e, tDispatchMs: dispatch * 1000 / e,
             tHandoffMs: handoff * 1000 / e, bound: compute >= memory ? .compute : .memory,
             device: simulator.phaseDevice.decode, dispatchCalls: calls,
-            kvCacheBytes: r.timing.kvCacheBytes))
+            kvCacheBytes: r.timing.kvCacheBytes)
+        step.energyJ = energy / e
+        steps.append(step)
       }
     }
     let g = Double(max(1, options.generate))
     self.steps = steps
     self.tpotSumMs = sum
+    self.decodeEnergyJ = energySum
     self.draftPrefillMs = draftPrefill * 1000
     self.draftPassMsMean = draftTotal * 1000 / (g * Double(k))
     self.verifyPassMsMean = verifyTotal * 1000 / g

@@ -46,6 +46,7 @@ extension ServeOutcome {
       ("duration_s", .num(w.map { $0.end - $0.start })),
       ("output_tokens", .num(done.reduce(0.0) { $0 + Double($1.request.outputTokens) })),
       ("passes", .int(passes.count)),
+      ("energy", energyJSON),
       ("preemptions", .int(preemptions)),
       ("scheduler", schedulerJSON),
       ("kv_cache", .array(pools.map(Self.poolJSON))),

@@ -132,6 +132,9 @@ public struct PassTiming: Sendable, Equatable {
   public var dispatchCalls: Int
   /// KV-cache bytes resident after the pass (all sequences).
   public var kvCacheBytes: Double
+  /// Per device (in ``RunInfo/devices`` order), the joules its operators
+  /// spent above idle power in this pass; empty when no device ran one.
+  package var deviceEnergy: [Double] = []
 
   /// Creates a pass timing.
   package init(

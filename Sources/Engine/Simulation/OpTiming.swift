@@ -6,6 +6,10 @@ import Trace
 /// - compute = ops_padded / (ec × peak TOPS of the compute dtype)
 /// - memory = bytes moved / (em × bandwidth)
 /// - dispatch = dispatch calls × dispatch latency
+/// - energy = ops_padded × pj_per_op + bytes × pj_per_byte (joules above
+///   idle); under a power cap W the compute time is at least
+///   energy / (W − idle_w) − dispatch, so the operator's average power,
+///   idle included, is at most W (docs/energy.md)
 ///
 /// The simulator, its fast path for runs of alike layers, and the replays
 /// of calibration and sweeps all time operators with
@@ -19,6 +23,8 @@ struct OpTiming: Sendable, Equatable {
   var memory: Double
   /// Dispatch seconds.
   var dispatch: Double
+  /// Joules spent on the operator above the device's idle power.
+  var energy: Double = 0
 
   /// `compute` when compute time ≥ memory time.
   var bound: Bound { compute >= memory ? .compute : .memory }
@@ -35,14 +41,19 @@ extension Simulator {
     opsPadded: Double, bytes: Double, calls: Int, device: Int, kind: Int, dtype: Int,
     quantized: Bool, phase: Int, efficiencies: EfficiencyTables
   ) -> OpTiming? {
-    let perOp = secondsPerOp[
-      Simulator.peakSlot(device: device, kind: kind, dtype: dtype, quantized: quantized)]
+    let slot = Simulator.peakSlot(device: device, kind: kind, dtype: dtype, quantized: quantized)
+    let perOp = secondsPerOp[slot]
     guard perOp != 0 else { return nil }
     let cell = device * OpKind.count + kind
+    let dispatch = Double(calls) * dispatchSeconds[device * 2 + phase]
+    let energy = opsPadded * joulesPerOp[slot] + bytes * joulesPerByte[device]
+    var compute = opsPadded * perOp * efficiencies.inverseCompute[cell]
+    let capped = efficiencies.capSecondsPerJoule[device]
+    if capped > 0 { compute = max(compute, energy * capped - dispatch) }
     return OpTiming(
-      compute: opsPadded * perOp * efficiencies.inverseCompute[cell],
+      compute: compute,
       memory: bytes * secondsPerByte[device] * efficiencies.inverseMemory[cell],
-      dispatch: Double(calls) * dispatchSeconds[device * 2 + phase])
+      dispatch: dispatch, energy: energy)
   }
 
   /// The dispatch calls of `record` on `device`: its runtime's launches, or

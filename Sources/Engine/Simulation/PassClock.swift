@@ -24,6 +24,8 @@ struct PassClock: Sendable {
   private(set) var tMemory: Double = 0
   /// Σ dispatch seconds.
   private(set) var tDispatch: Double = 0
+  /// Σ operator energy above idle, joules.
+  private(set) var energy: Double = 0
   /// Where the open segment started (`phase` overlap).
   private var segmentStart: Double = 0
   /// Σ (dispatch + compute) of the open segment (`phase` overlap).
@@ -46,6 +48,7 @@ struct PassClock: Sendable {
     tCompute += t.compute
     tMemory += t.memory
     tDispatch += t.dispatch
+    energy += t.energy
   }
 
   /// `count` operators of the same timing back to back: the same additions

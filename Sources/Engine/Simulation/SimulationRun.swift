@@ -34,6 +34,10 @@ package struct SimulationRun<E: EventSink>: OpSink {
   var tHandoff: Double = 0
   /// The current pass's ops, bytes and dispatch calls.
   var sums = PassSums()
+  /// The current pass's operator energy per device, joules above idle.
+  var deviceEnergy: [Double]
+  /// The clock's energy when the open segment started.
+  var segmentEnergyStart: Double = 0
 
   // Across passes.
   var lastDevice = -1
@@ -54,6 +58,7 @@ package struct SimulationRun<E: EventSink>: OpSink {
     self.simulator = simulator
     self.sink = sink
     self.clock = PassClock(overlap: simulator.info.overlap)
+    self.deviceEnergy = [Double](repeating: 0, count: simulator.deviceCount)
     self.efficiencies =
       simulator.fixedEfficiencies
       ?? EfficiencyTables(devices: simulator.info.devices.map(\.device), tokens: 1)
@@ -70,6 +75,7 @@ package struct SimulationRun<E: EventSink>: OpSink {
     self.simulator = simulator
     self.sink = sink
     self.clock = PassClock(overlap: simulator.info.overlap)
+    self.deviceEnergy = [Double](repeating: 0, count: simulator.deviceCount)
     self.efficiencies =
       simulator.fixedEfficiencies
       ?? EfficiencyTables(devices: simulator.info.devices.map(\.device), tokens: 1)
@@ -107,12 +113,15 @@ package struct SimulationRun<E: EventSink>: OpSink {
     clock = PassClock(overlap: simulator.info.overlap)
     tHandoff = 0
     sums = PassSums()
+    for d in deviceEnergy.indices { deviceEnergy[d] = 0 }
+    segmentEnergyStart = 0
     segmentDevice = -1
     if simulator.fixedEfficiencies == nil {
       efficiencies = EfficiencyTables(
         devices: simulator.info.devices.map(\.device), tokens: pass.tokensProcessed)
       if let memoryScale { efficiencies = efficiencies.scalingMemory(by: memoryScale) }
     }
+    if simulator.hasBurst { efficiencies.setCaps(forPassAt: passStart, simulator: simulator) }
   }
 
   /// One operator of the pass.
@@ -187,6 +196,7 @@ package struct SimulationRun<E: EventSink>: OpSink {
       opsPadded: sums.opsPadded, read: sums.read, written: sums.written,
       dispatchCalls: sums.calls + passLaunches, kvCacheBytes: kvResident)
     timing.tHost = host
+    timing.deviceEnergy = deviceEnergy
     lastTiming = timing
     sink.passEnded(timing)
     lastPhase = pass.phase
@@ -240,8 +250,12 @@ package struct SimulationRun<E: EventSink>: OpSink {
     clock.openSegment()
   }
 
+  /// Closes the open segment, its operators' energy going to its device.
   mutating func closeSegment() {
-    if segmentDevice >= 0 { clock.closeSegment() }
+    guard segmentDevice >= 0 else { return }
+    clock.closeSegment()
+    deviceEnergy[segmentDevice] += clock.energy - segmentEnergyStart
+    segmentEnergyStart = clock.energy
   }
 
   mutating func emitOp(_ record: OpRecord, device: Int, timing: OpTiming) {

@@ -39,6 +39,21 @@ package struct Simulator: Sendable {
   let secondsPerOp: [Double]
   /// `[device]` → seconds per byte at 100 % efficiency.
   let secondsPerByte: [Double]
+  /// The same slots as ``secondsPerOp`` → joules per operation (the
+  /// device's `pj_per_op` for the peak used).
+  let joulesPerOp: [Double]
+  /// `[device]` → joules per DRAM byte.
+  let joulesPerByte: [Double]
+  /// `[device]` → 1 / (cap − idle) in seconds per joule, the least time a
+  /// joule of operator energy may take under the device's power cap; 0 with
+  /// no cap.
+  let capSecondsPerJoule: [Double]
+  /// `[device]` → the burst cap's seconds per joule and until when it lasts
+  /// (seconds from the run's start); nil for a device with no burst.
+  let burst: [(secondsPerJoule: Double, until: Double)?]
+  /// Whether any device has a burst cap (passes then choose their caps by
+  /// start time).
+  let hasBurst: Bool
   /// `[device × 2 + phase]` → seconds per dispatch call (kernel launch).
   let dispatchSeconds: [Double]
   /// `[device × 2 + phase]` → host seconds per pass.
@@ -103,6 +118,7 @@ package struct Simulator: Sendable {
     }
     let deviceCosts = runtimeCosts ?? devices.map { DeviceCosts.ideal($0.device) }
     var secondsPerOp = [Double](repeating: 0, count: devices.count * Self.peakSlots)
+    var joulesPerOp = secondsPerOp
     for (i, entry) in devices.enumerated() {
       for kind in OpKind.allCases {
         for dtype in DType.allCases {
@@ -113,10 +129,11 @@ package struct Simulator: Sendable {
             let tops =
               key.map { entry.device.peakTops(forKey: $0) } ?? entry.device.peakTops(for: dtype)
             if let tops, tops > 0 {
-              secondsPerOp[
-                Self.peakSlot(
-                  device: i, kind: kind.tableIndex, dtype: dtype.tableIndex, quantized: quantized)] =
-                1 / (tops * 1e12)
+              let slot = Self.peakSlot(
+                device: i, kind: kind.tableIndex, dtype: dtype.tableIndex, quantized: quantized)
+              secondsPerOp[slot] = 1 / (tops * 1e12)
+              joulesPerOp[slot] = entry.device.power.joulesPerOp(
+                key: key ?? dtype.topsKey, tops: tops)
             }
           }
         }
@@ -133,6 +150,18 @@ package struct Simulator: Sendable {
     self.phaseDevice = (prefill, decode)
     self.secondsPerOp = secondsPerOp
     self.secondsPerByte = devices.map { 1 / ($0.device.bandwidthGBs * 1e9) }
+    self.joulesPerOp = joulesPerOp
+    self.joulesPerByte = devices.map { $0.device.power.joulesPerByte }
+    self.capSecondsPerJoule = devices.map {
+      $0.device.power.secondsPerJoule(cap: $0.device.power.capW)
+    }
+    let burst: [(secondsPerJoule: Double, until: Double)?] = devices.map { entry in
+      let power = entry.device.power
+      guard let watts = power.burstW, let seconds = power.burstS else { return nil }
+      return (power.secondsPerJoule(cap: watts), seconds)
+    }
+    self.burst = burst
+    self.hasBurst = burst.contains { $0 != nil }
     self.dispatchSeconds = deviceCosts.flatMap {
       [$0.launchUs.prefill * 1e-6, $0.launchUs.decode * 1e-6]
     }
@@ -230,6 +259,10 @@ struct EfficiencyTables: Sendable {
   var compute: [Double]
   /// `[device × kinds + kind]` → memory efficiency.
   var memory: [Double]
+  /// `[device]` → the least seconds per joule of operator energy under the
+  /// device's power cap in this pass (``DevicePower/secondsPerJoule(cap:)``);
+  /// 0 with no cap.
+  var capSecondsPerJoule: [Double]
 
   init(devices: [Device], tokens: Double) {
     compute = [Double](repeating: 1, count: devices.count * OpKind.count)
@@ -244,6 +277,21 @@ struct EfficiencyTables: Sendable {
     }
     inverseCompute = compute.map { 1 / $0 }
     inverseMemory = memory.map { 1 / $0 }
+    capSecondsPerJoule = devices.map { $0.power.secondsPerJoule(cap: $0.power.capW) }
+  }
+
+  /// The tables with each device's cap as it stands for a pass starting at
+  /// `start` seconds: the burst cap while the burst lasts, else the
+  /// sustained one.
+  mutating func setCaps(forPassAt start: Double, simulator: Simulator) {
+    for (d, burst) in simulator.burst.enumerated() {
+      guard d < capSecondsPerJoule.count else { break }
+      if let burst, start < burst.until {
+        capSecondsPerJoule[d] = burst.secondsPerJoule
+      } else {
+        capSecondsPerJoule[d] = simulator.capSecondsPerJoule[d]
+      }
+    }
   }
 
   /// The tables with device `d`'s memory time multiplied by `scale[d]`

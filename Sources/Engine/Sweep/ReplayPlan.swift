@@ -62,12 +62,12 @@ struct ReplayPlan: Sendable {
     self.widest = widest
   }
 
-  /// Whether `simulator` can be replayed here: one device, no links, and
-  /// the `ideal` runtime's costs (each operator's own dispatch calls, no
-  /// host work).
+  /// Whether `simulator` can be replayed here: one device, no links, the
+  /// `ideal` runtime's costs (each operator's own dispatch calls, no host
+  /// work) and no burst power cap (whose cap depends on when a pass starts).
   static func applies(to simulator: Simulator) -> Bool {
     simulator.deviceCount == 1 && simulator.links.isEmpty && simulator.kernels[0] == nil
-      && simulator.hostSeconds.allSatisfy { $0 == 0 }
+      && simulator.hostSeconds.allSatisfy { $0 == 0 } && !simulator.hasBurst
   }
 
   /// The passes timed on `simulator`'s single device into `sink`, with the
@@ -110,13 +110,14 @@ struct ReplayPlan: Sendable {
       } else {
         kvResident += pass.sums.written.kv
       }
-      sink.passEnded(
-        PassTiming(
-          pass: pass.info, device: 0, span: Span(start: passStart, duration: clock.time),
-          tCompute: clock.tCompute, tMemory: clock.tMemory, tDispatch: clock.tDispatch,
-          tHandoff: 0, bound: clock.tCompute >= clock.tMemory ? .compute : .memory,
-          ops: pass.sums.ops, opsPadded: pass.sums.opsPadded, read: pass.sums.read,
-          written: pass.sums.written, dispatchCalls: pass.sums.calls, kvCacheBytes: kvResident))
+      var timing = PassTiming(
+        pass: pass.info, device: 0, span: Span(start: passStart, duration: clock.time),
+        tCompute: clock.tCompute, tMemory: clock.tMemory, tDispatch: clock.tDispatch,
+        tHandoff: 0, bound: clock.tCompute >= clock.tMemory ? .compute : .memory,
+        ops: pass.sums.ops, opsPadded: pass.sums.opsPadded, read: pass.sums.read,
+        written: pass.sums.written, dispatchCalls: pass.sums.calls, kvCacheBytes: kvResident)
+      timing.deviceEnergy = [clock.energy]
+      sink.passEnded(timing)
       passStart += clock.time
     }
     sink.end()

@@ -92,6 +92,7 @@ extension SweepAxis {
     case .computeEfficiency, .memoryEfficiency:
       guard number > 0, number <= 1 else { throw bad("out of range") }
     case .dispatchUs: guard number >= 0 else { throw bad("out of range") }
+    case .powerCap: guard number > 0 else { throw bad("out of range") }
     default: break
     }
     return SweepValue(number: number)

@@ -28,6 +28,8 @@ package struct SweepAxis: Sendable, Equatable {
     case memoryEfficiency
     /// The device's dispatch latency per kernel call.
     case dispatchUs
+    /// A cap on each pass's average power, W (``DevicePower/capW``).
+    case powerCap
     /// A device preset name or device JSON path.
     case device
     /// A runtime name (``Runtime``) or runtime JSON path.
@@ -45,7 +47,10 @@ package struct SweepAxis: Sendable, Equatable {
     /// the device fields, then `device`.
     package static let all: [Name] =
       WorkloadOption.allCases.map(Name.option)
-      + [.tops, .bandwidth, .computeEfficiency, .memoryEfficiency, .dispatchUs, .device, .runtime]
+      + [
+        .tops, .bandwidth, .computeEfficiency, .memoryEfficiency, .dispatchUs, .powerCap, .device,
+        .runtime,
+      ]
 
     /// The name as `--vary` and `sweep.csv` spell it.
     package var name: String {
@@ -56,6 +61,7 @@ package struct SweepAxis: Sendable, Equatable {
       case .computeEfficiency: return "compute-efficiency"
       case .memoryEfficiency: return "memory-efficiency"
       case .dispatchUs: return "dispatch-us"
+      case .powerCap: return "power-cap"
       case .device: return "device"
       case .runtime: return "runtime"
       }
@@ -89,6 +95,7 @@ package struct SweepAxis: Sendable, Equatable {
       case .bandwidth: return "numbers in [1e-9, 1e9] (GB/s)"
       case .computeEfficiency, .memoryEfficiency: return "numbers in (0, 1]"
       case .dispatchUs: return "numbers ≥ 0 (µs)"
+      case .powerCap: return "numbers > the device's idle_w (W)"
       case .device: return "device preset names or device JSON paths"
       case .runtime: return "runtime names (life runtimes) or runtime JSON paths"
       }

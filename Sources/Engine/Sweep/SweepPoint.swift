@@ -50,6 +50,7 @@ package struct SweepPoint: Sendable, Equatable {
       case .tops: device.peakTops = device.peakTops.mapValues { _ in v }
       case .bandwidth: device.bandwidthGBs = v
       case .dispatchUs: device.dispatchUs = v
+      case .powerCap: device.power.capW = v
       case .computeEfficiency: device.setComputeEfficiency(v)
       case .memoryEfficiency: device.setMemoryEfficiency(v)
       default: break

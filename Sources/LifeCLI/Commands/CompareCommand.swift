@@ -81,11 +81,16 @@ struct CompareCommand: Subcommand, Equatable {
         row.tps.map { String(format: "%.2f", $0) } ?? "n/a",
         ms(row.e2eMs), row.boundPrefill, row.boundDecode.isEmpty ? "-" : row.boundDecode,
         row.fits.map { $0 ? "yes" : "no" } ?? "-",
+        row.jPerToken.map { String(format: "%.4f", $0) } ?? "n/a",
+        row.avgPowerW.map { String(format: "%.1f", $0) } ?? "n/a",
       ])
     }
     console.write(
       TextTable.render(
-        header: ["run", "ttft_ms", "tpot_ms_mean", "tps", "e2e_ms", "prefill", "decode", "fits"],
+        header: [
+          "run", "ttft_ms", "tpot_ms_mean", "tps", "e2e_ms", "prefill", "decode", "fits",
+          "j_per_token", "avg_power_w",
+        ],
         rows: table))
     console.print("Wrote " + written.joined(separator: ", ") + ".")
   }

@@ -18,7 +18,7 @@ struct ForecastCommand: Subcommand, Equatable {
       .option(
         "decode-device", "D", "the device that runs decode", values: FlagSpec.deviceValues,
         default: "--device"),
-      .overlap, .runtime,
+      .overlap, .runtime, .powerCap,
     ] + FlagSpec.deviceOverrides + FlagSpec.speculativeFlags + [
       .toggle("strict", "a model that does not fit in a device's memory is an error"),
       .json,
@@ -56,11 +56,14 @@ struct ForecastCommand: Subcommand, Equatable {
   var runtime: RuntimeChoice
   /// Speculative decoding (`--draft-model` and its flags).
   var speculative: SpeculativeFlags?
+  /// `--power-cap-w`.
+  var powerCap: PowerCap?
 
   init(
     model: String, options: WorkloadOptions, json: Bool, prefillDevice: String,
     decodeDevice: String, device: String?, overlap: Overlap, overrides: DeviceOverrides,
-    strict: Bool, runtime: RuntimeChoice = .automatic, speculative: SpeculativeFlags? = nil
+    strict: Bool, runtime: RuntimeChoice = .automatic, speculative: SpeculativeFlags? = nil,
+    powerCap: PowerCap? = nil
   ) {
     self.model = model
     self.options = options
@@ -73,6 +76,7 @@ struct ForecastCommand: Subcommand, Equatable {
     self.strict = strict
     self.runtime = runtime
     self.speculative = speculative
+    self.powerCap = powerCap
   }
 
   init(_ arguments: ParsedArguments) throws(LifeError) {
@@ -89,7 +93,8 @@ struct ForecastCommand: Subcommand, Equatable {
       json: arguments.isSet("json"), prefillDevice: prefill, decodeDevice: decode,
       device: device, overlap: try arguments.choice("overlap", Overlap.self) ?? .op,
       overrides: try arguments.deviceOverrides(), strict: arguments.isSet("strict"),
-      runtime: try arguments.runtimeChoice(), speculative: try arguments.speculativeFlags())
+      runtime: try arguments.runtimeChoice(), speculative: try arguments.speculativeFlags(),
+      powerCap: try arguments.powerCap())
   }
 
   /// The forecast, as text or the contract's JSON; warnings to standard
@@ -130,6 +135,7 @@ struct ForecastCommand: Subcommand, Equatable {
       references = ["prefill": prefillDevice, "decode": decodeDevice]
     }
     try runtime.check(deviceKeys: devices.map(\.key))
+    if let powerCap { devices = try powerCap.apply(to: devices) }
     var pipeline = ForecastPipeline(
       model: model, options: options, devices: devices, mapping: mapping, overlap: overlap,
       strict: strict, runtime: runtime)

@@ -39,6 +39,7 @@ extension ServeCommand {
           acceptance: sp.acceptance)
       }
       devices = devices.map { ($0.key, overrides.apply(to: $0.device)) }
+      if let powerCap { devices = try powerCap.apply(to: devices) }
       pipeline = ServePipeline(
         name: s.name, model: model, options: options, devices: devices, mapping: s.mapping,
         links: s.links, overlap: overlap ?? s.overlap,
@@ -58,7 +59,7 @@ extension ServeCommand {
         model: model ?? "", options: options, json: false,
         prefillDevice: prefillDevice ?? device ?? "", decodeDevice: decodeDevice ?? device ?? "",
         device: device, overlap: overlap ?? .op, overrides: overrides, strict: false,
-        runtime: runtime ?? .automatic, speculative: speculative
+        runtime: runtime ?? .automatic, speculative: speculative, powerCap: powerCap
       ).pipeline()
       pipeline = ServePipeline(
         model: forecast.model, options: options, devices: forecast.devices,

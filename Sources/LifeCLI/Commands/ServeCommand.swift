@@ -39,6 +39,7 @@ struct ServeCommand: Subcommand, Equatable {
           flag.defaultText = "the scenario's runtime, else auto"
           return flag
         }(),
+        .powerCap,
       ] + FlagSpec.deviceOverrides + FlagSpec.speculativeFlags + [
         .option(
           "trace-detail", "LEVEL", "how fine the timeline's device slices are",
@@ -70,6 +71,8 @@ struct ServeCommand: Subcommand, Equatable {
   var speculative: SpeculativeFlags?
   /// `--runtime`, overriding the scenario's.
   var runtime: RuntimeChoice?
+  /// `--power-cap-w`.
+  var powerCap: PowerCap?
   var traceDetail: TraceDetail?
   var gzip: Bool
 
@@ -97,6 +100,7 @@ struct ServeCommand: Subcommand, Equatable {
     overrides = try arguments.deviceOverrides()
     speculative = try arguments.speculativeFlags()
     runtime = arguments.has("runtime") ? try arguments.runtimeChoice() : nil
+    powerCap = try arguments.powerCap()
     traceDetail = try arguments.choice("trace-detail", TraceDetail.self)
     gzip = arguments.isSet("gzip")
     if scenario != nil {

@@ -28,6 +28,7 @@ extension SimulateCommand {
         try runtime.check(deviceKeys: runs[index].devices.map(\.key))
         runs[index].runtime = runtime
       }
+      if let powerCap { runs[index].devices = try powerCap.apply(to: runs[index].devices) }
     }
     let detail = traceDetail ?? scenario.trace.detail
     let steps = traceSteps ?? scenario.trace.steps

@@ -38,6 +38,7 @@ struct SimulateCommand: Subcommand, Equatable {
           flag.defaultText = "the scenario's runtime, else auto"
           return flag
         }(),
+        .powerCap,
       ],
     examples: [
       "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/hybrid",
@@ -63,11 +64,13 @@ struct SimulateCommand: Subcommand, Equatable {
   var force: Bool
   /// `--runtime`, overriding the scenario's `runtime` in every run.
   var runtime: RuntimeChoice?
+  /// `--power-cap-w`, applied to every run's devices.
+  var powerCap: PowerCap?
 
   init(
     scenario: String, out: String, model: String? = nil, overrides: [WorkloadSetting] = [],
     traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil, gzip: Bool = false,
-    force: Bool = false, runtime: RuntimeChoice? = nil
+    force: Bool = false, runtime: RuntimeChoice? = nil, powerCap: PowerCap? = nil
   ) {
     self.scenario = scenario
     self.out = out
@@ -78,6 +81,7 @@ struct SimulateCommand: Subcommand, Equatable {
     self.gzip = gzip
     self.force = force
     self.runtime = runtime
+    self.powerCap = powerCap
   }
 
   init(_ arguments: ParsedArguments) throws(LifeError) {
@@ -89,6 +93,7 @@ struct SimulateCommand: Subcommand, Equatable {
         try StepChoice.parse(text)
       },
       gzip: arguments.isSet("gzip"), force: arguments.isSet("force"),
-      runtime: arguments.has("runtime") ? try arguments.runtimeChoice() : nil)
+      runtime: arguments.has("runtime") ? try arguments.runtimeChoice() : nil,
+      powerCap: try arguments.powerCap())
   }
 }

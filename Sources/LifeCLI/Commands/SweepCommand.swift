@@ -10,7 +10,7 @@ indirect enum SweepCommand: Subcommand, Equatable {
     abstract: "Forecast a grid of workloads and devices; write sweep.csv and SVG charts.",
     discussion: "Each --vary adds an axis; the grid is their product. NAME is a workload flag"
       + " (prompt, generate, batch, chunk, lora-rank, weights, kv, ...), a device field (tops,"
-      + " bandwidth, compute-efficiency, memory-efficiency, dispatch-us), device or runtime. Values are a"
+      + " bandwidth, compute-efficiency, memory-efficiency, dispatch-us, power-cap), device or runtime. Values are a"
       + " list (NAME=v1,v2) or, for numbers, a range with its end included (NAME=start:stop:step,"
       + " or NAME=start:stop:*F to multiply by F). --prompt and --device may be left out when"
       + " varied. 'life sweep --merge DIR... --out DIR' joins the outputs of --shard runs.",

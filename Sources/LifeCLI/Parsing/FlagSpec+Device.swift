@@ -13,6 +13,14 @@ extension FlagSpec {
     values: "a runtime name or JSON file, auto, or KEY=NAME,... per device",
     default: "auto (llama.cpp for GGUF weights, else ideal)")
 
+  /// `--power-cap-w`.
+  static let powerCap = FlagSpec.option(
+    "power-cap-w", "[KEY=]W",
+    "keep each pass's average power on every device (or device KEY) at or under W watts by"
+      + " lowering the compute rate; W/B@S allows B watts for the first S seconds",
+    values: "watts > the device's idle_w, W/B@S for a burst, or KEY=...,... per device",
+    default: "no cap (the device's power.cap_w if it gives one)")
+
   /// `--overlap`.
   static let overlap = FlagSpec.option(
     "overlap", "MODE",
@@ -39,6 +47,12 @@ extension ParsedArguments {
   func runtimeChoice() throws(LifeError) -> RuntimeChoice {
     guard let text = try text("runtime") else { return .automatic }
     return try RuntimeChoice.parse(text)
+  }
+
+  /// `--power-cap-w`, or nil when absent.
+  func powerCap() throws(LifeError) -> PowerCap? {
+    guard let text = try text("power-cap-w") else { return nil }
+    return try PowerCap.parse(text)
   }
 
   /// `--compute-efficiency`, `--memory-efficiency` and `--dispatch-us`.

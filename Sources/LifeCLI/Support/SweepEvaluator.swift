@@ -43,6 +43,12 @@ struct SweepEvaluator: Sendable {
         "unknown device", got: "'\(reference)'")
     }
     point.apply(to: &device)
+    if let cap = device.power.capW, cap <= device.power.idleW {
+      throw LifeError.usage(
+        .sweepAxis(SweepAxis.Name.powerCap.name), "power cap at or below the device's idle power",
+        got: "\(JSONFormat.number(cap)) W",
+        expected: "more than its idle_w, \(JSONFormat.number(device.power.idleW)) W")
+    }
     return ForecastPipeline(
       model: model, options: options, devices: [("device", device)],
       mapping: Mapping(prefill: "device", decode: "device"), overlap: spec.overlap,

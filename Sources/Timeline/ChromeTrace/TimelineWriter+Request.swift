@@ -115,3 +115,18 @@ extension TimelineWriter {
     return args
   }
 }
+
+extension TimelineWriter {
+  /// A `power` counter on each device's process at the start of a pass:
+  /// the device's average power over the pass (idle plus its operators'
+  /// energy over the pass's span), W.
+  func drawPower(_ timing: PassTiming) {
+    guard let run else { return }
+    let start = TraceTime.ns(timing.span.start)
+    for (index, entry) in run.devices.enumerated() {
+      counter(
+        "power", key: "W", at: start,
+        timing.averagePower(of: index, power: entry.device.power), pid: layout.devicePid(index))
+    }
+  }
+}

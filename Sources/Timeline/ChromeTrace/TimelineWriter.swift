@@ -111,6 +111,7 @@ package final class TimelineWriter: EventSink {
     if tracing { maxPassEvents = max(maxPassEvents, file.eventCount - passStartEvents) }
     tracing = false
     if requestTrack { drawPass(timing) }
+    drawPower(timing)
   }
 
   package func end() {

@@ -62,7 +62,7 @@ package enum ComparePage {
     let shared = rows.count > 1 && rows.allSatisfy { $0.scenario == rows[0].scenario }
     let headers = [
       "run", shared ? nil : "scenario", "model", "TTFT (ms)", "mean TPOT (ms)", "tokens/s",
-      "end to end (ms)",
+      "end to end (ms)", "J per token", "average power (W)",
       "dispatch calls, prefill", "dispatch calls per step", "prefill bound", "decode bound",
       "fits in memory",
     ].compactMap { $0 }
@@ -80,6 +80,8 @@ package enum ComparePage {
       text += cell(row.model, left: true)
       text += cell(ms(row.ttftMs)) + cell(ms(row.tpotMsMean))
       text += cell(row.tps.map { Format.fixed($0, decimals: 2) } ?? "–") + cell(ms(row.e2eMs))
+      text += cell(row.jPerToken.map { Format.fixed($0, decimals: 4) } ?? "–")
+      text += cell(row.avgPowerW.map { Format.fixed($0, decimals: 1) } ?? "–")
       text += cell(Format.fixed(row.dispatchPrefill, decimals: 0))
       text += cell(
         row.dispatchPerStep.map { Format.fixed($0, decimals: $0 == $0.rounded() ? 0 : 1) } ?? "–")

@@ -30,6 +30,11 @@ package struct CompareRow: Sendable, Equatable {
   package var boundDecode: String
   /// Whether the model fits on every device; nil when not reported.
   package var fits: Bool?
+  /// Joules per token (`energy.j_per_token`); nil when not reported.
+  package var jPerToken: Double? = nil
+  /// Average power over the run, W (`energy.avg_power_w`); nil when not
+  /// reported.
+  package var avgPowerW: Double? = nil
 
   /// The name charts and timeline process groups show: the scenario's
   /// name, else ``run``; callers may change it (e.g. to tell two runs of
@@ -57,6 +62,9 @@ package struct CompareRow: Sendable, Equatable {
     let memory = f.steps.count - compute
     boundDecode = f.steps.isEmpty ? "" : (compute > memory ? "compute" : "memory")
     fits = outcome.capacity.keys.allSatisfy { outcome.capacity.fits[$0] ?? true }
+    let energy = f.energy
+    jPerToken = energy.jPerToken
+    avgPowerW = energy.avgPowerW
   }
 
   /// Reads the numbers from a forecast-shaped JSON object (what
@@ -134,5 +142,7 @@ package struct CompareRow: Sendable, Equatable {
     } else {
       fits = nil
     }
+    jPerToken = try optionalNumber(json["energy"]?["j_per_token"], "energy.j_per_token")
+    avgPowerW = try optionalNumber(json["energy"]?["avg_power_w"], "energy.avg_power_w")
   }
 }

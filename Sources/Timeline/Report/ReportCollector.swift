@@ -7,11 +7,13 @@ struct ReportCollector: EventSink {
   private(set) var data = ReportData()
   private var busy: [Double] = []
   private var overlap: Overlap = .op
+  private var idleWatts = 0.0
 
   mutating func begin(_ run: RunInfo) {
     data.runName = run.name
     data.overlap = run.overlap.rawValue
     overlap = run.overlap
+    idleWatts = run.idleWatts
     data.devices = run.devices.map {
       ReportData.DeviceInfo(key: $0.key, name: $0.device.name, kind: $0.device.kind.rawValue)
     }
@@ -48,6 +50,7 @@ struct ReportCollector: EventSink {
     totals.ops += timing.ops
     totals.bytesRead += timing.read.total
     totals.bytesWritten += timing.written.total
+    totals.energy += timing.energy(idleWatts: idleWatts)
     if isPrefill { data.prefill = totals } else { data.decode = totals }
     if !isPrefill { data.tpot.append(timing.span.duration) }
     data.segments.append(

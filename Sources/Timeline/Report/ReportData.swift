@@ -1,3 +1,5 @@
+import Engine
+
 /// What report.html shows, collected from a run's event stream by
 /// ``OutputSet`` (small: a few numbers per pass, nothing per operator).
 package struct ReportData: Sendable {
@@ -33,6 +35,8 @@ package struct ReportData: Sendable {
     package var bytesRead = 0.0
     /// Bytes written.
     package var bytesWritten = 0.0
+    /// Σ pass energy, idle power included, J.
+    package var energy = 0.0
     /// The device key of the phase's first pass.
     package var device = ""
 
@@ -94,4 +98,10 @@ package struct ReportData: Sendable {
   }
   /// End-to-end seconds: TTFT + Σ TPOT.
   package var e2e: Double { prefill.time + decode.time }
+  /// The run's energy totals (docs/energy.md).
+  package var energy: ForecastEnergy {
+    ForecastEnergy(
+      prefillJ: prefill.energy, decodeJ: decode.energy, batch: batch, generate: tpot.count,
+      e2eSeconds: e2e)
+  }
 }

@@ -74,6 +74,9 @@ package enum ReportPage {
         Format.fixed(tps * Double(data.batch), decimals: 2), "tokens/s, batch \(data.batch)")
     }
     text += card(Format.ms(data.e2e), "end to end")
+    let energy = data.energy
+    text += card(Format.fixed(energy.jPerToken, decimals: 4), "J per token")
+    text += card(energy.avgPowerW.map { Format.fixed($0, decimals: 1) } ?? "–", "average power (W)")
     text += card("\(data.prefill.dispatchCalls)", "dispatch calls, prefill")
     let perStep = steps > 0 ? Double(data.decode.dispatchCalls) / Double(steps) : 0
     text += card(

@@ -5,17 +5,21 @@ import Trace
 final class StepsTable: EventSink {
   static let header = [
     "step", "kv_len", "ops", "bytes_read", "bytes_written", "kv_bytes_read", "dispatch_calls",
-    "tpot_ms", "t_compute_ms", "t_memory_ms", "bound", "device",
+    "tpot_ms", "t_compute_ms", "t_memory_ms", "bound", "device", "energy_j",
   ]
   let output: any TextOutput
   private var deviceKeys: [String] = []
+  private var idleWatts = 0.0
 
   init(path: String, in transaction: OutputTransaction?) throws(LifeError) {
     output = try AtomicFile.open(path, in: transaction)
     output.write(CSVFormat.line(Self.header))
   }
 
-  func begin(_ run: RunInfo) { deviceKeys = run.devices.map(\.key) }
+  func begin(_ run: RunInfo) {
+    deviceKeys = run.devices.map(\.key)
+    idleWatts = run.idleWatts
+  }
   func wantsOpEvents(in pass: PassInfo) -> Bool { false }
   func handoff(_ event: HandoffEvent) {}
   func passBegan(_ pass: PassInfo, at time: Double) {}
@@ -33,6 +37,7 @@ final class StepsTable: EventSink {
         CSVFormat.number(timing.read.kv), String(timing.dispatchCalls),
         CSVFormat.number(timing.span.duration * 1e3), CSVFormat.number(timing.tCompute * 1e3),
         CSVFormat.number(timing.tMemory * 1e3), timing.bound.rawValue, device,
+        CSVFormat.number(timing.energy(idleWatts: idleWatts)),
       ]))
   }
 }

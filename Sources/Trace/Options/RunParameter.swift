@@ -35,6 +35,8 @@ public enum RunParameter: String, Sendable, CaseIterable {
   case traceDetail = "trace-detail"
   /// The software that runs the model.
   case runtime
+  /// A cap on each pass's average power per device.
+  case powerCap = "power-cap-w"
   /// A serving run's requests file.
   case requests
   /// Generated requests: mean arrivals per second.

@@ -37,7 +37,7 @@ struct CompareRowTests {
     let row = try CompareRow(forecast: json, run: "r", file: nil)
     #expect(row.tpotMsMean == nil && row.tps == nil && row.dispatchPerStep == nil)
     #expect(row.boundDecode.isEmpty && row.fits == nil && row.label == "r")
-    #expect(CompareTable.csv([row]).hasSuffix("\nr,,m,5,,,5,1,,memory,,\n"))
+    #expect(CompareTable.csv([row]).hasSuffix("\nr,,m,5,,,5,1,,memory,,,,\n"))
   }
 
   @Test(arguments: [
@@ -52,6 +52,19 @@ struct CompareRowTests {
     } throws: { error in
       "\(error)".hasPrefix("x/summary.json: " + test.2)
     }
+  }
+
+  /// `energy.j_per_token` and `energy.avg_power_w` become the last two
+  /// columns and two cells of the page.
+  @Test func energyColumns() throws {
+    guard case .object(var members) = try Self.summary() else { return }
+    members.append(
+      ("energy", .object([("j_per_token", .num(0.25)), ("avg_power_w", .num(42.5))])))
+    let row = try CompareRow(forecast: .object(members), run: "r", file: nil)
+    #expect(row.jPerToken == 0.25 && row.avgPowerW == 42.5)
+    #expect(CompareTable.csv([row]).hasSuffix(",compute,memory,false,0.25,42.5\n"))
+    let html = ComparePage.html([row], title: "t")
+    #expect(html.contains("J per token") && html.contains("<td>0.2500</td><td>42.5</td>"))
   }
 
   @Test func notAnObject() throws {
@@ -69,7 +82,7 @@ struct CompareRowTests {
     let lines = csv.split(separator: "\n")
     #expect(lines.count == 3)
     #expect(lines[1].hasPrefix("\"out/<a>,b\",s <1>,\"m,\"\"x\"\"\",10,3,333.3,19,100,"))
-    #expect(lines[1].hasSuffix(",compute,memory,false"))
+    #expect(lines[1].hasSuffix(",compute,memory,false,,"))
     let html = ComparePage.html([row, other], title: "t & <u>")
     #expect(!html.contains("<script>") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(html.contains("<title>t &amp; &lt;u&gt;</title>"))

@@ -52,13 +52,14 @@ import Trace
     let lines = try TestFiles.text(dir + "/steps.csv").split(separator: "\n")
     #expect(
       lines.first
-        == "step,kv_len,ops,bytes_read,bytes_written,kv_bytes_read,dispatch_calls,tpot_ms,t_compute_ms,t_memory_ms,bound,device"
+        == "step,kv_len,ops,bytes_read,bytes_written,kv_bytes_read,dispatch_calls,tpot_ms,t_compute_ms,t_memory_ms,bound,device,energy_j"
     )
     #expect(lines.count == 8)
     let first = lines[1].split(separator: ",")
     #expect(first[0] == "1")
     #expect(first[1] == "\(run.prompt + 1)")
-    #expect(first.last == "igpu")
+    #expect(first[first.count - 2] == "igpu")
+    #expect((Double(first.last ?? "") ?? 0) > 0)
   }
 
   @Test func opsCSVSumsByPhaseKindAndDevice() throws {

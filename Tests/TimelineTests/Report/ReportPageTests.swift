@@ -34,6 +34,19 @@ import Trace
     mutating func end() {}
   }
 
+  /// The headline shows J per token and average power, from the same
+  /// formula as the forecast's `energy`.
+  @Test func headlineShowsEnergy() {
+    let data = Self.data()
+    let energy = data.energy
+    #expect(energy.prefillJ > 0 && energy.decodeJ > 0)
+    #expect(
+      abs(energy.jPerToken - (energy.prefillJ + energy.decodeJ) / Double(data.batch * 5))
+        < 1e-12 * energy.jPerToken)
+    let html = ReportPage.headline(data)
+    #expect(html.contains("J per token") && html.contains("average power (W)"))
+  }
+
   @Test func inputStringsRenderAsText() {
     let html = ReportPage.html(
       Self.data(), title: "<script>alert(1)</script>", model: "m\"<b>",
