@@ -9,6 +9,10 @@ struct LevenbergMarquardt {
   var maxIterations = 300
   /// Stop when the cost's relative decrease falls below this.
   var tolerance = 1e-14
+  /// Forward rather than central differences: half the residual
+  /// evaluations per Jacobian, for fits whose residuals are expensive and
+  /// whose optimum is needed to a few digits only.
+  var forwardDifferences = false
 
   /// The outcome of a minimisation.
   struct Solution {
@@ -28,7 +32,10 @@ struct LevenbergMarquardt {
     var iterations = 0
     while iterations < maxIterations {
       iterations += 1
-      let jacobian = try Self.jacobian(at: x, residuals: residuals)
+      let jacobian =
+        forwardDifferences
+        ? try Self.forwardJacobian(at: x, base: r, residuals: residuals)
+        : try Self.jacobian(at: x, residuals: residuals)
       let n = x.count
       // Normal equations: (JᵀJ + λ diag(JᵀJ)) δ = −Jᵀr.
       var jtj = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
@@ -85,6 +92,22 @@ struct LevenbergMarquardt {
       let ru = try residuals(up)
       let rd = try residuals(down)
       columns.append(zip(ru, rd).map { ($0 - $1) / (2 * h) })
+    }
+    guard let rows = columns.first?.count else { return [] }
+    return (0..<rows).map { i in columns.map { $0[i] } }
+  }
+
+  /// Forward differences from `base` = r(x), step 1e-6 · max(1, |x_j|).
+  static func forwardJacobian(
+    at x: [Double], base: [Double], residuals: ([Double]) throws(LifeError) -> [Double]
+  ) throws(LifeError) -> [[Double]] {
+    var columns: [[Double]] = []
+    for j in 0..<x.count {
+      let h = 1e-6 * max(1, abs(x[j]))
+      var up = x
+      up[j] += h
+      let ru = try residuals(up)
+      columns.append(zip(ru, base).map { ($0 - $1) / h })
     }
     guard let rows = columns.first?.count else { return [] }
     return (0..<rows).map { i in columns.map { $0[i] } }

@@ -75,7 +75,7 @@ package struct RuntimeFit: Sendable {
 
     /// The most Levenberg–Marquardt iterations per start: a refit from a
     /// nearby optimum converges in far fewer than a fit from the priors.
-    var iterations: Int { self == .several ? 40 : 12 }
+    var iterations: Int { self == .several ? 30 : 12 }
   }
 
   /// Fits `parameters` of the class `key` of `runtime` to `cases` (all of
@@ -147,9 +147,10 @@ package struct RuntimeFit: Sendable {
     var solution = LevenbergMarquardt.Solution(x: starts[0], cost: .infinity, iterations: 0)
     for s in starts {
       guard
-        let candidate = try? LevenbergMarquardt(maxIterations: how.iterations, tolerance: 1e-6)
-          .minimize(
-            start: s, residuals: { u throws(LifeError) in residuals(u) })
+        let candidate = try? LevenbergMarquardt(
+          maxIterations: how.iterations, tolerance: 1e-6, forwardDifferences: true
+        ).minimize(
+          start: s, residuals: { u throws(LifeError) in residuals(u) })
       else { continue }
       if candidate.cost < solution.cost { solution = candidate }
     }
