@@ -72,6 +72,7 @@ extension ModelConfig {
       config.qkvBias = hasQBias
     case "gemma2":
       config.sandwichNorms = true
+      config.embeddingScale = true
       config.slidingWindow = try meta.int(key("attention.sliding_window"), min: 1, max: size)
       config.slidingEvenLayersOnly = true
       config.attentionSoftcap = try meta.double(key("attn_logit_softcapping"), min: 0)
