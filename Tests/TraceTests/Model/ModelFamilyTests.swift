@@ -40,6 +40,9 @@ import Testing
     // Llama-3.3-70B: 80·(8192·(8192 + 2·1024) + 8192² + 3·8192·28672 +
     //   2·8192) + 2·128256·8192 + 8192 = 70,553,706,496.
     #expect(try Self.preset("llama-3.3-70b").parameterCount == 70_553_706_496)
+    // Llama-3-8B: 32·(4096·(4096 + 2·1024) + 4096² + 3·4096·14336 + 2·4096)
+    //   + 2·128256·4096 + 4096 = 8,030,261,248 (Meta: 8.03B).
+    #expect(try Self.preset("llama-3-8b").parameterCount == 8_030_261_248)
   }
 
   @Test func gemma3() throws {
