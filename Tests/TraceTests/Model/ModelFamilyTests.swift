@@ -72,6 +72,14 @@ import Testing
     // total, 3.3B activated (its count holds the embedding table).
     #expect(m.activeParameterCount == 3_353_032_704)
     #expect(Self.near(m.parameterCount, 30.5e9) && Self.near(m.activeParameterCount, 3.3e9))
+    // Reported beside the total, for mixtures of experts only.
+    let json = WorkloadReport.modelJSON(m)
+    guard case .object(let members) = json else { return }
+    #expect(members.contains { $0.0 == "active_parameters" })
+    guard case .object(let dense) = WorkloadReport.modelJSON(try Self.preset("qwen3-8b")) else {
+      return
+    }
+    #expect(!dense.contains { $0.0 == "active_parameters" })
   }
 
   @Test func gptOss() throws {
