@@ -82,6 +82,36 @@ extension ModelConfig {
     return try preset(named: text, family: family)
   }
 
+  /// Defaults of text configs whose published copies leave them out:
+  /// transformers writes only the keys that differ from its config class's
+  /// defaults, so Gemma 3's `text_config` (4B and up) omits the heads, the
+  /// head size and the vocabulary. Gemma3TextConfig's defaults, from
+  /// transformers' src/transformers/models/gemma3/configuration_gemma3.py
+  /// (https://github.com/huggingface/transformers, `Gemma3TextConfig.__init__`).
+  static let textConfigDefaults: [String: [(key: String, value: JSONValue)]] = [
+    "gemma3_text": [
+      ("vocab_size", .number(JSONNumber(262_208))), ("hidden_size", .number(JSONNumber(2304))),
+      ("intermediate_size", .number(JSONNumber(9216))),
+      ("num_hidden_layers", .number(JSONNumber(26))),
+      ("num_attention_heads", .number(JSONNumber(8))),
+      ("num_key_value_heads", .number(JSONNumber(4))), ("head_dim", .number(JSONNumber(256))),
+      ("max_position_embeddings", .number(JSONNumber(131_072))),
+      ("sliding_window", .number(JSONNumber(4096))),
+      ("sliding_window_pattern", .number(JSONNumber(6))),
+    ]
+  ]
+
+  /// `text`, with its model type's defaults (``textConfigDefaults``) for
+  /// the keys it leaves out.
+  static func withDefaults(_ text: JSONNode) throws(LifeError) -> JSONNode {
+    guard case .object(let members) = text.value, let node = try text.optional("model_type"),
+      let defaults = textConfigDefaults[try node.string()]
+    else { return text }
+    let given = Set(members.map(\.key))
+    let added = defaults.filter { !given.contains($0.key) }
+    return JSONNode(.object(members + added), file: text.file, path: text.path)
+  }
+
   /// `key` of the text model's config, else of the top-level config (a
   /// nested `text_config` may leave the dtype or the tying to its parent).
   static func textOrTop(_ root: JSONNode, _ top: JSONNode, _ key: String) throws(LifeError)
@@ -102,7 +132,7 @@ extension ModelConfig {
     let maxSize = ModelConfig.maxSize
     var root = top
     if let text = try top.optional("text_config"), case .object = text.value {
-      root = text
+      root = try withDefaults(text)
     }
     let family = try resolveFamily(top: top, root: root, forced: forced)
     // Sizes are at most 2^24 (and max_position_embeddings 2^40), so no Int

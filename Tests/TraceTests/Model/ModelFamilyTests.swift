@@ -61,6 +61,27 @@ import Testing
     #expect(w.kvCacheBytes(tokens: 4096) == Double(22 * 512 + 4 * 4096) * 2 * 256 * 2)
   }
 
+  /// Gemma 3 4B's config nests a text_config that leaves the heads, head
+  /// size and vocabulary to Gemma3TextConfig's defaults (8 heads, 4 KV
+  /// heads, 256, 262208).
+  @Test func gemma3TextConfigDefaults() throws {
+    let text = #"""
+      {"architectures": ["Gemma3ForConditionalGeneration"], "model_type": "gemma3",
+       "text_config": {"hidden_size": 2560, "intermediate_size": 10240,
+         "model_type": "gemma3_text", "num_hidden_layers": 34, "sliding_window": 1024},
+       "torch_dtype": "bfloat16", "vision_config": {"hidden_size": 1152}}
+      """#
+    let m = try ModelConfig.parse(JSONNode.parse(text, file: "config.json"), name: "g")
+    #expect(m.family == "gemma3" && m.heads == 8 && m.kvHeads == 4 && m.headDim == 256)
+    #expect(m.vocab == 262_208 && m.slidingWindow == 1024 && m.torchDType == .bf16)
+    // 34·(2560·(2048 + 2·1024) + 2048·2560 + 2·256 + 3·2560·10240 +
+    //   4·2560) + 262208·2560 + 2560 = 3,880,263,168: KerasHub's
+    //   gemma3_4b_text states 3,880,099,328, the same model over a
+    //   262144-token table (64·2560 fewer).
+    #expect(m.parameterCount == 3_880_263_168)
+    #expect(m.parameterCount - 64 * 2560 == 3_880_099_328)
+  }
+
   @Test func qwen3MoE() throws {
     let m = try Self.preset("qwen3-30b-a3b")
     let moe = try #require(m.moe)
