@@ -125,6 +125,16 @@ import Testing
     #expect(w.window(layer: 0) == 128 && w.window(layer: 1) == nil && w.window(layer: 22) == 128)
   }
 
+  @Test func mixtralActive() throws {
+    let m = try Self.preset("mixtral-8x7b")
+    // 46.70B less 32 layers × 6 idle experts × 3·4096·14336: 12.88B
+    // (Mistral: 46.7B total, 12.9B active per token).
+    #expect(m.activeParameterCount == m.parameterCount - 32 * 6 * 3 * 4096 * 14336)
+    #expect(
+      Self.near(m.parameterCount, 46.7e9, 0.005) && Self.near(m.activeParameterCount, 12.9e9, 0.005)
+    )
+  }
+
   @Test func deepseekV3() throws {
     let m = try Self.preset("deepseek-v3")
     let moe = try #require(m.moe)
