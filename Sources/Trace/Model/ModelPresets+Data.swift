@@ -30,6 +30,38 @@ extension ModelPresets {
       """#
     ),
     (
+      "llama-2-13b",
+      #"""
+      {
+        "_name_or_path": "meta-llama/Llama-2-13b-hf",
+        "architectures": [
+          "LlamaForCausalLM"
+        ],
+        "bos_token_id": 1,
+        "eos_token_id": 2,
+        "hidden_act": "silu",
+        "hidden_size": 5120,
+        "initializer_range": 0.02,
+        "intermediate_size": 13824,
+        "max_length": 4096,
+        "max_position_embeddings": 2048,
+        "model_type": "llama",
+        "num_attention_heads": 40,
+        "num_hidden_layers": 40,
+        "num_key_value_heads": 40,
+        "pad_token_id": 0,
+        "pretraining_tp": 1,
+        "rms_norm_eps": 1e-05,
+        "rope_scaling": null,
+        "tie_word_embeddings": false,
+        "torch_dtype": "float16",
+        "transformers_version": "4.32.0.dev0",
+        "use_cache": true,
+        "vocab_size": 32000
+      }
+      """#
+    ),
+    (
       "llama-3-8b",
       #"""
       {
