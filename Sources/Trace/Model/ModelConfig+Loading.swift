@@ -102,11 +102,17 @@ extension ModelConfig {
   ]
 
   /// `text`, with its model type's defaults (``textConfigDefaults``) for
-  /// the keys it leaves out.
-  static func withDefaults(_ text: JSONNode) throws(LifeError) -> JSONNode {
-    guard case .object(let members) = text.value, let node = try text.optional("model_type"),
-      let defaults = textConfigDefaults[try node.string()]
-    else { return text }
+  /// the keys it leaves out; a text config without a `model_type` is its
+  /// parent's text model (`gemma3` → `gemma3_text`).
+  static func withDefaults(_ text: JSONNode, parent: JSONNode) throws(LifeError) -> JSONNode {
+    guard case .object(let members) = text.value else { return text }
+    var type: String?
+    if let node = try text.optional("model_type") {
+      type = try node.string()
+    } else if let node = try parent.optional("model_type") {
+      type = try node.string() + "_text"
+    }
+    guard let type, let defaults = textConfigDefaults[type] else { return text }
     let given = Set(members.map(\.key))
     let added = defaults.filter { !given.contains($0.key) }
     return JSONNode(.object(members + added), file: text.file, path: text.path)
@@ -132,7 +138,7 @@ extension ModelConfig {
     let maxSize = ModelConfig.maxSize
     var root = top
     if let text = try top.optional("text_config"), case .object = text.value {
-      root = try withDefaults(text)
+      root = try withDefaults(text, parent: top)
     }
     let family = try resolveFamily(top: top, root: root, forced: forced)
     // Sizes are at most 2^24 (and max_position_embeddings 2^40), so no Int

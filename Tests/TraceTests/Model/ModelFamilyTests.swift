@@ -83,6 +83,10 @@ import Testing
     //   262144-token table (64·2560 fewer).
     #expect(m.parameterCount == 3_880_263_168)
     #expect(m.parameterCount - 64 * 2560 == 3_880_099_328)
+    // A text config without its own model_type is its parent's text model.
+    let bare = text.replacingOccurrences(of: #""model_type": "gemma3_text", "#, with: "")
+    let same = try ModelConfig.parse(JSONNode.parse(bare, file: "config.json"), name: "g")
+    #expect(same.parameterCount == m.parameterCount)
   }
 
   @Test func qwen3MoE() throws {
