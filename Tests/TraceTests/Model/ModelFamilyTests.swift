@@ -142,6 +142,15 @@ import Testing
     )
   }
 
+  @Test func deepseekV2LiteActive() throws {
+    let m = try Self.preset("deepseek-v2-lite")
+    // DeepSeek: 15.7B total, 2.4B activated. Without the table ours is
+    // 2,451,435,008: 2.1 % above the rounded 2.4B (with it, 2.66B, 11 %).
+    #expect(Self.near(m.parameterCount, 15.7e9, 0.005))
+    #expect(m.activeParameterCount - m.embeddingParameters == 2_451_435_008)
+    #expect(Self.near(m.activeParameterCount - m.embeddingParameters, 2.4e9, 0.025))
+  }
+
   @Test func deepseekV3() throws {
     let m = try Self.preset("deepseek-v3")
     let moe = try #require(m.moe)
