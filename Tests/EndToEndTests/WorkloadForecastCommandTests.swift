@@ -46,6 +46,37 @@ import Trace
     #expect(r.out.hasPrefix("model qwen2.5-1.5b (qwen2)"))
   }
 
+  @Test func familyForcesAnUnknownModelType() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "life-family-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let config = dir.appendingPathComponent("config.json")
+    try Data(
+      #"{"model_type": "my_llama", "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4, "vocab_size": 100, "intermediate_size": 128}"#
+        .utf8
+    ).write(to: config)
+    let refused = try LifeBinary.run(["workload", "--model", config.path, "--prompt", "8"])
+    #expect(refused.code == 1, "\(refused)")
+    #expect(refused.err.contains("model_type: unknown value (got 'my_llama'"))
+    let forced = try LifeBinary.run(
+      ["workload", "--model", config.path, "--prompt", "8", "--family", "llama"])
+    #expect(forced.code == 0, "\(forced)")
+    #expect(forced.out.contains("(llama)"))
+    let typo = try LifeBinary.run(
+      ["workload", "--model", config.path, "--prompt", "8", "--family", "lama"])
+    #expect(typo.code == 2, "\(typo)")
+    #expect(typo.err.hasPrefix("error: --family: unknown family (got 'lama'"))
+    #expect(typo.err.contains("did you mean 'llama'?"))
+  }
+
+  @Test func aNestedTextConfigIsForecastAndSaysSo() throws {
+    let r = try LifeBinary.run(
+      "forecast --model llama-4-scout --device h100-sxm --prompt 64 --generate 2")
+    #expect(r.code == 0, "\(r)")
+    #expect(r.err.contains("the text model under text_config is forecast"))
+  }
+
   @Test func directoriesGivenAsFilesAreUsageErrors() throws {
     let model = try LifeBinary.run("workload --model traces --prompt 16")
     #expect(model.code == 2, "\(model)")

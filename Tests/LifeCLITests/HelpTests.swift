@@ -83,7 +83,8 @@ import Trace
 
   @Test func workloadFlagsMatchTheContract() {
     let names = WorkloadCommand.spec.flags.map(\.name)
-    #expect(names == ["model"] + WorkloadOption.allCases.map(\.name) + ["runtime", "json"])
+    #expect(
+      names == ["model", "family"] + WorkloadOption.allCases.map(\.name) + ["runtime", "json"])
     let forecast = ForecastCommand.spec.flags.map(\.name)
     for name in [
       "device", "prefill-device", "decode-device", "overlap", "compute-efficiency",

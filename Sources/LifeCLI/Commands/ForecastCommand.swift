@@ -8,7 +8,7 @@ struct ForecastCommand: Subcommand, Equatable {
     abstract: "Forecast TTFT, TPOT and TPS of a workload on one device or a prefill/decode pair.",
     discussion: "Give --device for all work, or --prefill-device and --decode-device (each"
       + " overrides --device for its phase).",
-    flags: [.model(required: true)] + FlagSpec.workloadFlags(promptRequired: true) + [
+    flags: [.model(required: true), .family] + FlagSpec.workloadFlags(promptRequired: true) + [
       .option(
         "device", "D", "the device that runs all work", values: FlagSpec.deviceValues,
         default: "required unless both phase devices are given"),
@@ -35,6 +35,8 @@ struct ForecastCommand: Subcommand, Equatable {
 
   /// A preset name or a config.json path, as typed.
   var model: String
+  /// `--family`, when given.
+  var family: String?
   /// Every workload flag, parsed.
   var options: WorkloadOptions
   /// `--json`.
@@ -95,6 +97,7 @@ struct ForecastCommand: Subcommand, Equatable {
       overrides: try arguments.deviceOverrides(), strict: arguments.isSet("strict"),
       runtime: try arguments.runtimeChoice(), speculative: try arguments.speculativeFlags(),
       powerCap: try arguments.powerCap())
+    family = try arguments.text("family")
   }
 
   /// The forecast, as text or the contract's JSON; warnings to standard
@@ -113,7 +116,7 @@ struct ForecastCommand: Subcommand, Equatable {
   /// `--device`, or `prefill` / `decode` for the phase flags (one key when
   /// both phases name the same device).
   func pipeline() throws(LifeError) -> ForecastPipeline {
-    let model = try ModelConfig.resolve(self.model)
+    let model = try ModelConfig.resolve(self.model, family: family)
     func load(_ reference: String, _ parameter: RunParameter) throws(LifeError) -> Device {
       try overrides.apply(to: Device.resolve(reference, at: .parameter(parameter)))
     }

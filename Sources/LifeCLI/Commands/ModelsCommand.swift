@@ -21,23 +21,28 @@ struct ModelsCommand: Subcommand, Equatable {
     for name in ModelConfig.presetNames {
       let m = try ModelConfig.preset(named: name)
       let params = m.parameterCount
+      // Mixtures of experts also give the parameters one token uses.
+      let active = m.moe == nil ? nil : m.activeParameterCount
       rows.append([
         name, m.family, String(m.layers), String(m.hidden), "\(m.heads)/\(m.kvHeads)",
         String(m.headDim), String(m.vocab), String(format: "%.2fB", params / 1e9),
+        active.map { String(format: "%.2fB", $0 / 1e9) } ?? "-",
       ])
-      items.append(
-        .object([
-          ("name", .string(name)), ("family", .string(m.family)), ("layers", .int(m.layers)),
-          ("hidden_size", .int(m.hidden)), ("heads", .int(m.heads)),
-          ("kv_heads", .int(m.kvHeads)), ("head_dim", .int(m.headDim)),
-          ("vocab_size", .int(m.vocab)), ("parameters", .num(params)),
-        ]))
+      var members: [(String, JSONValue)] = [
+        ("name", .string(name)), ("family", .string(m.family)), ("layers", .int(m.layers)),
+        ("hidden_size", .int(m.hidden)), ("heads", .int(m.heads)),
+        ("kv_heads", .int(m.kvHeads)), ("head_dim", .int(m.headDim)),
+        ("vocab_size", .int(m.vocab)), ("parameters", .num(params)),
+      ]
+      if let active { members.append(("active_parameters", .num(active))) }
+      items.append(.object(members))
     }
     if json {
       console.write(JSONFormat.text(.object([("models", .array(items))])))
     } else {
       let header = [
         "preset", "family", "layers", "hidden", "heads/kv", "head_dim", "vocab", "params",
+        "active",
       ]
       console.write(TextTable.render(header: header, rows: rows))
     }

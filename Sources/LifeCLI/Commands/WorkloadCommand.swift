@@ -8,7 +8,7 @@ struct WorkloadCommand: Subcommand, Equatable {
     abstract: "Count the work of a model under a workload: ops, bytes and dispatch calls.",
     discussion: "Hardware-agnostic: prefill and every decode step, by operator kind, with the"
       + " memory footprint. Text by default; --json prints one JSON object.",
-    flags: [.model(required: true)] + FlagSpec.workloadFlags(promptRequired: true) + [
+    flags: [.model(required: true), .family] + FlagSpec.workloadFlags(promptRequired: true) + [
       .option(
         "runtime", "NAME",
         "the runtime whose defaults and accounting the count follows (see 'life runtimes')",
@@ -23,6 +23,8 @@ struct WorkloadCommand: Subcommand, Equatable {
 
   /// A preset name or a config.json path, as typed.
   var model: String
+  /// `--family`, when given.
+  var family: String?
   /// Every workload flag, parsed.
   var options: WorkloadOptions
   /// `--json`: one JSON object on stdout instead of text.
@@ -41,6 +43,7 @@ struct WorkloadCommand: Subcommand, Equatable {
     self.init(
       model: try arguments.requiredText("model"), options: try arguments.workloadOptions(),
       json: arguments.isSet("json"), runtime: try arguments.runtimeChoice())
+    family = try arguments.text("family")
     if case .perDevice = runtime {
       throw LifeError.usage(
         .parameter(.runtime), "a workload has no devices", expected: "one runtime name")
@@ -50,7 +53,7 @@ struct WorkloadCommand: Subcommand, Equatable {
   /// The op-trace totals of the model under its options, as JSON or a
   /// table; warnings also go to standard error.
   func run(console: Console) throws(LifeError) {
-    let model = try ModelConfig.resolve(self.model)
+    let model = try ModelConfig.resolve(self.model, family: family)
     let workload = try runtime.workloadRuntime(weights: options.weights).workload(
       model: model, options: options)
     let totals = WorkloadTotals.of(workload)

@@ -12,6 +12,13 @@ extension FlagSpec {
         + " Hugging Face config.json", required: required)
   }
 
+  /// `--family`: the family a config.json of an unknown `model_type` is
+  /// built as.
+  static let family = FlagSpec.option(
+    "family", "FAMILY", "build the model as this family whatever its model_type says",
+    values: "a family from docs/models.md (llama, qwen3_moe, gemma3, gpt_oss, ...)",
+    default: "the config's model_type")
+
   /// The workload flags after `--model`, one per option of the catalogue
   /// (``WorkloadOption``), in its order; `promptRequired` is false where the
   /// prompt may come from elsewhere (a scenario, a `--vary`).

@@ -42,15 +42,18 @@ package enum WorkloadReport {
     return .object(members)
   }
 
-  /// The model object.
+  /// The model object; a mixture of experts adds `active_parameters` (every
+  /// parameter but the routed experts a token is not sent to).
   package static func modelJSON(_ m: ModelConfig) -> JSONValue {
-    .object([
+    var members: [(String, JSONValue)] = [
       ("name", .string(m.name)), ("family", .string(m.family)), ("layers", .int(m.layers)),
       ("hidden_size", .int(m.hidden)), ("heads", .int(m.heads)), ("kv_heads", .int(m.kvHeads)),
       ("head_dim", .int(m.headDim)), ("intermediate_size", .int(m.intermediate)),
       ("vocab_size", .int(m.vocab)), ("parameters", .num(m.parameterCount)),
-      ("max_position_embeddings", m.maxPositions.map { .int($0) } ?? .null),
-    ])
+    ]
+    if m.moe != nil { members.append(("active_parameters", .num(m.activeParameterCount))) }
+    members.append(("max_position_embeddings", m.maxPositions.map { .int($0) } ?? .null))
+    return .object(members)
   }
 
   /// Every workload flag's effective value (`null` where unset).
@@ -124,7 +127,9 @@ package enum WorkloadReport {
     }
     let m = w.model
     var out =
-      "model \(m.name) (\(m.family)): \(m.layers) layers, hidden \(m.hidden), heads \(m.heads)/\(m.kvHeads) kv, head_dim \(m.headDim), vocab \(m.vocab), \(g(m.parameterCount, 1e9)) B parameters\n"
+      "model \(m.name) (\(m.family)): \(m.layers) layers, hidden \(m.hidden), heads \(m.heads)/\(m.kvHeads) kv, head_dim \(m.headDim), vocab \(m.vocab), \(g(m.parameterCount, 1e9)) B parameters"
+    if m.moe != nil { out += " (\(g(m.activeParameterCount, 1e9)) B active)" }
+    out += "\n"
     out +=
       "weights \(w.weights.text), activations \(w.matmulInputType.rawValue), kv \(w.kvType.rawValue), fusion \(w.options.fusion.rawValue), kv-update \(w.options.kvUpdate.rawValue), batch \(w.options.batch)\n\n"
     let p = t.prefill

@@ -13,6 +13,14 @@ package struct MoEConfig: Sendable, Equatable {
   package var sharedExperts: Int = 0
   /// The first layers that keep a dense MLP (deepseek's first_k_dense_replace).
   package var firstDenseLayers: Int = 0
+  /// Every `sparseStep`-th layer is sparse (qwen's decoder_sparse_step,
+  /// llama4's interleave_moe_layer_step): layer `i` is when (i + 1) is a
+  /// multiple of it; the others keep a dense MLP.
+  package var sparseStep: Int = 1
+  /// Layers that keep a dense MLP whatever the step (qwen's mlp_only_layers).
+  package var denseLayers: [Int] = []
+  /// Bias on the router and on each expert's projections (gpt-oss).
+  package var biases: Bool = false
 
   /// Creates an MoE description.
   package init(
@@ -24,6 +32,11 @@ package struct MoEConfig: Sendable, Equatable {
     self.expertIntermediate = expertIntermediate
     self.sharedExperts = sharedExperts
     self.firstDenseLayers = firstDenseLayers
+  }
+
+  /// Whether layer `layer`'s MLP is the mixture of experts (else dense).
+  package func isSparse(layer: Int) -> Bool {
+    layer >= firstDenseLayers && (layer + 1) % sparseStep == 0 && !denseLayers.contains(layer)
   }
 
   /// Expected number of distinct experts touched by `tokens` tokens each

@@ -1,9 +1,25 @@
 /// Reading Hugging Face config.json files and presets.
 extension ModelConfig {
-  /// The `model_type`s the workload model builds.
+  /// The families the workload model builds (Hugging Face `model_type`s).
   package static let families = [
-    "llama", "mistral", "qwen2", "qwen3", "gemma2", "phi3", "mixtral", "deepseek_v2",
+    "llama", "mistral", "qwen2", "qwen3", "qwen3_moe", "gemma", "gemma2", "gemma3", "phi3",
+    "mixtral", "olmo2", "gpt_oss", "deepseek_v2", "deepseek_v3", "llama4",
   ]
+
+  /// `model_type`s built as another family: the text halves of multimodal
+  /// configs, and llama-shaped families whose differences (scalar
+  /// multipliers, NoPE layers) do not change the operators or the weights
+  /// (docs/models.md).
+  package static let familyAliases: [(modelType: String, family: String)] = [
+    ("gemma3_text", "gemma3"), ("llama4_text", "llama4"), ("granite", "llama"),
+    ("smollm3", "llama"), ("helium", "llama"), ("ernie4_5", "llama"), ("internlm3", "llama"),
+  ]
+
+  /// The family a `model_type` is built as, or nil.
+  package static func family(ofModelType type: String) -> String? {
+    if families.contains(type) { return type }
+    return familyAliases.first { $0.modelType == type }?.family
+  }
 
   /// The largest size a config.json may give (hidden, heads, vocab, ...): 2^24.
   package static let maxSize = 1 << 24
@@ -16,19 +32,22 @@ extension ModelConfig {
   public static var presetNames: [String] { ModelPresets.names }
 
   /// A preset by name; an error with a did-you-mean otherwise.
-  public static func preset(named name: String) throws(LifeError) -> ModelConfig {
+  public static func preset(named name: String, family: String? = nil) throws(LifeError)
+    -> ModelConfig
+  {
     guard let text = ModelPresets.json(named: name) else {
       throw LifeError(
         .usage, at: .parameter(.model), "unknown model preset", got: "'\(name)'",
         expected: "a preset (" + presetNames.joined(separator: ", ") + ") or a config.json path",
         suggestion: DidYouMean.suggest(name, among: presetNames))
     }
-    return try parse(JSONNode.parse(text, file: "preset \(name)"), name: name.lowercased())
+    return try parse(
+      JSONNode.parse(text, file: "preset \(name)"), name: name.lowercased(), family: family)
   }
 
   /// Loads a config.json file; its name is the parent folder's name (or the
   /// file's name).
-  public static func load(path: String) throws(LifeError) -> ModelConfig {
+  public static func load(path: String, family: String? = nil) throws(LifeError) -> ModelConfig {
     let node = try JSONNode.load(file: path)
     let parts = path.split(separator: "/").map(String.init)
     var name = parts.last ?? path
@@ -39,12 +58,15 @@ extension ModelConfig {
         name = String(name.dropLast(5))
       }
     }
-    return try parse(node, name: name)
+    return try parse(node, name: name, family: family)
   }
 
-  /// A preset name or a config.json path.
-  public static func resolve(_ text: String) throws(LifeError) -> ModelConfig {
-    if ModelPresets.json(named: text) != nil { return try preset(named: text) }
+  /// A preset name or a config.json path; `family` forces the family a
+  /// `model_type` LIFE does not know is built as (`--family`).
+  public static func resolve(_ text: String, family: String? = nil) throws(LifeError)
+    -> ModelConfig
+  {
+    if ModelPresets.json(named: text) != nil { return try preset(named: text, family: family) }
     if FileInput.isDirectory(text) {
       // A Hugging Face model folder: its config.json.
       let config = (text.hasSuffix("/") ? text : text + "/") + "config.json"
@@ -54,18 +76,71 @@ extension ModelConfig {
           .usage, at: .parameter(.model), "is a directory without a config.json",
           got: "'\(text)'", expected: "a preset, a config.json path or a folder holding one")
       }
-      return try load(path: config)
+      return try load(path: config, family: family)
     }
-    if text.hasSuffix(".json") || text.contains("/") { return try load(path: text) }
-    return try preset(named: text)
+    if text.hasSuffix(".json") || text.contains("/") { return try load(path: text, family: family) }
+    return try preset(named: text, family: family)
+  }
+
+  /// Defaults of text configs whose published copies leave them out:
+  /// transformers writes only the keys that differ from its config class's
+  /// defaults, so Gemma 3's `text_config` (4B and up) omits the heads, the
+  /// head size and the vocabulary. Gemma3TextConfig's defaults, from
+  /// transformers' src/transformers/models/gemma3/configuration_gemma3.py
+  /// (https://github.com/huggingface/transformers, `Gemma3TextConfig.__init__`).
+  static let textConfigDefaults: [String: [(key: String, value: JSONValue)]] = [
+    "gemma3_text": [
+      ("vocab_size", .number(JSONNumber(262_208))), ("hidden_size", .number(JSONNumber(2304))),
+      ("intermediate_size", .number(JSONNumber(9216))),
+      ("num_hidden_layers", .number(JSONNumber(26))),
+      ("num_attention_heads", .number(JSONNumber(8))),
+      ("num_key_value_heads", .number(JSONNumber(4))), ("head_dim", .number(JSONNumber(256))),
+      ("max_position_embeddings", .number(JSONNumber(131_072))),
+      ("sliding_window", .number(JSONNumber(4096))),
+      ("sliding_window_pattern", .number(JSONNumber(6))),
+    ]
+  ]
+
+  /// `text`, with its model type's defaults (``textConfigDefaults``) for
+  /// the keys it leaves out; a text config without a `model_type` is its
+  /// parent's text model (`gemma3` → `gemma3_text`).
+  static func withDefaults(_ text: JSONNode, parent: JSONNode) throws(LifeError) -> JSONNode {
+    guard case .object(let members) = text.value else { return text }
+    var type: String?
+    if let node = try text.optional("model_type") {
+      type = try node.string()
+    } else if let node = try parent.optional("model_type") {
+      type = try node.string() + "_text"
+    }
+    guard let type, let defaults = textConfigDefaults[type] else { return text }
+    let given = Set(members.map(\.key))
+    let added = defaults.filter { !given.contains($0.key) }
+    return JSONNode(.object(members + added), file: text.file, path: text.path)
+  }
+
+  /// `key` of the text model's config, else of the top-level config (a
+  /// nested `text_config` may leave the dtype or the tying to its parent).
+  static func textOrTop(_ root: JSONNode, _ top: JSONNode, _ key: String) throws(LifeError)
+    -> JSONNode?
+  {
+    if let node = try root.optional(key) { return node }
+    return try top.optional(key)
   }
 
   /// Builds a config from a parsed config.json. Unknown keys are ignored;
   /// missing required fields and inconsistent sizes are errors naming the
-  /// file and the field.
-  package static func parse(_ root: JSONNode, name: String) throws(LifeError) -> ModelConfig {
+  /// file and the field. A config whose text model sits under `text_config`
+  /// (multimodal and vision-language models) is read from there. `family`
+  /// builds the model as that family whatever its `model_type` says.
+  package static func parse(_ top: JSONNode, name: String, family forced: String? = nil)
+    throws(LifeError) -> ModelConfig
+  {
     let maxSize = ModelConfig.maxSize
-    let family = try root.required("model_type").choice(families)
+    var root = top
+    if let text = try top.optional("text_config"), case .object = text.value {
+      root = try withDefaults(text, parent: top)
+    }
+    let family = try resolveFamily(top: top, root: root, forced: forced)
     // Sizes are at most 2^24 (and max_position_embeddings 2^40), so no Int
     // product of sizes and token counts overflows (Workload.maxTokens).
     func int(_ key: String) throws(LifeError) -> Int {
@@ -100,7 +175,7 @@ extension ModelConfig {
         "heads × head_dim is too large", expected: "heads × head_dim ≤ 2^40")
     }
     var dtype: DType?
-    if let node = try root.optional("torch_dtype") {
+    if let node = try textOrTop(root, top, "torch_dtype") {
       guard let d = DType(name: try node.string()), !d.isInteger else {
         throw node.error("unknown torch_dtype", expected: "float32, float16 or bfloat16")
       }
@@ -110,54 +185,21 @@ extension ModelConfig {
       name: name, family: family, layers: layers, hidden: hidden, heads: heads, kvHeads: kvHeads,
       headDim: headDim, intermediate: intermediate, vocab: vocab,
       maxPositions: try optInt("max_position_embeddings"), torchDType: dtype)
-    let tiedDefault = family == "gemma2"
-    config.tiedEmbeddings = try root.optional("tie_word_embeddings")?.bool() ?? tiedDefault
-    switch family {
-    case "qwen2":
-      config.qkvBias = true
-      if try root.optional("use_sliding_window")?.bool() == true {
-        config.slidingWindow = try optInt("sliding_window")
-      }
-    case "qwen3":
-      config.qkNorm = true
-      config.qkvBias = try root.optional("attention_bias")?.bool() ?? false
-    case "mistral", "mixtral":
-      config.slidingWindow = try optInt("sliding_window")
-    case "phi3":
-      config.fusedProjections = true
-      config.rotaryFraction =
-        try root.optional("partial_rotary_factor")?.double(min: 0, max: 1) ?? 1
-    case "gemma2":
-      config.sandwichNorms = true
-      config.slidingWindow = try optInt("sliding_window")
-      config.slidingEvenLayersOnly = true
-      config.attentionSoftcap = try root.optional("attn_logit_softcapping")?.double(min: 0)
-      config.finalSoftcap = try root.optional("final_logit_softcapping")?.double(min: 0)
-    default:
-      config.qkvBias = try root.optional("attention_bias")?.bool() ?? false
-    }
-    if family == "mixtral" {
-      config.moe = MoEConfig(
-        experts: try int("num_local_experts"), topK: try int("num_experts_per_tok"),
-        expertIntermediate: intermediate)
-    }
-    if family == "deepseek_v2" {
-      config.moe = MoEConfig(
-        experts: try int("n_routed_experts"), topK: try int("num_experts_per_tok"),
-        expertIntermediate: try int("moe_intermediate_size"),
-        sharedExperts: try root.optional("n_shared_experts")?.int(min: 0, max: maxSize) ?? 0,
-        firstDenseLayers: try root.optional("first_k_dense_replace")?.int(min: 0, max: maxSize) ?? 0
-      )
-      config.mla = MLAConfig(
-        qLoraRank: try optInt("q_lora_rank"), kvLoraRank: try int("kv_lora_rank"),
-        qkNopeHeadDim: try int("qk_nope_head_dim"), qkRopeHeadDim: try int("qk_rope_head_dim"),
-        vHeadDim: try int("v_head_dim"))
-    }
+    let tiedDefault = ["gemma", "gemma2", "gemma3"].contains(family)
+    let tied = try textOrTop(root, top, "tie_word_embeddings")
+    config.tiedEmbeddings = try tied?.bool() ?? tiedDefault
+    config.nestedTextConfig = root.path != top.path
+    try config.readFamily(root, family: family)
     if let moe = config.moe, moe.topK > moe.experts {
       throw try root.required("num_experts_per_tok").error(
         "more experts per token than experts", expected: "at most \(moe.experts)")
     }
     config.warnings = try nearMisses(root, family: family)
+    if config.nestedTextConfig {
+      let place = top.file.map { $0 + ": " } ?? ""
+      config.warnings.append(
+        place + "the text model under text_config is forecast; the vision and other towers are not")
+    }
     return config
   }
 }

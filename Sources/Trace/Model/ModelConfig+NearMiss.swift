@@ -16,15 +16,36 @@ extension ModelConfig {
     switch family {
     case "qwen2": return ["use_sliding_window", "sliding_window"]
     case "qwen3": return ["attention_bias"]
+    case "qwen3_moe":
+      return [
+        "attention_bias", "num_experts", "num_experts_per_tok", "moe_intermediate_size",
+        "decoder_sparse_step", "mlp_only_layers",
+      ]
     case "mistral": return ["sliding_window"]
     case "mixtral": return ["sliding_window", "num_local_experts", "num_experts_per_tok"]
     case "phi3": return ["partial_rotary_factor"]
+    case "gemma": return []
     case "gemma2": return ["sliding_window", "attn_logit_softcapping", "final_logit_softcapping"]
-    case "deepseek_v2":
+    case "gemma3":
+      return [
+        "sliding_window", "attn_logit_softcapping", "final_logit_softcapping",
+        "sliding_window_pattern", "layer_types",
+      ]
+    case "gpt_oss":
+      return [
+        "attention_bias", "sliding_window", "layer_types", "num_local_experts",
+        "num_experts_per_tok", "experts_per_token",
+      ]
+    case "deepseek_v2", "deepseek_v3":
       return [
         "attention_bias", "n_routed_experts", "num_experts_per_tok", "moe_intermediate_size",
         "n_shared_experts", "first_k_dense_replace", "q_lora_rank", "kv_lora_rank",
         "qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim",
+      ]
+    case "llama4":
+      return [
+        "attention_bias", "intermediate_size_mlp", "num_local_experts", "num_experts_per_tok",
+        "interleave_moe_layer_step", "attention_chunk_size", "no_rope_layers",
       ]
     default: return ["attention_bias"]
     }
@@ -52,6 +73,8 @@ extension ModelConfig {
   static let knownOthers: Set<String> = [
     "original_max_position_embeddings", "max_window_layers", "num_nextn_predict_layers",
     "sliding_window_pattern", "hidden_act", "hidden_activation", "head_dim_original",
+    "text_config", "vision_config", "moe_layer_freq", "n_group", "topk_group",
+    "num_experts_per_token", "no_rope_layer_interval",
   ]
 
   /// The warnings for `root`'s unknown keys that are near misses of a key

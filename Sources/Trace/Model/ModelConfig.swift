@@ -45,6 +45,24 @@ public struct ModelConfig: Sendable, Equatable {
   public var attentionSoftcap: Double?
   /// Final logit soft-capping (gemma2).
   public var finalSoftcap: Double?
+  /// Bias on the attention output projection (gpt-oss).
+  package var outputBias: Bool = false
+  /// The q/k norms span all heads' projections at once (olmo2) rather than
+  /// one head (qwen3, gemma3): weights of heads × head_dim, not head_dim.
+  package var qkNormAcrossHeads: Bool = false
+  /// A learned sink logit per head joins every softmax (gpt-oss).
+  package var attentionSinks: Bool = false
+  /// The embeddings are scaled by √hidden (the Gemma families).
+  package var embeddingScale: Bool = false
+  /// Which layers use the sliding window, one flag per layer, when the
+  /// config says so layer by layer (`layer_types`) or by a period (gemma3's
+  /// 5 local to 1 global, llama4's chunked layers); nil: as
+  /// ``slidingEvenLayersOnly`` says.
+  package var slidingLayers: [Bool]?
+  /// The text model was read from the config's `text_config` (a
+  /// vision-language or multimodal config): its other parts are not
+  /// forecast.
+  package var nestedTextConfig: Bool = false
   /// Mixture of experts, when the MLP is one.
   package var moe: MoEConfig?
   /// Multi-head latent attention, when attention is MLA.

@@ -6,8 +6,9 @@ extension ModelConfig {
   /// The GGUF architectures LIFE derives a model from, and the family each
   /// becomes (`llama` with experts becomes `mixtral`).
   package static let ggufArchitectures: [(architecture: String, family: String)] = [
-    ("llama", "llama"), ("qwen2", "qwen2"), ("qwen3", "qwen3"), ("gemma2", "gemma2"),
-    ("phi3", "phi3"), ("deepseek2", "deepseek_v2"),
+    ("llama", "llama"), ("granite", "llama"), ("qwen2", "qwen2"), ("qwen3", "qwen3"),
+    ("qwen3moe", "qwen3_moe"), ("gemma", "gemma"), ("gemma2", "gemma2"), ("gemma3", "gemma3"),
+    ("phi3", "phi3"), ("olmo2", "olmo2"), ("gpt-oss", "gpt_oss"), ("deepseek2", "deepseek_v2"),
   ]
 
   /// The model a GGUF header describes. `file` names the file in errors;
@@ -31,7 +32,7 @@ extension ModelConfig {
     let heads = try meta.requiredInt(key("attention.head_count"), min: 1, max: size)
     let intermediate = try meta.requiredInt(key("feed_forward_length"), min: 1, max: size)
     let experts = try meta.int(key("expert_count"), min: 0, max: size) ?? 0
-    let family = arch == "llama" && experts > 0 ? "mixtral" : found.family
+    let family = ["llama", "granite"].contains(arch) && experts > 0 ? "mixtral" : found.family
     let vocab = try vocabulary(header, meta: meta, arch: arch)
     let contextLength = try meta.int(key("context_length"), min: 1, max: 1 << 40)
 
@@ -72,13 +73,47 @@ extension ModelConfig {
       config.qkvBias = hasQBias
     case "gemma2":
       config.sandwichNorms = true
+      config.embeddingScale = true
       config.slidingWindow = try meta.int(key("attention.sliding_window"), min: 1, max: size)
       config.slidingEvenLayersOnly = true
       config.attentionSoftcap = try meta.double(key("attn_logit_softcapping"), min: 0)
       config.finalSoftcap = try meta.double(key("final_logit_softcapping"), min: 0)
     case "phi3":
       config.fusedProjections = true
-    case "llama":
+    case "gemma":
+      config.embeddingScale = true
+    case "gemma3":
+      // llama.cpp's Gemma 3: five sliding layers to one global.
+      config.sandwichNorms = true
+      config.embeddingScale = true
+      config.qkNorm = true
+      config.slidingWindow = try meta.int(key("attention.sliding_window"), min: 1, max: size)
+      config.slidingLayers = (0..<layers).map { ($0 + 1) % 6 != 0 }
+    case "olmo2":
+      config.qkNorm = true
+      config.qkNormAcrossHeads = true
+      config.qkvBias = hasQBias
+    case "qwen3moe", "gpt-oss":
+      let topK = try meta.requiredInt(key("expert_used_count"), min: 1, max: max(experts, 1))
+      var moe = MoEConfig(
+        experts: try meta.requiredInt(key("expert_count"), min: 1, max: size), topK: topK,
+        expertIntermediate: try meta.requiredInt(
+          key("expert_feed_forward_length"), min: 1, max: size))
+      if arch == "qwen3moe" {
+        config.qkNorm = true
+        config.qkvBias = hasQBias
+      } else {
+        // gpt-oss: biases on attention and experts, a sink per head, the
+        // sliding window on even layers (llama.cpp's pattern of 2).
+        moe.biases = true
+        config.qkvBias = hasQBias
+        config.outputBias = header.tensor(named: "blk.0.attn_output.bias") != nil
+        config.attentionSinks = true
+        config.slidingWindow = try meta.int(key("attention.sliding_window"), min: 1, max: size)
+        config.slidingLayers = (0..<layers).map { $0 % 2 == 0 }
+      }
+      config.moe = moe
+    case "llama", "granite":
       config.qkvBias = hasQBias
       if experts > 0 {
         let topK = try meta.requiredInt(key("expert_used_count"), min: 1, max: experts)

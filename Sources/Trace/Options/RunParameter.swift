@@ -5,6 +5,8 @@
 public enum RunParameter: String, Sendable, CaseIterable {
   /// The model: a preset, a config.json, a model folder.
   case model
+  /// The family a config.json whose `model_type` LIFE does not know is read as.
+  case family
   /// The device that runs all work.
   case device
   /// The device that runs prefill.

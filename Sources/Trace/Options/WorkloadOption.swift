@@ -77,7 +77,7 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
     case .tile: return "tile size for padding dynamic shapes"
     case .mlaForm:
       return "MLA: online up-projects the cached latent every pass; absorbed runs attention in"
-        + " the latent space"
+        + " the latent space; auto: online in prefill, absorbed in decode"
     case .rotation: return "hadamard: QuaRot's online Hadamard transforms as their own operators"
     case .flashAttn:
       return "on: attention as one fused (flash) kernel; off: the score matrix is written and"
@@ -107,7 +107,7 @@ public enum WorkloadOption: String, Sendable, CaseIterable, Hashable {
     case .loraMerge: return WorkloadOptions.LoRAMerge.dynamic.rawValue
     case .chunk: return "none (one pass)"
     case .tile: return "the device's tile, else none"
-    case .mlaForm: return WorkloadOptions.MLAForm.online.rawValue
+    case .mlaForm: return "auto: online in prefill, absorbed in decode"
     case .rotation: return WorkloadOptions.Rotation.none.rawValue
     case .flashAttn: return "the runtime's; with none, on when --fusion is fused"
     case .depth: return "0"

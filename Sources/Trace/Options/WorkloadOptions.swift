@@ -36,7 +36,7 @@ public struct WorkloadOptions: Sendable, Equatable {
   /// Tile size for padding dynamic shapes; nil for none.
   public var tile: Int?
   /// How MLA computes attention (`--mla-form`).
-  public var mlaForm: MLAForm = .online
+  public var mlaForm: MLAForm = .auto
   /// Online rotations of the activations (`--rotation`, QuaRot).
   public var rotation: Rotation = .none
   /// Whether attention runs as one fused (flash) kernel; nil follows
@@ -90,8 +90,18 @@ public struct WorkloadOptions: Sendable, Equatable {
   /// `--mla-form`: `online` up-projects every cached latent to per-head keys
   /// and values each pass (the paper's appendix 8.2); `absorbed` folds W_UK
   /// into the query and W_UV into the output, so attention runs over the
-  /// cached latent itself (DeepSeek-V2's inference form).
-  public enum MLAForm: String, Sendable, CaseIterable { case online, absorbed }
+  /// cached latent itself (DeepSeek-V2's inference form); `auto`, the form
+  /// inference engines run, is online in prefill (and in a pass that mixes
+  /// prefill with decode) and absorbed in decode.
+  public enum MLAForm: String, Sendable, CaseIterable {
+    case auto, online, absorbed
+
+    /// The form a pass of `phase` runs: `online` or `absorbed`.
+    package func form(in phase: Phase) -> MLAForm {
+      guard self == .auto else { return self }
+      return phase == .decode ? .absorbed : .online
+    }
+  }
   /// `--rotation`: `hadamard` adds QuaRot's online Hadamard transforms (on
   /// queries and keys after RoPE, across heads before o_proj, and before
   /// down_proj) as operators of kind `hadamard`.

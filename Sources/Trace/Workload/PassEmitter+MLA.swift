@@ -1,6 +1,7 @@
 /// Multi-head latent attention (appendix 8.2, DeepSeek-V2). The cache holds
 /// the compressed latent (kv_lora_rank) and one shared rotary key
-/// (qk_rope_head_dim) per token, in both forms:
+/// (qk_rope_head_dim) per token, in both forms (`auto`, the default: online
+/// in prefill, absorbed in decode):
 /// - `online` (the paper's way): every pass up-projects the whole cached
 ///   latent to per-head keys and values (kv_b_proj over all keys), then
 ///   attention runs as MHA over heads × (nope + rope).
@@ -30,9 +31,9 @@ extension PassEmitter {
       rotaryDim: mla.qkRopeHeadDim, tokens: positions, bytes: a)
     add(.rope, .rope, OpShape(rows, heads + 1, mla.qkRopeHeadDim), rope, dispatch: eagerOnly())
     kvWrite(.kCache, elementsPerToken: Double(mla.kvLoraRank + mla.qkRopeHeadDim))
-    switch w.options.mlaForm {
-    case .online: emitMLAOnline(mla)
+    switch w.options.mlaForm.form(in: pass.phase) {
     case .absorbed: emitMLAAbsorbed(mla)
+    case .online, .auto: emitMLAOnline(mla)
     }
     hadamard(.oHadamard, vectors: tokenRows * Double(mla.vHeadDim), size: heads)
     linear(.oProj, m: rows, k: heads * mla.vHeadDim, n: h, lora: true)

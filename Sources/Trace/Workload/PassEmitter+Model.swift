@@ -7,7 +7,7 @@ extension PassEmitter {
     layer = -1
     var embed = Embedding.cost(
       tokens: rows, vocab: model.vocab, hidden: h, bytes: a, mode: w.options.embedding)
-    if model.sandwichNorms { embed.ops += product(rows, h) }  // Gemma's √h scale
+    if model.embeddingScale { embed.ops += product(rows, h) }  // Gemma's √h scale
     add(.embedTokens, .embedding, OpShape(rows, h), embed, dispatch: 1, weight: .plain(act))
     var l = 0
     while l < model.layers {
@@ -51,7 +51,7 @@ extension PassEmitter {
       residual(.attnResidual)
       norm(.postAttentionNorm, rowCount: tokenRows, cols: h)
     }
-    if let moe = model.moe, layer >= moe.firstDenseLayers {
+    if let moe = model.moe, moe.isSparse(layer: layer) {
       emitMoE(moe)
     } else {
       emitMLP(intermediate: model.intermediate, sites: .dense)
@@ -151,7 +151,7 @@ extension PassEmitter {
     // QuaRot: the Hadamard across heads before o_proj (the per-head part is
     // folded into v_proj and o_proj offline).
     hadamard(.oHadamard, vectors: tokenRows * Double(d), size: model.heads)
-    linear(.oProj, m: rows, k: qDim, n: h, lora: true)
+    linear(.oProj, m: rows, k: qDim, n: h, bias: model.outputBias, lora: true)
   }
 
   /// Q·Kᵀ, softmax, P·V (eager: three kernels; fused: one flash kernel), with

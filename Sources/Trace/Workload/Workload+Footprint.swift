@@ -14,17 +14,7 @@ extension Workload {
     let h = Double(model.hidden)
     var total = Double(model.vocab) * h  // LM head
     for layer in 0..<model.layers {
-      var attention = model.attentionParameters
-      if model.qkvBias {
-        attention -= Double(model.heads + 2 * model.kvHeads) * Double(model.headDim)
-      }
-      if model.qkNorm { attention -= 2 * Double(model.headDim) }
-      if let mla = model.mla {
-        attention -= Double(mla.kvLoraRank) + Double(mla.qLoraRank ?? 0)
-      }
-      var mlp = model.mlpParameters(layer: layer)
-      if let moe = model.moe, layer >= moe.firstDenseLayers { mlp -= h * Double(moe.experts) }
-      total += attention + mlp
+      total += model.attentionLinearParameters + model.mlpLinearParameters(layer: layer)
     }
     return total
   }

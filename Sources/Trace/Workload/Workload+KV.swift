@@ -24,6 +24,7 @@ extension Workload {
   /// The sliding window of `layer`, if it uses one.
   package func window(layer: Int) -> Int? {
     guard let w = model.slidingWindow else { return nil }
+    if let sliding = model.slidingLayers { return sliding[layer] ? w : nil }
     if model.slidingEvenLayersOnly && layer % 2 != 0 { return nil }
     return w
   }

@@ -235,7 +235,7 @@ public struct Workload: Sendable {
   /// the same for every layer.
   package func layersAlike(_ a: Int, _ b: Int) -> Bool {
     guard window(layer: a) == window(layer: b) else { return false }
-    if let moe = model.moe { return (a >= moe.firstDenseLayers) == (b >= moe.firstDenseLayers) }
+    if let moe = model.moe { return moe.isSparse(layer: a) == moe.isSparse(layer: b) }
     return true
   }
 }

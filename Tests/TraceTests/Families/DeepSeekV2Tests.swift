@@ -20,7 +20,7 @@ import Testing
   }
 
   @Test func onlineDecode() throws {
-    let r = try FamilyFixtures.records(Self.model(), prompt: 3, step: 1)
+    let r = try FamilyFixtures.records(Self.model(), prompt: 3, step: 1, [("mla-form", "online")])
     // kv_b over 4 cached latents: [4, 4] × [4, 2·(2 + 2)] = 2·4·4·8 − 32 = 224.
     #expect(r.ops(.kvbProj, .gemm) == 2 * 224)
     // 2·(120 + 90 + 224 + 56) + 728 + 352 + 176 + 150 = 2386.
@@ -53,6 +53,17 @@ import Testing
       Self.model(), prompt: 3, step: 1, [("mla-form", "absorbed"), ("fusion", "fused")])
     // Fused: the latent is read once, for keys and values.
     #expect(fused.kvRead == 2 * 48)
+  }
+
+  /// The default (auto) runs decode absorbed and prefill online.
+  @Test func defaultFormPerPhase() throws {
+    let decode = try FamilyFixtures.records(Self.model(), prompt: 3, step: 1)
+    let absorbed = try FamilyFixtures.records(
+      Self.model(), prompt: 3, step: 1, [("mla-form", "absorbed")])
+    #expect(decode.ops(.gemm) == absorbed.ops(.gemm) && decode.ops(.kvbProj) == 0)
+    let prefill = try FamilyFixtures.records(Self.model(), prompt: 3)
+    let online = try FamilyFixtures.records(Self.model(), prompt: 3, [("mla-form", "online")])
+    #expect(prefill.ops(.gemm) == online.ops(.gemm) && prefill.ops(.kvbProj, .gemm) == 2 * 168)
   }
 
   @Test func prefillBothForms() throws {

@@ -106,6 +106,55 @@ func ggufHeader(_ metadata: [(String, GGUFValue)], tensors: [(String, [Int], GGM
       ], [("token_embd.weight", [4096, 32_000], .q4_K), ("output.weight", [4096, 32_000], .q6_K)]
     ),
     (
+      "qwen3-30b-a3b",
+      [
+        ("general.architecture", .string("qwen3moe")), ("qwen3moe.block_count", .uint32(48)),
+        ("qwen3moe.context_length", .uint32(40_960)),
+        ("qwen3moe.embedding_length", .uint32(2048)),
+        ("qwen3moe.feed_forward_length", .uint32(6144)),
+        ("qwen3moe.attention.head_count", .uint32(32)),
+        ("qwen3moe.attention.head_count_kv", .uint32(4)),
+        ("qwen3moe.attention.key_length", .uint32(128)),
+        ("qwen3moe.attention.value_length", .uint32(128)),
+        ("qwen3moe.expert_count", .uint32(128)), ("qwen3moe.expert_used_count", .uint32(8)),
+        ("qwen3moe.expert_feed_forward_length", .uint32(768)),
+      ],
+      [("token_embd.weight", [2048, 151_936], .q4_K), ("output.weight", [2048, 151_936], .q6_K)]
+    ),
+    (
+      "gemma-3-1b",
+      [
+        ("general.architecture", .string("gemma3")), ("gemma3.context_length", .uint32(32_768)),
+        ("gemma3.embedding_length", .uint32(1152)), ("gemma3.block_count", .uint32(26)),
+        ("gemma3.feed_forward_length", .uint32(6912)), ("gemma3.attention.head_count", .uint32(4)),
+        ("gemma3.attention.head_count_kv", .uint32(1)),
+        ("gemma3.attention.key_length", .uint32(256)),
+        ("gemma3.attention.value_length", .uint32(256)),
+        ("gemma3.attention.sliding_window", .uint32(512)),
+      ], [("token_embd.weight", [1152, 262_144], .q8_0)]
+    ),
+    (
+      "gpt-oss-20b",
+      [
+        ("general.architecture", .string("gpt-oss")), ("gpt-oss.block_count", .uint32(24)),
+        ("gpt-oss.context_length", .uint32(131_072)),
+        ("gpt-oss.embedding_length", .uint32(2880)),
+        ("gpt-oss.feed_forward_length", .uint32(2880)),
+        ("gpt-oss.attention.head_count", .uint32(64)),
+        ("gpt-oss.attention.head_count_kv", .uint32(8)),
+        ("gpt-oss.attention.key_length", .uint32(64)),
+        ("gpt-oss.attention.value_length", .uint32(64)),
+        ("gpt-oss.attention.sliding_window", .uint32(128)),
+        ("gpt-oss.rope.dimension_count", .uint32(64)),
+        ("gpt-oss.expert_count", .uint32(32)), ("gpt-oss.expert_used_count", .uint32(4)),
+        ("gpt-oss.expert_feed_forward_length", .uint32(2880)),
+      ],
+      [
+        ("token_embd.weight", [2880, 201_088], .q8_0), ("output.weight", [2880, 201_088], .q8_0),
+        ("blk.0.attn_q.bias", [4096], .f32), ("blk.0.attn_output.bias", [2880], .f32),
+      ]
+    ),
+    (
       "deepseek-v2-lite",
       [
         ("general.architecture", .string("deepseek2")), ("deepseek2.block_count", .uint32(27)),
@@ -142,7 +191,8 @@ func ggufHeader(_ metadata: [(String, GGUFValue)], tensors: [(String, [Int], GGM
     // Newer conversions store MLA as MQA over the latent: key_length =
     // rank + rope = 576, value_length = rank, one KV head, and the per-head
     // sizes under *_mla.
-    var metadata = Self.presets[6].1.filter { !$0.0.contains("length") && !$0.0.contains("kv") }
+    let deepseek = try #require(Self.presets.first { $0.0 == "deepseek-v2-lite" })
+    var metadata = deepseek.1.filter { !$0.0.contains("length") && !$0.0.contains("kv") }
     metadata += [
       ("deepseek2.context_length", .uint32(163_840)),
       ("deepseek2.embedding_length", .uint32(2048)),
@@ -156,8 +206,8 @@ func ggufHeader(_ metadata: [(String, GGUFValue)], tensors: [(String, [Int], GGM
       ("deepseek2.attention.kv_lora_rank", .uint32(512)),
       ("deepseek2.attention.q_lora_rank", .uint32(0)),
     ]
-    let absorbed = try derive(metadata, tensors: Self.presets[6].2)
-    let classic = try derive(Self.presets[6].1, tensors: Self.presets[6].2)
+    let absorbed = try derive(metadata, tensors: deepseek.2)
+    let classic = try derive(deepseek.1, tensors: deepseek.2)
     #expect(absorbed == classic)
     #expect(
       absorbed.mla

@@ -27,10 +27,12 @@ import Testing
     #expect(try Self.dispatches("qwen3-32b") == 64 * 21 + 3)
     #expect(try Self.dispatches("gemma2-2b") == 26 * 22 + 4)  // + 2 norms, softcap; + logit softcap
     // MLA 13 per layer; dense layer 0 + 6; 26 MoE layers + 13 (router, 5
-    // experts, combine, 5 shared, residual); absorbed: + 1 per layer.
-    #expect(try Self.dispatches("deepseek-v2-lite") == 19 + 26 * 26 + 3)
+    // experts, combine, 5 shared, residual) in the paper's online form;
+    // absorbed (the default in decode): + 1 per layer.
+    #expect(try Self.dispatches("deepseek-v2-lite", ["mla-form": "online"]) == 19 + 26 * 26 + 3)
     #expect(
       try Self.dispatches("deepseek-v2-lite", ["mla-form": "absorbed"]) == 19 + 26 * 26 + 3 + 27)
+    #expect(try Self.dispatches("deepseek-v2-lite") == 19 + 26 * 26 + 3 + 27)
   }
 
   @Test func fusedIsFewer() throws {

@@ -7,7 +7,9 @@ import Testing
 @Suite struct WorkloadOptionsIITests {
   @Test func newOptions() throws {
     var o = WorkloadOptions(prompt: 1)
-    #expect(o.mlaForm == .online && o.rotation == WorkloadOptions.Rotation.none)
+    #expect(o.mlaForm == .auto && o.rotation == WorkloadOptions.Rotation.none)
+    // auto: online in prefill, absorbed in decode.
+    #expect(o.mlaForm.form(in: .prefill) == .online && o.mlaForm.form(in: .decode) == .absorbed)
     try o.set(.mlaForm, to: "Absorbed")
     try o.set(.rotation, to: "hadamard")
     #expect(o.mlaForm == .absorbed && o.rotation == .hadamard)
