@@ -68,6 +68,18 @@ import Trace
     #expect(typo.code == 2, "\(typo)")
     #expect(typo.err.hasPrefix("error: --family: unknown family (got 'lama'"))
     #expect(typo.err.contains("did you mean 'llama'?"))
+    // The other commands that take --model take --family too.
+    let out = dir.appendingPathComponent("out")
+    let sweep = try LifeBinary.run([
+      "sweep", "--model", config.path, "--family", "llama", "--device", "v100", "--generate", "2",
+      "--vary", "prompt=8,16", "--out", out.path + "-sweep",
+    ])
+    #expect(sweep.code == 0, "\(sweep)")
+    let serve = try LifeBinary.run([
+      "serve", "--model", config.path, "--family", "llama", "--device", "v100", "--rate", "10",
+      "--count", "2", "--prompt", "8", "--generate", "2", "--out", out.path + "-serve",
+    ])
+    #expect(serve.code == 0, "\(serve)")
   }
 
   @Test func aNestedTextConfigIsForecastAndSaysSo() throws {

@@ -28,7 +28,7 @@ extension ServeCommand {
       var options = s.options
       options.apply(workload)
       let model = try SimulateCommand.resolveModel(
-        self.model, reference: s.model, scenario: path, field: "model")
+        self.model, reference: s.model, scenario: path, field: "model", family: family)
       var devices = s.devices
       var spec: SpeculativeSettings?
       if let sp = s.speculative {
@@ -55,12 +55,13 @@ extension ServeCommand {
       try apply(to: &settings)
       var options = WorkloadOptions(prompt: 0)
       options.apply(workload)
-      let forecast = try ForecastCommand(
+      var command = ForecastCommand(
         model: model ?? "", options: options, json: false,
         prefillDevice: prefillDevice ?? device ?? "", decodeDevice: decodeDevice ?? device ?? "",
         device: device, overlap: overlap ?? .op, overrides: overrides, strict: false,
-        runtime: runtime ?? .automatic, speculative: speculative, powerCap: powerCap
-      ).pipeline()
+        runtime: runtime ?? .automatic, speculative: speculative, powerCap: powerCap)
+      command.family = family
+      let forecast = try command.pipeline()
       pipeline = ServePipeline(
         model: forecast.model, options: options, devices: forecast.devices,
         mapping: forecast.mapping, overlap: forecast.overlap,

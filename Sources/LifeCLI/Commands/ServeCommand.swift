@@ -19,7 +19,7 @@ struct ServeCommand: Subcommand, Equatable {
     ],
     flags: [
       .option("out", "DIR", "the output directory", values: "a directory path", required: true),
-      .model(required: false),
+      .model(required: false), .family,
     ]
       + FlagSpec.workloadFlags(promptRequired: false).filter {
         !(WorkloadOption(rawValue: $0.name)?.isOperatingPoint ?? false)
@@ -59,6 +59,8 @@ struct ServeCommand: Subcommand, Equatable {
   var scenario: String?
   var out: String
   var model: String?
+  /// `--family`, when given.
+  var family: String?
   /// Workload flags (not prompt, generate, batch), in order.
   var workload: [WorkloadSetting]
   /// Serving flags, in order.
@@ -86,6 +88,7 @@ struct ServeCommand: Subcommand, Equatable {
     scenario = arguments.positionals.first
     out = try arguments.requiredText("out")
     model = try arguments.text("model")
+    family = try arguments.text("family")
     workload = try arguments.workloadSettings(operatingPoint: false)
     serve = arguments.serveSettings().map { ServeFlag(option: $0.option, text: $0.text) }
     // Each value is checked here, as the flag's.

@@ -150,22 +150,27 @@ extension SimulateCommand {
   /// The model: `--model`, else the scenario's (a path relative to the
   /// scenario file, or a preset, both placed at the file's `model`).
   func model(_ scenario: Scenario) throws(LifeError) -> ModelConfig {
-    try Self.resolveModel(model, reference: scenario.model, scenario: self.scenario, field: "model")
+    try Self.resolveModel(
+      model, reference: scenario.model, scenario: self.scenario, field: "model", family: family)
   }
 
   /// `flag` when given, else the scenario's `reference` (a path relative to
-  /// the scenario file, or a preset; errors placed at `field` in the file).
+  /// the scenario file, or a preset; errors placed at `field` in the file);
+  /// `family` is `--family`.
   static func resolveModel(
-    _ flag: String?, reference: ModelReference, scenario: String, field: String
+    _ flag: String?, reference: ModelReference, scenario: String, field: String,
+    family: String? = nil
   ) throws(LifeError) -> ModelConfig {
-    if let flag { return try ModelConfig.resolve(flag) }
+    if let flag { return try ModelConfig.resolve(flag, family: family) }
     let here = ErrorLocation(file: scenario, path: field)
     do {
       return reference.isPath
-        ? try ModelConfig.load(path: reference.resolvedPath)
-        : try ModelConfig.resolve(reference.text)
+        ? try ModelConfig.load(path: reference.resolvedPath, family: family)
+        : try ModelConfig.resolve(reference.text, family: family)
     } catch {
-      guard error.location.file == nil else { throw error }
+      guard error.location.file == nil, error.location.origin != .parameter(.family) else {
+        throw error
+      }
       throw LifeError(
         .failure, at: here, error.message, got: error.got, expected: error.expected,
         suggestion: error.suggestion)

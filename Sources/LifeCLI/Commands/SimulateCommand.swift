@@ -14,7 +14,7 @@ struct SimulateCommand: Subcommand, Equatable {
     positionals: [PositionalSpec(name: "SCENARIO.json", help: "a scenario file")],
     flags: [
       .option("out", "DIR", "the output directory", values: "a directory path", required: true)
-    ] + [.model(required: false)]
+    ] + [.model(required: false), .family]
       + FlagSpec.workloadFlags(promptRequired: false).map {
         var flag = $0
         flag.defaultText = "the scenario's"
@@ -52,6 +52,8 @@ struct SimulateCommand: Subcommand, Equatable {
   var out: String
   /// `--model`, overriding the scenario's.
   var model: String?
+  /// `--family`, when given.
+  var family: String?
   /// Workload flags overriding the scenario's options, in order.
   var overrides: [WorkloadSetting]
   /// `--trace-detail`, overriding the scenario's `trace.detail`.
@@ -95,5 +97,6 @@ struct SimulateCommand: Subcommand, Equatable {
       gzip: arguments.isSet("gzip"), force: arguments.isSet("force"),
       runtime: arguments.has("runtime") ? try arguments.runtimeChoice() : nil,
       powerCap: try arguments.powerCap())
+    family = try arguments.text("family")
   }
 }

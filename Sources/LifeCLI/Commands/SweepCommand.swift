@@ -24,7 +24,8 @@ indirect enum SweepCommand: Subcommand, Equatable {
         var model = FlagSpec.model(required: false)
         model.defaultText = "required unless --merge"
         return model
-      }()
+      }(),
+      .family,
     ]
       + FlagSpec.workloadFlags(promptRequired: false).map {
         var flag = $0

@@ -7,6 +7,8 @@ import Trace
 struct SweepSpec: Sendable, Equatable {
   /// A preset name or config.json path.
   var model: String
+  /// `--family`, when given.
+  var family: String?
   /// `--device`; nil only when `device` is varied.
   var device: String?
   /// The fixed workload flags. When `prompt` is varied and `--prompt` is not
@@ -91,6 +93,7 @@ extension SweepSpec {
         return Heatmap(x: x, y: y)
       },
       shard: shard, runtime: runtime)
+    family = try arguments.text("family")
   }
 }
 

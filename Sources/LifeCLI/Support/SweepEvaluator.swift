@@ -17,7 +17,7 @@ struct SweepEvaluator: Sendable {
 
   init(_ spec: SweepSpec, threads: Int) throws(LifeError) {
     self.spec = spec
-    model = try ModelConfig.resolve(spec.model)
+    model = try ModelConfig.resolve(spec.model, family: spec.family)
     var references: [(name: String, origin: InputOrigin)] = []
     if let device = spec.device { references.append((device, .parameter(.device))) }
     if let axis = spec.axes.first(where: { $0.name == .device }) {
