@@ -56,8 +56,7 @@ extension ResidualBand {
   }
 
   var jsonValue: JSONValue {
-    func r(_ v: Double) -> JSONValue { .num((v * 1000).rounded() / 1000) }
-    return .object([("rows", .int(rows)), ("low", r(low)), ("high", r(high))])
+    .object([("rows", .int(rows)), ("low", .num(low)), ("high", .num(high))])
   }
 }
 

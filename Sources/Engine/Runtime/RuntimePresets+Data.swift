@@ -153,27 +153,28 @@ extension RuntimePresets {
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 2,
             "rope": 2,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 1,
             "softmax": 1,
             "context": 2
           },
-          "per_pass": 3,
-          "per_quantized_linear": 0
+          "per_quantized_linear": 0,
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "int8",
           "plain_gemm": {
-            "fp16": "fp32",
             "bf16": "bf16",
+            "fp16": "fp32",
             "fp32": "fp32"
           },
           "attention": "fp32"
@@ -198,6 +199,70 @@ extension RuntimePresets {
               "decode": 200
             }
           },
+          "cpu.ddr": {
+            "compute": {
+              "max": 0.9219808548360235,
+              "half_tokens": 3.7925629751736514,
+              "reference_tops": 1,
+              "size_exponent": 1.079331798181518,
+              "decline_tokens": 2048,
+              "decline_exponent": 0.3
+            },
+            "attention": {
+              "max": 0.7138066264006127,
+              "half_tokens": 0.8830772963229843,
+              "reference_tops": 1,
+              "size_exponent": 1.079331798181518,
+              "decline_tokens": 2048,
+              "decline_exponent": 0.3
+            },
+            "memory": 0.8807746781598855,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.0002640379311758416
+              }
+            },
+            "launch_us": {
+              "prefill": 0.5810972206573682,
+              "decode": 0.5810972206573682
+            },
+            "host_us": {
+              "prefill": 119.16912322066744,
+              "decode": 119.16912322066744
+            }
+          },
+          "cpu.lpddr": {
+            "compute": {
+              "max": 0.2395293897248236,
+              "half_tokens": 0.173523433106197,
+              "reference_tops": 1,
+              "size_exponent": 0.5686646026809751,
+              "decline_tokens": 2048,
+              "decline_exponent": 0.3
+            },
+            "attention": {
+              "max": 0.4001370622864713,
+              "half_tokens": 0.00029562388724424515,
+              "reference_tops": 1,
+              "size_exponent": 0.5686646026809751,
+              "decline_tokens": 2048,
+              "decline_exponent": 0.3
+            },
+            "memory": 0.9233399182730043,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.5718018420177773
+              }
+            },
+            "launch_us": {
+              "prefill": 0.25591508121159073,
+              "decode": 0.25591508121159073
+            },
+            "host_us": {
+              "prefill": 55.35534964718454,
+              "decode": 55.35534964718454
+            }
+          },
           "default": {
             "compute": {
               "max": 0.4,
@@ -214,8 +279,10 @@ extension RuntimePresets {
               "prefill": 200,
               "decode": 200
             }
-          },
-          "cpu.lpddr": {
+          }
+        },
+        "priors": {
+          "cpu": {
             "compute": {
               "max": 0.4,
               "half_tokens": 16,
@@ -252,17 +319,81 @@ extension RuntimePresets {
               "prefill": 200,
               "decode": 200
             }
+          },
+          "cpu.lpddr": {
+            "compute": {
+              "max": 0.4,
+              "half_tokens": 16,
+              "reference_tops": 1,
+              "size_exponent": 0.5,
+              "decline_tokens": 2048,
+              "decline_exponent": 0.3
+            },
+            "memory": 0.6,
+            "launch_us": {
+              "prefill": 3,
+              "decode": 3
+            },
+            "host_us": {
+              "prefill": 200,
+              "decode": 200
+            }
+          },
+          "default": {
+            "compute": {
+              "max": 0.4,
+              "half_tokens": 16,
+              "reference_tops": 1,
+              "size_exponent": 0.5
+            },
+            "memory": 0.6,
+            "launch_us": {
+              "prefill": 3,
+              "decode": 3
+            },
+            "host_us": {
+              "prefill": 200,
+              "decode": 200
+            }
+          }
+        },
+        "uncertainty": {
+          "cpu.ddr": {
+            "prefill": {
+              "rows": 17,
+              "low": 0.242,
+              "high": 3.824
+            },
+            "decode": {
+              "rows": 16,
+              "low": 0.461,
+              "high": 1.518
+            }
+          },
+          "cpu.lpddr": {
+            "prefill": {
+              "rows": 17,
+              "low": 0.464,
+              "high": 1.333
+            },
+            "decode": {
+              "rows": 35,
+              "low": 0.52,
+              "high": 2.059
+            }
           }
         },
         "verify": {
           "command": "llama-bench -m {model}.gguf -p {prompt} -n {generate} -d {depth} -b {chunk} -ub {chunk} -fa {flash_attn} -ctk {kv_gguf} -ctv {kv_gguf} -r 5 -ngl 0 -t {threads}"
         },
         "sources": {
-          "kernels": "One thread-pool barrier per graph node (ggml_graph_compute_thread); the activations are quantized inside the mat-mul, not in a node of their own.",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
-          "peaks": "ggml-cpu quantizes the activations to Q8_0/Q8_K inside each mat-mul and multiplies with integer dot-product instructions (AVX-VNNI / AVX512-VNNI, ARM SDOT/I8MM): the int8 rate; F16 weights are converted and multiplied in F32.",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "fit.cpu.ddr": "fitted by `life validate --write-runtimes` to 33 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (graviton3-cpu, ryzen7-7840hs-cpu, ryzen9-7950x-cpu, threadripper-pro-5975wx-cpu, xeon-w9-3475x-cpu) and 4 sources (iklcpp-p54, llamacpp-p14080, llamacpp-p7487, llmfit); median error 135.3 % at the priors, 40.5 % fitted (in sample)",
+          "fit.cpu.lpddr": "fitted by `life validate --write-runtimes` to 52 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (m2-max-cpu, m4-cpu, m4-pro-cpu, raspberry-pi-4b-cpu, raspberry-pi-5-cpu) and 5 sources (iklcpp-p121, llamacpp-p11390, llamacpp-p16993, llamacpp-p6928, sensura-llm-bench); median error 61.3 % at the priors, 53.8 % fitted (in sample)",
+          "kernels": "One thread-pool barrier per graph node (ggml_graph_compute_thread); the activations are quantized inside the mat-mul, not in a node of their own.",
+          "peaks": "ggml-cpu quantizes the activations to Q8_0/Q8_K inside each mat-mul and multiplies with integer dot-product instructions (AVX-VNNI / AVX512-VNNI, ARM SDOT/I8MM): the int8 rate; F16 weights are converted and multiplied in F32."
         }
       }
       """#
@@ -289,32 +420,50 @@ extension RuntimePresets {
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 2,
             "rope": 2,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 1,
             "softmax": 1,
             "context": 2
           },
-          "per_pass": 3,
-          "per_quantized_linear": 1
+          "per_quantized_linear": 1,
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "int8",
           "plain_gemm": {
-            "fp16": "fp16",
             "bf16": "bf16",
+            "fp16": "fp16",
             "fp32": "fp32"
           },
           "attention": "fp16"
         },
         "classes": {
+          "default": {
+            "compute": {
+              "max": 0.5,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 5,
+              "decode": 3
+            },
+            "host_us": {
+              "prefill": 300,
+              "decode": 300
+            }
+          },
           "gpu": {
             "compute": {
               "max": 0.55,
@@ -330,6 +479,62 @@ extension RuntimePresets {
             "host_us": {
               "prefill": 300,
               "decode": 250
+            }
+          },
+          "gpu.gddr": {
+            "compute": {
+              "max": 0.15998535366826347,
+              "half_tokens": 0.1860115624026295,
+              "reference_tops": 100,
+              "size_exponent": 0.31813068892781365
+            },
+            "attention": {
+              "max": 0.4148282654483213,
+              "half_tokens": 11.458844249161249,
+              "reference_tops": 100,
+              "size_exponent": 0.31813068892781365
+            },
+            "memory": 0.9870299264516317,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.7365255426418037
+              }
+            },
+            "launch_us": {
+              "prefill": 6.192361265746292,
+              "decode": 6.192361265746292
+            },
+            "host_us": {
+              "prefill": 131.69883283734464,
+              "decode": 131.69883283734464
+            }
+          },
+          "gpu.hbm": {
+            "compute": {
+              "max": 0.9926437742169405,
+              "half_tokens": 0,
+              "reference_tops": 100,
+              "size_exponent": 0.949132677348829
+            },
+            "attention": {
+              "max": 0.04487198268129814,
+              "half_tokens": 0.0004943796131220424,
+              "reference_tops": 100,
+              "size_exponent": 0.949132677348829
+            },
+            "memory": 0.5754683400191329,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.9262989033642703
+              }
+            },
+            "launch_us": {
+              "prefill": 8.768798144253495,
+              "decode": 8.768798144253495
+            },
+            "host_us": {
+              "prefill": 20.019497116455053,
+              "decode": 20.019497116455053
             }
           },
           "igpu": {
@@ -348,7 +553,9 @@ extension RuntimePresets {
               "prefill": 300,
               "decode": 300
             }
-          },
+          }
+        },
+        "priors": {
           "default": {
             "compute": {
               "max": 0.5,
@@ -366,7 +573,7 @@ extension RuntimePresets {
               "decode": 300
             }
           },
-          "gpu.hbm": {
+          "gpu": {
             "compute": {
               "max": 0.55,
               "half_tokens": 64,
@@ -399,18 +606,80 @@ extension RuntimePresets {
               "prefill": 300,
               "decode": 250
             }
+          },
+          "gpu.hbm": {
+            "compute": {
+              "max": 0.55,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 4,
+              "decode": 2.5
+            },
+            "host_us": {
+              "prefill": 300,
+              "decode": 250
+            }
+          },
+          "igpu": {
+            "compute": {
+              "max": 0.5,
+              "half_tokens": 32,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 5,
+              "decode": 4
+            },
+            "host_us": {
+              "prefill": 300,
+              "decode": 300
+            }
+          }
+        },
+        "uncertainty": {
+          "gpu.gddr": {
+            "prefill": {
+              "rows": 66,
+              "low": 0.556,
+              "high": 2.006
+            },
+            "decode": {
+              "rows": 7,
+              "low": 0.5,
+              "high": 1.317
+            }
+          },
+          "gpu.hbm": {
+            "prefill": {
+              "rows": 17,
+              "low": 0.01,
+              "high": 1.209
+            },
+            "decode": {
+              "rows": 181,
+              "low": 0.684,
+              "high": 0.859
+            }
           }
         },
         "verify": {
           "command": "llama-bench -m {model}.gguf -p {prompt} -n {generate} -d {depth} -b {chunk} -ub {chunk} -fa {flash_attn} -ctk {kv_gguf} -ctv {kv_gguf} -r 5 -ngl 99"
         },
         "sources": {
-          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
-          "per_quantized_linear": "ggml-cuda quantizes the activations to q8_1 before each MMQ/MMVQ mat-mul (ggml_cuda_op_mul_mat → quantize_row_q8_1_cuda): one extra kernel per mat-mul over quantized weights.",
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "fit.gpu.gddr": "fitted by `life validate --write-runtimes` to 73 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (rtx-3090, rtx-3090-ti, rtx-4090, rtx-5080) and 6 sources (llamacpp-p15131, llamacpp-p15157, llamacpp-p17505, llamacpp-p17891, llamacpp-p4812, llmfit); median error 64.4 % at the priors, 25.9 % fitted (in sample)",
+          "fit.gpu.hbm": "fitted by `life validate --write-runtimes` to 198 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (a100-40gb, a100-80gb, gh200, h100-sxm, v100-pcie-32gb) and 4 sources (argonne-llmib, llamacpp-i2641, llamacpp-p16843, llamacpp-p17505); median error 25.6 % at the priors, 32.1 % fitted (in sample)",
+          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
           "peaks": "MMQ uses int8 tensor-core mma on Turing and newer for all batch sizes since PR #8075 (2024-06-24): the int8 rate; F16 weights go through cuBLAS with CUBLAS_COMPUTE_16F (FP16 accumulate); flash attention's MMA kernel runs at the FP16 rate.",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "per_quantized_linear": "ggml-cuda quantizes the activations to q8_1 before each MMQ/MMVQ mat-mul (ggml_cuda_op_mul_mat → quantize_row_q8_1_cuda): one extra kernel per mat-mul over quantized weights."
         }
       }
       """#
@@ -437,33 +706,34 @@ extension RuntimePresets {
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 1,
             "rope": 2,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 1,
             "softmax": 1,
             "context": 2
           },
-          "per_pass": 3,
-          "per_quantized_linear": 0
+          "per_quantized_linear": 0,
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "fp16",
           "plain_gemm": {
-            "fp16": "fp16",
             "bf16": "bf16",
+            "fp16": "fp16",
             "fp32": "fp32"
           },
           "attention": "fp16"
         },
         "classes": {
-          "igpu": {
+          "default": {
             "compute": {
               "max": 0.6,
               "half_tokens": 32,
@@ -480,7 +750,54 @@ extension RuntimePresets {
               "decode": 300
             }
           },
+          "igpu": {
+            "compute": {
+              "max": 0.6352855093991641,
+              "half_tokens": 175.24521319812385,
+              "reference_tops": 100,
+              "size_exponent": 1.2819647759985346
+            },
+            "attention": {
+              "max": 0.5549967245955681,
+              "half_tokens": 100.48101240173112,
+              "reference_tops": 100,
+              "size_exponent": 1.2819647759985346
+            },
+            "memory": 0.8738562807760634,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.7401381072671274
+              }
+            },
+            "launch_us": {
+              "prefill": 2.975136890981096,
+              "decode": 2.975136890981096
+            },
+            "host_us": {
+              "prefill": 405.03307717603735,
+              "decode": 405.03307717603735
+            }
+          }
+        },
+        "priors": {
           "default": {
+            "compute": {
+              "max": 0.6,
+              "half_tokens": 32,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 5,
+              "decode": 4
+            },
+            "host_us": {
+              "prefill": 300,
+              "decode": 300
+            }
+          },
+          "igpu": {
             "compute": {
               "max": 0.6,
               "half_tokens": 32,
@@ -498,15 +815,30 @@ extension RuntimePresets {
             }
           }
         },
+        "uncertainty": {
+          "igpu": {
+            "prefill": {
+              "rows": 25,
+              "low": 0.299,
+              "high": 2.994
+            },
+            "decode": {
+              "rows": 17,
+              "low": 0.585,
+              "high": 1.307
+            }
+          }
+        },
         "verify": {
           "command": "llama-bench -m {model}.gguf -p {prompt} -n {generate} -d {depth} -b {chunk} -ub {chunk} -fa {flash_attn} -ctk {kv_gguf} -ctv {kv_gguf} -r 5 -ngl 99"
         },
         "sources": {
-          "kernels": "Metal fuses rms_norm with mul (ggml-metal kernel_rms_norm_mul) and runs the activations as F32 without a separate quantize kernel.",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
-          "peaks": "Metal mat-mul kernels dequantize blocks to half and multiply with simdgroup matrices (fp16 in, fp32 accumulate) above 8 rows; mul_mv kernels for decode. Apple GPUs have no integer matrix units: every GEMM reaches at most the fp16 ALU rate.",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "fit.igpu": "fitted by `life validate --write-runtimes` to 42 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (m1-max-gpu, m2-max-gpu-30c, m2-ultra-gpu, m3-pro-gpu) and 5 sources (llamacpp-p10238, llamacpp-p26570, llamacpp-p2951, llamacpp-p5021, llmfit); median error 22.7 % at the priors, 15.5 % fitted (in sample)",
+          "kernels": "Metal fuses rms_norm with mul (ggml-metal kernel_rms_norm_mul) and runs the activations as F32 without a separate quantize kernel.",
+          "peaks": "Metal mat-mul kernels dequantize blocks to half and multiply with simdgroup matrices (fp16 in, fp32 accumulate) above 8 rows; mul_mv kernels for decode. Apple GPUs have no integer matrix units: every GEMM reaches at most the fp16 ALU rate."
         }
       }
       """#
@@ -533,33 +865,194 @@ extension RuntimePresets {
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 2,
             "rope": 2,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 1,
             "softmax": 1,
             "context": 2
           },
-          "per_pass": 3,
-          "per_quantized_linear": 1
+          "per_quantized_linear": 1,
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "int8",
           "plain_gemm": {
-            "fp16": "fp16",
             "bf16": "bf16",
+            "fp16": "fp16",
             "fp32": "fp32"
           },
           "attention": "fp16"
         },
         "classes": {
+          "default": {
+            "compute": {
+              "max": 0.35,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
+          },
           "gpu": {
+            "compute": {
+              "max": 0.35,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
+          },
+          "gpu.gddr": {
+            "compute": {
+              "max": 0.2590398525438777,
+              "half_tokens": 6.770500109605105,
+              "reference_tops": 100,
+              "size_exponent": 0.49828407335149316
+            },
+            "attention": {
+              "max": 0.4912139367026216,
+              "half_tokens": 24.944919943545276,
+              "reference_tops": 100,
+              "size_exponent": 0.49828407335149316
+            },
+            "memory": 0.9768610411016634,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.6713479524157977
+              }
+            },
+            "launch_us": {
+              "prefill": 3.4041463137983157,
+              "decode": 3.4041463137983157
+            },
+            "host_us": {
+              "prefill": 1335.351007060291,
+              "decode": 1335.351007060291
+            }
+          },
+          "gpu.hbm": {
+            "compute": {
+              "max": 0.35,
+              "half_tokens": 63.999999999999986,
+              "reference_tops": 100,
+              "size_exponent": 0.5852651899780813
+            },
+            "attention": {
+              "max": 0.1826994449729969,
+              "half_tokens": 190.99583183995617,
+              "reference_tops": 100,
+              "size_exponent": 0.5852651899780813
+            },
+            "memory": 0.1574957860985031,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.7003692925999325
+              }
+            },
+            "launch_us": {
+              "prefill": 0.34229545669771405,
+              "decode": 0.34229545669771405
+            },
+            "host_us": {
+              "prefill": 125.56567755244824,
+              "decode": 125.56567755244824
+            }
+          },
+          "igpu": {
+            "compute": {
+              "max": 0.3,
+              "half_tokens": 32,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
+          }
+        },
+        "priors": {
+          "default": {
+            "compute": {
+              "max": 0.35,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
+          },
+          "gpu": {
+            "compute": {
+              "max": 0.35,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
+          },
+          "gpu.gddr": {
+            "compute": {
+              "max": 0.35,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
+          },
+          "gpu.hbm": {
             "compute": {
               "max": 0.35,
               "half_tokens": 64,
@@ -592,56 +1085,26 @@ extension RuntimePresets {
               "prefill": 400,
               "decode": 400
             }
-          },
-          "default": {
-            "compute": {
-              "max": 0.35,
-              "half_tokens": 64,
-              "reference_tops": 100,
-              "size_exponent": 0.5
+          }
+        },
+        "uncertainty": {
+          "gpu.gddr": {
+            "prefill": {
+              "rows": 19,
+              "low": 0.508,
+              "high": 1.667
             },
-            "memory": 0.7,
-            "launch_us": {
-              "prefill": 6,
-              "decode": 5
-            },
-            "host_us": {
-              "prefill": 400,
-              "decode": 400
+            "decode": {
+              "rows": 5,
+              "low": 0.383,
+              "high": 0.416
             }
           },
           "gpu.hbm": {
-            "compute": {
-              "max": 0.35,
-              "half_tokens": 64,
-              "reference_tops": 100,
-              "size_exponent": 0.5
-            },
-            "memory": 0.7,
-            "launch_us": {
-              "prefill": 6,
-              "decode": 5
-            },
-            "host_us": {
-              "prefill": 400,
-              "decode": 400
-            }
-          },
-          "gpu.gddr": {
-            "compute": {
-              "max": 0.35,
-              "half_tokens": 64,
-              "reference_tops": 100,
-              "size_exponent": 0.5
-            },
-            "memory": 0.7,
-            "launch_us": {
-              "prefill": 6,
-              "decode": 5
-            },
-            "host_us": {
-              "prefill": 400,
-              "decode": 400
+            "decode": {
+              "rows": 80,
+              "low": 1.338,
+              "high": 2.371
             }
           }
         },
@@ -649,10 +1112,12 @@ extension RuntimePresets {
           "command": "llama-bench -m {model}.gguf -p {prompt} -n {generate} -d {depth} -b {chunk} -ub {chunk} -fa {flash_attn} -ctk {kv_gguf} -ctv {kv_gguf} -r 5 -ngl 99"
         },
         "sources": {
-          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "fit.gpu.gddr": "fitted by `life validate --write-runtimes` to 24 rows of the bundled corpus (traces/measurements/corpus.csv) from 3 devices (rx-6800-xt, rx-7900-xtx, rx-9060-xt) and 3 sources (llamacpp-p2059, llamacpp-p26284, llamacpp-p28102); median error 56.9 % at the priors, 31.2 % fitted (in sample)",
+          "fit.gpu.hbm": "fitted by `life validate --write-runtimes` to 80 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (mi300x) and 1 sources (argonne-llmib); median error 62.4 % at the priors, 11.0 % fitted (in sample)",
+          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
           "peaks": "The HIP build shares ggml-cuda's kernels (MMQ on WMMA/MFMA int8 where available; hipBLAS for F16)."
         }
       }
@@ -680,32 +1145,114 @@ extension RuntimePresets {
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 2,
             "rope": 2,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 1,
             "softmax": 1,
             "context": 2
           },
-          "per_pass": 3,
-          "per_quantized_linear": 0
+          "per_quantized_linear": 0,
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "fp16",
           "plain_gemm": {
-            "fp16": "fp16",
             "bf16": "bf16",
+            "fp16": "fp16",
             "fp32": "fp32"
           },
           "attention": "fp16"
         },
         "classes": {
+          "default": {
+            "compute": {
+              "max": 0.3,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.65,
+            "launch_us": {
+              "prefill": 8,
+              "decode": 6
+            },
+            "host_us": {
+              "prefill": 500,
+              "decode": 500
+            }
+          },
+          "gpu": {
+            "compute": {
+              "max": 0.2954975153545246,
+              "half_tokens": 22.978219408842065,
+              "reference_tops": 100,
+              "size_exponent": 0.4884823612626302
+            },
+            "attention": {
+              "max": 0.310668708130565,
+              "half_tokens": 58.770354839169514,
+              "reference_tops": 100,
+              "size_exponent": 0.4884823612626302
+            },
+            "memory": 0.7336763043394291,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.6507157757164511
+              }
+            },
+            "launch_us": {
+              "prefill": 2.750642693780959,
+              "decode": 2.750642693780959
+            },
+            "host_us": {
+              "prefill": 407.94427109645534,
+              "decode": 407.94427109645534
+            }
+          },
+          "igpu": {
+            "compute": {
+              "max": 0.3,
+              "half_tokens": 32,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.65,
+            "launch_us": {
+              "prefill": 8,
+              "decode": 6
+            },
+            "host_us": {
+              "prefill": 500,
+              "decode": 500
+            }
+          }
+        },
+        "priors": {
+          "default": {
+            "compute": {
+              "max": 0.3,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.65,
+            "launch_us": {
+              "prefill": 8,
+              "decode": 6
+            },
+            "host_us": {
+              "prefill": 500,
+              "decode": 500
+            }
+          },
           "gpu": {
             "compute": {
               "max": 0.3,
@@ -739,33 +1286,17 @@ extension RuntimePresets {
               "prefill": 500,
               "decode": 500
             }
-          },
-          "default": {
-            "compute": {
-              "max": 0.3,
-              "half_tokens": 64,
-              "reference_tops": 100,
-              "size_exponent": 0.5
-            },
-            "memory": 0.65,
-            "launch_us": {
-              "prefill": 8,
-              "decode": 6
-            },
-            "host_us": {
-              "prefill": 500,
-              "decode": 500
-            }
           }
         },
         "verify": {
           "command": "llama-bench -m {model}.gguf -p {prompt} -n {generate} -d {depth} -b {chunk} -ub {chunk} -fa {flash_attn} -ctk {kv_gguf} -ctv {kv_gguf} -r 5 -ngl 99"
         },
         "sources": {
-          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "fit.gpu": "fitted by `life validate --write-runtimes` to 6 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (intel-arc-b580) and 1 sources (ipexllm-i12991); median error 64.8 % at the priors, 3.4 % fitted (in sample)",
+          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids."
         }
       }
       """#
@@ -792,32 +1323,125 @@ extension RuntimePresets {
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 1,
             "rope": 2,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 1,
             "softmax": 1,
             "context": 2
           },
-          "per_pass": 3,
-          "per_quantized_linear": 0
+          "per_quantized_linear": 0,
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "fp16",
           "plain_gemm": {
-            "fp16": "fp16",
             "bf16": "bf16",
+            "fp16": "fp16",
             "fp32": "fp32"
           },
           "attention": "fp16"
         },
         "classes": {
+          "default": {
+            "compute": {
+              "max": 0.3,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
+          },
+          "gpu": {
+            "compute": {
+              "max": 0.3016945122074941,
+              "half_tokens": 11.368101419101155,
+              "reference_tops": 100,
+              "size_exponent": 0.39450116205752533
+            },
+            "attention": {
+              "max": 0.7295719803976636,
+              "half_tokens": 45.64756984915595,
+              "reference_tops": 100,
+              "size_exponent": 0.39450116205752533
+            },
+            "memory": 0.8152227036702339,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.6937465725094331
+              }
+            },
+            "launch_us": {
+              "prefill": 13.194192137203947,
+              "decode": 13.194192137203947
+            },
+            "host_us": {
+              "prefill": 318.6340961145166,
+              "decode": 318.6340961145166
+            }
+          },
+          "igpu": {
+            "compute": {
+              "max": 0.34751640642919457,
+              "half_tokens": 31.816493423400345,
+              "reference_tops": 100,
+              "size_exponent": 0.41177934176481223
+            },
+            "attention": {
+              "max": 0.0544149665275117,
+              "half_tokens": 105.86667827670061,
+              "reference_tops": 100,
+              "size_exponent": 0.41177934176481223
+            },
+            "memory": 0.5670785092994058,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.7000195058529441
+              }
+            },
+            "launch_us": {
+              "prefill": 6.055757060313202,
+              "decode": 6.055757060313202
+            },
+            "host_us": {
+              "prefill": 407.84470044552995,
+              "decode": 407.84470044552995
+            }
+          }
+        },
+        "priors": {
+          "default": {
+            "compute": {
+              "max": 0.3,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 400
+            }
+          },
           "gpu": {
             "compute": {
               "max": 0.35,
@@ -851,22 +1475,19 @@ extension RuntimePresets {
               "prefill": 400,
               "decode": 400
             }
-          },
-          "default": {
-            "compute": {
-              "max": 0.3,
-              "half_tokens": 64,
-              "reference_tops": 100,
-              "size_exponent": 0.5
+          }
+        },
+        "uncertainty": {
+          "gpu": {
+            "prefill": {
+              "rows": 7,
+              "low": 0.557,
+              "high": 7.432
             },
-            "memory": 0.7,
-            "launch_us": {
-              "prefill": 6,
-              "decode": 5
-            },
-            "host_us": {
-              "prefill": 400,
-              "decode": 400
+            "decode": {
+              "rows": 5,
+              "low": 0.471,
+              "high": 1.844
             }
           }
         },
@@ -874,11 +1495,13 @@ extension RuntimePresets {
           "command": "llama-bench -m {model}.gguf -p {prompt} -n {generate} -d {depth} -b {chunk} -ub {chunk} -fa {flash_attn} -ctk {kv_gguf} -ctv {kv_gguf} -r 5 -ngl 99"
         },
         "sources": {
-          "kernels": "Vulkan fuses rms_norm with mul.",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
-          "peaks": "Vulkan mat-mul shaders dequantize to fp16 and use cooperative matrices (coopmat/coopmat2, mostly fp16 accumulate) where the driver has them.",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "fit.gpu": "fitted by `life validate --write-runtimes` to 12 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (rtx-2070, rtx-3070, rtx-3090, rtx-5090, rx-6800-xt) and 5 sources (llamacpp-p12833, llamacpp-p13324, llamacpp-p13506, llamacpp-p17186, llamacpp-p2059); median error 57.5 % at the priors, 53.8 % fitted (in sample)",
+          "fit.igpu": "fitted by `life validate --write-runtimes` to 4 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (iris-xe-tgl-igpu) and 1 sources (llamacpp-i17366); median error 35.6 % at the priors, 3.9 % fitted (in sample)",
+          "kernels": "Vulkan fuses rms_norm with mul.",
+          "peaks": "Vulkan mat-mul shaders dequantize to fp16 and use cooperative matrices (coopmat/coopmat2, mostly fp16 accumulate) where the driver has them."
         }
       }
       """#
@@ -962,51 +1585,37 @@ extension RuntimePresets {
           "logits": "last",
           "scores": "causal"
         },
+        "accounting": {},
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 1,
             "rope": 2,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 1,
             "softmax": 1,
             "context": 1
           },
+          "per_quantized_linear": 0,
           "per_pass": 4
         },
         "peaks": {
           "quantized_gemm": "fp16",
           "plain_gemm": {
-            "fp16": "fp16",
             "bf16": "bf16",
+            "fp16": "fp16",
             "fp32": "fp32"
           },
           "attention": "fp16"
         },
         "classes": {
-          "igpu": {
-            "compute": {
-              "max": 0.6,
-              "half_tokens": 32,
-              "reference_tops": 100,
-              "size_exponent": 0.5
-            },
-            "memory": 0.8,
-            "launch_us": {
-              "prefill": 4,
-              "decode": 3
-            },
-            "host_us": {
-              "prefill": 400,
-              "decode": 300
-            }
-          },
           "default": {
             "compute": {
               "max": 0.6,
@@ -1023,14 +1632,93 @@ extension RuntimePresets {
               "prefill": 400,
               "decode": 300
             }
+          },
+          "igpu": {
+            "compute": {
+              "max": 0.7696180760342275,
+              "half_tokens": 34.70363535491377,
+              "reference_tops": 100,
+              "size_exponent": 0.8285131126654428
+            },
+            "attention": {
+              "max": 0.5798296386248606,
+              "half_tokens": 11.316461989610547,
+              "reference_tops": 100,
+              "size_exponent": 0.8285131126654428
+            },
+            "memory": 0.8648835242230588,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.7994793805978815
+              }
+            },
+            "launch_us": {
+              "prefill": 1.1631996635518456,
+              "decode": 1.1631996635518456
+            },
+            "host_us": {
+              "prefill": 265.617243099853,
+              "decode": 265.617243099853
+            }
+          }
+        },
+        "priors": {
+          "default": {
+            "compute": {
+              "max": 0.6,
+              "half_tokens": 32,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 4,
+              "decode": 3
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 300
+            }
+          },
+          "igpu": {
+            "compute": {
+              "max": 0.6,
+              "half_tokens": 32,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.8,
+            "launch_us": {
+              "prefill": 4,
+              "decode": 3
+            },
+            "host_us": {
+              "prefill": 400,
+              "decode": 300
+            }
+          }
+        },
+        "uncertainty": {
+          "igpu": {
+            "prefill": {
+              "rows": 23,
+              "low": 0.494,
+              "high": 1.289
+            },
+            "decode": {
+              "rows": 21,
+              "low": 0.285,
+              "high": 0.338
+            }
           }
         },
         "verify": {
           "command": "mlx_lm.benchmark --model {model} -p {prompt} -g {generate} -b {batch}"
         },
         "sources": {
-          "kernels": "mlx-lm models/llama.py: nn.RMSNorm (mx.fast.rms_norm), nn.RoPE (mx.fast.rope) on q and on k, KVCache.update_and_fetch (slice assignment into a preallocated buffer, regrown every 256 tokens), mx.fast.scaled_dot_product_attention, a compiled swiglu; quantized weights through mx.quantized_matmul (group size 64); prefill in steps of 2048 tokens (generate_step prefill_step_size).",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "fit.igpu": "fitted by `life validate --write-runtimes` to 44 rows of the bundled corpus (traces/measurements/corpus.csv) from 2 devices (m2-ultra-gpu, m3-max-gpu) and 1 sources (apple-mlx); median error 43.8 % at the priors, 4.7 % fitted (in sample)",
+          "kernels": "mlx-lm models/llama.py: nn.RMSNorm (mx.fast.rms_norm), nn.RoPE (mx.fast.rope) on q and on k, KVCache.update_and_fetch (slice assignment into a preallocated buffer, regrown every 256 tokens), mx.fast.scaled_dot_product_attention, a compiled swiglu; quantized weights through mx.quantized_matmul (group size 64); prefill in steps of 2048 tokens (generate_step prefill_step_size)."
         }
       }
       """#
@@ -1048,21 +1736,22 @@ extension RuntimePresets {
           "logits": "last",
           "scores": "causal"
         },
+        "accounting": {},
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 0,
             "norm": 1,
             "rope": 0,
-            "kv_cache": 0,
-            "elementwise": 0,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 0
           },
           "per_site": {
-            "self_attn.k_proj": 0,
-            "self_attn.v_proj": 0,
+            "mlp.gate_mul": 0,
             "mlp.up_proj": 0,
-            "mlp.gate_mul": 0
+            "self_attn.k_proj": 0,
+            "self_attn.v_proj": 0
           },
           "flash_attention": 1,
           "unfused_attention": {
@@ -1070,33 +1759,109 @@ extension RuntimePresets {
             "softmax": 1,
             "context": 1
           },
+          "per_quantized_linear": 0,
           "per_pass": 4
         },
         "peaks": {
           "quantized_gemm": "default",
           "plain_gemm": {
-            "fp16": "fp16",
             "bf16": "bf16",
+            "fp16": "fp16",
             "fp32": "fp32"
           },
           "attention": "default"
         },
         "classes": {
-          "npu": {
+          "default": {
             "compute": {
-              "max": 0.25,
-              "half_tokens": 512,
-              "reference_tops": 50,
-              "size_exponent": 0
+              "max": 0.3,
+              "half_tokens": 256,
+              "reference_tops": 100,
+              "size_exponent": 0.5
             },
             "memory": 0.5,
             "launch_us": {
-              "prefill": 20,
-              "decode": 20
+              "prefill": 15,
+              "decode": 15
             },
             "host_us": {
-              "prefill": 5000,
-              "decode": 5000
+              "prefill": 3000,
+              "decode": 3000
+            }
+          },
+          "igpu": {
+            "compute": {
+              "max": 0.4264790366987997,
+              "half_tokens": 52.784143085649745,
+              "reference_tops": 100,
+              "size_exponent": 0.5027371749585671
+            },
+            "attention": {
+              "max": 0.4003613990992515,
+              "half_tokens": 63.8377479407269,
+              "reference_tops": 100,
+              "size_exponent": 0.5027371749585671
+            },
+            "memory": 0.6210816926414674,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.5500036383849576
+              }
+            },
+            "launch_us": {
+              "prefill": 7.820290421080324,
+              "decode": 7.820290421080324
+            },
+            "host_us": {
+              "prefill": 1965.7712397747835,
+              "decode": 1965.7712397747835
+            }
+          },
+          "npu": {
+            "compute": {
+              "max": 0.2709958636666767,
+              "half_tokens": 175.1878594440086,
+              "reference_tops": 50,
+              "size_exponent": 0.00015
+            },
+            "attention": {
+              "max": 0.23957803311667678,
+              "half_tokens": 517.6572355906808,
+              "reference_tops": 50,
+              "size_exponent": 0.00015
+            },
+            "memory": 0.4990502353557228,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.4995113028031596
+              }
+            },
+            "launch_us": {
+              "prefill": 19.20906602641034,
+              "decode": 19.20906602641034
+            },
+            "host_us": {
+              "prefill": 4847.417004283987,
+              "decode": 4847.417004283987
+            }
+          }
+        },
+        "priors": {
+          "default": {
+            "compute": {
+              "max": 0.3,
+              "half_tokens": 256,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.5,
+            "launch_us": {
+              "prefill": 15,
+              "decode": 15
+            },
+            "host_us": {
+              "prefill": 3000,
+              "decode": 3000
             }
           },
           "igpu": {
@@ -1116,27 +1881,29 @@ extension RuntimePresets {
               "decode": 2000
             }
           },
-          "default": {
+          "npu": {
             "compute": {
-              "max": 0.3,
-              "half_tokens": 256,
-              "reference_tops": 100,
-              "size_exponent": 0.5
+              "max": 0.25,
+              "half_tokens": 512,
+              "reference_tops": 50,
+              "size_exponent": 0
             },
             "memory": 0.5,
             "launch_us": {
-              "prefill": 15,
-              "decode": 15
+              "prefill": 20,
+              "decode": 20
             },
             "host_us": {
-              "prefill": 3000,
-              "decode": 3000
+              "prefill": 5000,
+              "decode": 5000
             }
           }
         },
         "sources": {
-          "kernels": "The Ryzen AI LLM flow's ONNX models (onnxruntime-genai model builder): SkipSimplifiedLayerNormalization fusing the residual add, GroupQueryAttention with fused RoPE and KV-cache update, MatMulNBits for the int4 GEMMs, fused q/k/v and gate/up projections.",
-          "classes": "fitted to the LIFE paper's Tables 6 and 10 (Ryzen AI Max+ 395 NPU and iGPU) and AMD's Ryzen AI documentation (docs/accuracy.md)."
+          "classes": "fitted to the LIFE paper's Tables 6 and 10 (Ryzen AI Max+ 395 NPU and iGPU) and AMD's Ryzen AI documentation (docs/accuracy.md).",
+          "fit.igpu": "fitted by `life validate --write-runtimes` to 2 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (ryzen-ai-max-395-igpu) and 1 sources (life-paper); median error 23.6 % at the priors, 4.9 % fitted (in sample)",
+          "fit.npu": "fitted by `life validate --write-runtimes` to 2 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (ryzen-ai-max-395-npu) and 1 sources (life-paper); median error 68.5 % at the priors, 2.3 % fitted (in sample)",
+          "kernels": "The Ryzen AI LLM flow's ONNX models (onnxruntime-genai model builder): SkipSimplifiedLayerNormalization fusing the residual add, GroupQueryAttention with fused RoPE and KV-cache update, MatMulNBits for the int4 GEMMs, fused q/k/v and gate/up projections."
         }
       }
       """#
@@ -1154,51 +1921,37 @@ extension RuntimePresets {
           "logits": "last",
           "scores": "causal"
         },
+        "accounting": {},
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 1,
             "rope": 1,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 1,
             "softmax": 1,
             "context": 1
           },
+          "per_quantized_linear": 0,
           "per_pass": 4
         },
         "peaks": {
           "quantized_gemm": "fp16",
           "plain_gemm": {
-            "fp16": "fp16",
             "bf16": "bf16",
+            "fp16": "fp16",
             "fp32": "fp32"
           },
           "attention": "fp16"
         },
         "classes": {
-          "igpu": {
-            "compute": {
-              "max": 0.4,
-              "half_tokens": 64,
-              "reference_tops": 100,
-              "size_exponent": 0.5
-            },
-            "memory": 0.7,
-            "launch_us": {
-              "prefill": 6,
-              "decode": 5
-            },
-            "host_us": {
-              "prefill": 500,
-              "decode": 500
-            }
-          },
           "cpu": {
             "compute": {
               "max": 0.4,
@@ -1209,6 +1962,121 @@ extension RuntimePresets {
             "memory": 0.6,
             "launch_us": {
               "prefill": 5,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 500,
+              "decode": 500
+            }
+          },
+          "default": {
+            "compute": {
+              "max": 0.4,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.6,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 500,
+              "decode": 500
+            }
+          },
+          "igpu": {
+            "compute": {
+              "max": 0.9023154892640786,
+              "half_tokens": 159.98731537809562,
+              "reference_tops": 100,
+              "size_exponent": 0.47480754482147447
+            },
+            "attention": {
+              "max": 0.522723191782733,
+              "half_tokens": 61.65923517098941,
+              "reference_tops": 100,
+              "size_exponent": 0.47480754482147447
+            },
+            "memory": 0.6255586947692992,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.7140771257120492
+              }
+            },
+            "launch_us": {
+              "prefill": 5.9467549441195855,
+              "decode": 5.9467549441195855
+            },
+            "host_us": {
+              "prefill": 512.1211392862749,
+              "decode": 512.1211392862749
+            }
+          },
+          "npu": {
+            "compute": {
+              "max": 0.2,
+              "half_tokens": 256,
+              "reference_tops": 48,
+              "size_exponent": 0
+            },
+            "memory": 0.5,
+            "launch_us": {
+              "prefill": 20,
+              "decode": 20
+            },
+            "host_us": {
+              "prefill": 2000,
+              "decode": 2000
+            }
+          }
+        },
+        "priors": {
+          "cpu": {
+            "compute": {
+              "max": 0.4,
+              "half_tokens": 16,
+              "reference_tops": 1,
+              "size_exponent": 0.5
+            },
+            "memory": 0.6,
+            "launch_us": {
+              "prefill": 5,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 500,
+              "decode": 500
+            }
+          },
+          "default": {
+            "compute": {
+              "max": 0.4,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.6,
+            "launch_us": {
+              "prefill": 6,
+              "decode": 5
+            },
+            "host_us": {
+              "prefill": 500,
+              "decode": 500
+            }
+          },
+          "igpu": {
+            "compute": {
+              "max": 0.4,
+              "half_tokens": 64,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 6,
               "decode": 5
             },
             "host_us": {
@@ -1232,27 +2100,20 @@ extension RuntimePresets {
               "prefill": 2000,
               "decode": 2000
             }
-          },
-          "default": {
-            "compute": {
-              "max": 0.4,
-              "half_tokens": 64,
-              "reference_tops": 100,
-              "size_exponent": 0.5
-            },
-            "memory": 0.6,
-            "launch_us": {
-              "prefill": 6,
-              "decode": 5
-            },
-            "host_us": {
-              "prefill": 500,
-              "decode": 500
+          }
+        },
+        "uncertainty": {
+          "igpu": {
+            "prefill": {
+              "rows": 6,
+              "low": 0.404,
+              "high": 1.018
             }
           }
         },
         "sources": {
-          "classes": "fitted to Intel's published OpenVINO GenAI performance data in the bundled corpus (docs/accuracy.md)."
+          "classes": "fitted to Intel's published OpenVINO GenAI performance data in the bundled corpus (docs/accuracy.md).",
+          "fit.igpu": "fitted by `life validate --write-runtimes` to 6 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (lunar-lake-igpu) and 1 sources (intel-openvino); median error 52.5 % at the priors, 5.6 % fitted (in sample)"
         }
       }
       """#
@@ -1271,51 +2132,37 @@ extension RuntimePresets {
           "scores": "causal",
           "chunk": 128
         },
+        "accounting": {},
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 1,
             "rope": 1,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 1,
             "softmax": 1,
             "context": 1
           },
+          "per_quantized_linear": 0,
           "per_pass": 4
         },
         "peaks": {
           "quantized_gemm": "int8",
           "plain_gemm": {
-            "fp16": "fp16",
             "bf16": "fp16",
+            "fp16": "fp16",
             "fp32": "fp32"
           },
           "attention": "int8"
         },
         "classes": {
-          "npu": {
-            "compute": {
-              "max": 0.2,
-              "half_tokens": 128,
-              "reference_tops": 45,
-              "size_exponent": 0
-            },
-            "memory": 0.5,
-            "launch_us": {
-              "prefill": 10,
-              "decode": 10
-            },
-            "host_us": {
-              "prefill": 1000,
-              "decode": 1000
-            }
-          },
           "default": {
             "compute": {
               "max": 0.2,
@@ -1332,11 +2179,85 @@ extension RuntimePresets {
               "prefill": 1000,
               "decode": 1000
             }
+          },
+          "npu": {
+            "compute": {
+              "max": 0.6951949357309951,
+              "half_tokens": 30.161506257239125,
+              "reference_tops": 45,
+              "size_exponent": 0.00015
+            },
+            "attention": {
+              "max": 0.37760473910178716,
+              "half_tokens": 74.7074340629767,
+              "reference_tops": 45,
+              "size_exponent": 0.00015
+            },
+            "memory": 0.4884655184945498,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.49724363145565903
+              }
+            },
+            "launch_us": {
+              "prefill": 204.35968918151025,
+              "decode": 204.35968918151025
+            },
+            "host_us": {
+              "prefill": 1020.5411293806549,
+              "decode": 1020.5411293806549
+            }
+          }
+        },
+        "priors": {
+          "default": {
+            "compute": {
+              "max": 0.2,
+              "half_tokens": 128,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.5,
+            "launch_us": {
+              "prefill": 10,
+              "decode": 10
+            },
+            "host_us": {
+              "prefill": 1000,
+              "decode": 1000
+            }
+          },
+          "npu": {
+            "compute": {
+              "max": 0.2,
+              "half_tokens": 128,
+              "reference_tops": 45,
+              "size_exponent": 0
+            },
+            "memory": 0.5,
+            "launch_us": {
+              "prefill": 10,
+              "decode": 10
+            },
+            "host_us": {
+              "prefill": 1000,
+              "decode": 1000
+            }
+          }
+        },
+        "uncertainty": {
+          "npu": {
+            "prefill": {
+              "rows": 11,
+              "low": 0.45,
+              "high": 1.711
+            }
           }
         },
         "sources": {
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
           "defaults": "Qualcomm AI Hub's LLM exports split the prompt into 128-token blocks (ai-hub-models llm export: 'prompt processor' with sequence length 128).",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "fit.npu": "fitted by `life validate --write-runtimes` to 11 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (snapdragon-x-elite-npu) and 1 sources (qaihub); median error 96.8 % at the priors, 11.2 % fitted (in sample)"
         }
       }
       """#
@@ -1354,21 +2275,22 @@ extension RuntimePresets {
           "logits": "last",
           "scores": "causal"
         },
+        "accounting": {},
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 0,
             "norm": 1,
             "rope": 0,
-            "kv_cache": 0,
-            "elementwise": 0,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 0
           },
           "per_site": {
-            "self_attn.k_proj": 0,
-            "self_attn.v_proj": 0,
+            "mlp.gate_mul": 0,
             "mlp.up_proj": 0,
-            "mlp.gate_mul": 0
+            "self_attn.k_proj": 0,
+            "self_attn.v_proj": 0
           },
           "flash_attention": 1,
           "unfused_attention": {
@@ -1376,36 +2298,20 @@ extension RuntimePresets {
             "softmax": 1,
             "context": 1
           },
+          "per_quantized_linear": 0,
           "per_pass": 5
         },
         "peaks": {
           "quantized_gemm": "fp16_acc32",
           "plain_gemm": {
-            "fp16": "fp16_acc32",
             "bf16": "bf16",
-            "fp8": "fp8",
-            "fp32": "fp32"
+            "fp16": "fp16_acc32",
+            "fp32": "fp32",
+            "fp8": "fp8"
           },
           "attention": "fp16_acc32"
         },
         "classes": {
-          "gpu": {
-            "compute": {
-              "max": 0.65,
-              "half_tokens": 128,
-              "reference_tops": 100,
-              "size_exponent": 0.5
-            },
-            "memory": 0.8,
-            "launch_us": {
-              "prefill": 2,
-              "decode": 1
-            },
-            "host_us": {
-              "prefill": 1000,
-              "decode": 800
-            }
-          },
           "default": {
             "compute": {
               "max": 0.55,
@@ -1422,14 +2328,93 @@ extension RuntimePresets {
               "prefill": 1000,
               "decode": 1000
             }
+          },
+          "gpu": {
+            "compute": {
+              "max": 0.6741525964787283,
+              "half_tokens": 67.88046272441326,
+              "reference_tops": 100,
+              "size_exponent": 0.43449089805112157
+            },
+            "attention": {
+              "max": 0.7089873684918079,
+              "half_tokens": 38.958690882908634,
+              "reference_tops": 100,
+              "size_exponent": 0.43449089805112157
+            },
+            "memory": 0.67282881895597,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.8049777778378427
+              }
+            },
+            "launch_us": {
+              "prefill": 0.6368829499585213,
+              "decode": 0.6368829499585213
+            },
+            "host_us": {
+              "prefill": 385.8627379323122,
+              "decode": 385.8627379323122
+            }
+          }
+        },
+        "priors": {
+          "default": {
+            "compute": {
+              "max": 0.55,
+              "half_tokens": 128,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 2,
+              "decode": 1.5
+            },
+            "host_us": {
+              "prefill": 1000,
+              "decode": 1000
+            }
+          },
+          "gpu": {
+            "compute": {
+              "max": 0.65,
+              "half_tokens": 128,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.8,
+            "launch_us": {
+              "prefill": 2,
+              "decode": 1
+            },
+            "host_us": {
+              "prefill": 1000,
+              "decode": 800
+            }
+          }
+        },
+        "uncertainty": {
+          "gpu": {
+            "prefill": {
+              "rows": 9,
+              "low": 0.87,
+              "high": 1.147
+            },
+            "decode": {
+              "rows": 180,
+              "low": 0.799,
+              "high": 1.13
+            }
           }
         },
         "verify": {
           "command": "trtllm-bench --model {model} latency --dataset {dataset} --max-batch-size {batch}"
         },
         "sources": {
-          "kernels": "TensorRT-LLM's GPT attention plugin: fused QKV projection, masked multi-head attention (MMHA/XQA) applying RoPE, writing the KV cache and attending in one kernel during generation; gated MLP plugin; decode CUDA graphs (cuda_graph_mode).",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "fit.gpu": "fitted by `life validate --write-runtimes` to 189 rows of the bundled corpus (traces/measurements/corpus.csv) from 3 devices (a100-40gb, gh200, h100-sxm) and 1 sources (argonne-llmib); median error 36.4 % at the priors, 6.6 % fitted (in sample)",
+          "kernels": "TensorRT-LLM's GPT attention plugin: fused QKV projection, masked multi-head attention (MMHA/XQA) applying RoPE, writing the KV cache and attending in one kernel during generation; gated MLP plugin; decode CUDA graphs (cuda_graph_mode)."
         }
       }
       """#
@@ -1447,33 +2432,115 @@ extension RuntimePresets {
           "logits": "last",
           "scores": "full"
         },
+        "accounting": {},
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 1,
             "norm": 8,
             "rope": 10,
-            "kv_cache": 1,
-            "elementwise": 1,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
+          "per_site": {},
           "flash_attention": 1,
           "unfused_attention": {
             "scores": 3,
             "softmax": 3,
             "context": 2
           },
+          "per_quantized_linear": 0,
           "per_pass": 45
         },
         "peaks": {
           "plain_gemm": {
-            "fp16": "fp16_acc32",
             "bf16": "bf16",
+            "fp16": "fp16_acc32",
             "fp32": "fp32"
           },
           "attention": "fp16_acc32"
         },
         "classes": {
+          "cpu": {
+            "compute": {
+              "max": 0.8584421366418601,
+              "half_tokens": 9.401912580781364,
+              "reference_tops": 1,
+              "size_exponent": 0.44444276153723433,
+              "decline_tokens": 512,
+              "decline_exponent": 0.3
+            },
+            "attention": {
+              "max": 0.299926142198181,
+              "half_tokens": 190.16054627716235,
+              "reference_tops": 1,
+              "size_exponent": 0.44444276153723433,
+              "decline_tokens": 512,
+              "decline_exponent": 0.3
+            },
+            "memory": 0.10276908736017648,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.18850223762786916
+              }
+            },
+            "launch_us": {
+              "prefill": 20.14955738975396,
+              "decode": 20.14955738975396
+            },
+            "host_us": {
+              "prefill": 2000.9456044416545,
+              "decode": 2000.9456044416545
+            }
+          },
+          "default": {
+            "compute": {
+              "max": 0.5,
+              "half_tokens": 32,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.5,
+            "launch_us": {
+              "prefill": 10,
+              "decode": 10
+            },
+            "host_us": {
+              "prefill": 2000,
+              "decode": 2000
+            }
+          },
+          "gpu": {
+            "compute": {
+              "max": 0.6747842574424778,
+              "half_tokens": 70.0575553443474,
+              "reference_tops": 100,
+              "size_exponent": 0.5004753198999844
+            },
+            "attention": {
+              "max": 0.5798924574676504,
+              "half_tokens": 63.26339724913662,
+              "reference_tops": 100,
+              "size_exponent": 0.5004753198999844
+            },
+            "memory": 0.803337863401167,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.6544893949954372
+              }
+            },
+            "launch_us": {
+              "prefill": 3.0535771229602195,
+              "decode": 3.0535771229602195
+            },
+            "host_us": {
+              "prefill": 2016.5629925991705,
+              "decode": 2016.5629925991705
+            }
+          }
+        },
+        "priors": {
           "cpu": {
             "compute": {
               "max": 0.5,
@@ -1487,6 +2554,23 @@ extension RuntimePresets {
             "launch_us": {
               "prefill": 20,
               "decode": 20
+            },
+            "host_us": {
+              "prefill": 2000,
+              "decode": 2000
+            }
+          },
+          "default": {
+            "compute": {
+              "max": 0.5,
+              "half_tokens": 32,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.5,
+            "launch_us": {
+              "prefill": 10,
+              "decode": 10
             },
             "host_us": {
               "prefill": 2000,
@@ -1509,29 +2593,28 @@ extension RuntimePresets {
               "prefill": 3000,
               "decode": 3000
             }
-          },
-          "default": {
-            "compute": {
-              "max": 0.5,
-              "half_tokens": 32,
-              "reference_tops": 100,
-              "size_exponent": 0.5
+          }
+        },
+        "uncertainty": {
+          "cpu": {
+            "prefill": {
+              "rows": 7,
+              "low": 0.549,
+              "high": 0.627
             },
-            "memory": 0.5,
-            "launch_us": {
-              "prefill": 10,
-              "decode": 10
-            },
-            "host_us": {
-              "prefill": 2000,
-              "decode": 2000
+            "decode": {
+              "rows": 7,
+              "low": 0.689,
+              "high": 1.67
             }
           }
         },
         "sources": {
+          "classes": "fitted to the LIFE paper's Tables 6 and 10 (HX 370 CPU, V100) and the bundled corpus (docs/accuracy.md).",
+          "fit.cpu": "fitted by `life validate --write-runtimes` to 14 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (ryzen9-hx370-cpu) and 1 sources (life-paper); median error 58.6 % at the priors, 3.5 % fitted (in sample)",
+          "fit.gpu": "fitted by `life validate --write-runtimes` to 6 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (v100) and 1 sources (life-paper); median error 33.5 % at the priors, 2.5 % fitted (in sample)",
           "kernels": "transformers 4.49 modeling_llama (LlamaDecoderLayer, eager_attention_forward): LlamaRMSNorm is to(float32), pow, mean, add, rsqrt, mul, to(dtype), mul (8 kernels); apply_rotary_pos_emb is two muls, rotate_half's slices, neg and cat, and an add, for q and k (about 10); DynamicCache.update is torch.cat into the key and value caches (the whole cache rewritten every step: --kv-update concat); eager attention is matmul, scale, mask add, softmax in float32 and back, matmul, transpose and contiguous; generate() computes the LM head for the last token only and synchronises once per token.",
-          "peaks": "PyTorch fp16 GEMMs accumulate in FP32 (cuBLAS CUBLAS_COMPUTE_32F; pytorch issue #123157).",
-          "classes": "fitted to the LIFE paper's Tables 6 and 10 (HX 370 CPU, V100) and the bundled corpus (docs/accuracy.md)."
+          "peaks": "PyTorch fp16 GEMMs accumulate in FP32 (cuBLAS CUBLAS_COMPUTE_32F; pytorch issue #123157)."
         }
       }
       """#
@@ -1550,22 +2633,23 @@ extension RuntimePresets {
           "logits": "last",
           "scores": "causal"
         },
+        "accounting": {},
         "kernels": {
           "per_kind": {
             "gemm": 1,
+            "elementwise": 0,
             "norm": 1,
             "rope": 1,
-            "kv_cache": 1,
-            "elementwise": 0,
             "activation": 1,
-            "embedding": 1
+            "embedding": 1,
+            "kv_cache": 1
           },
           "per_site": {
-            "self_attn.k_proj": 0,
-            "self_attn.v_proj": 0,
+            "mlp.gate_mul": 0,
             "mlp.up_proj": 0,
+            "self_attn.k_proj": 0,
             "self_attn.v_cache": 0,
-            "mlp.gate_mul": 0
+            "self_attn.v_proj": 0
           },
           "flash_attention": 1,
           "unfused_attention": {
@@ -1573,36 +2657,20 @@ extension RuntimePresets {
             "softmax": 1,
             "context": 1
           },
+          "per_quantized_linear": 0,
           "per_pass": 6
         },
         "peaks": {
           "quantized_gemm": "fp16_acc32",
           "plain_gemm": {
-            "fp16": "fp16_acc32",
             "bf16": "bf16",
-            "fp8": "fp8",
-            "fp32": "fp32"
+            "fp16": "fp16_acc32",
+            "fp32": "fp32",
+            "fp8": "fp8"
           },
           "attention": "fp16_acc32"
         },
         "classes": {
-          "gpu": {
-            "compute": {
-              "max": 0.6,
-              "half_tokens": 128,
-              "reference_tops": 100,
-              "size_exponent": 0.5
-            },
-            "memory": 0.75,
-            "launch_us": {
-              "prefill": 3,
-              "decode": 1.5
-            },
-            "host_us": {
-              "prefill": 2000,
-              "decode": 1500
-            }
-          },
           "default": {
             "compute": {
               "max": 0.5,
@@ -1619,15 +2687,94 @@ extension RuntimePresets {
               "prefill": 2000,
               "decode": 2000
             }
+          },
+          "gpu": {
+            "compute": {
+              "max": 0.12231352007987512,
+              "half_tokens": 2.165421612568831,
+              "reference_tops": 100,
+              "size_exponent": 1.4590840037528303
+            },
+            "attention": {
+              "max": 0.7365869595161778,
+              "half_tokens": 9.846091000124307,
+              "reference_tops": 100,
+              "size_exponent": 1.4590840037528303
+            },
+            "memory": 0.6545175263454167,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.7819393528774494
+              }
+            },
+            "launch_us": {
+              "prefill": 0.08071275847792188,
+              "decode": 0.08071275847792188
+            },
+            "host_us": {
+              "prefill": 62.345617246524384,
+              "decode": 62.345617246524384
+            }
+          }
+        },
+        "priors": {
+          "default": {
+            "compute": {
+              "max": 0.5,
+              "half_tokens": 128,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.7,
+            "launch_us": {
+              "prefill": 3,
+              "decode": 2
+            },
+            "host_us": {
+              "prefill": 2000,
+              "decode": 2000
+            }
+          },
+          "gpu": {
+            "compute": {
+              "max": 0.6,
+              "half_tokens": 128,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 3,
+              "decode": 1.5
+            },
+            "host_us": {
+              "prefill": 2000,
+              "decode": 1500
+            }
+          }
+        },
+        "uncertainty": {
+          "gpu": {
+            "prefill": {
+              "rows": 12,
+              "low": 0.11,
+              "high": 7.642
+            },
+            "decode": {
+              "rows": 326,
+              "low": 0.555,
+              "high": 4.488
+            }
           }
         },
         "verify": {
           "command": "vllm bench latency --model {model} --input-len {prompt} --output-len {generate} --batch-size {batch}"
         },
         "sources": {
-          "kernels": "vLLM 0.10.1.1 model_executor/models/llama.py: QKVParallelLinear and MergedColumnParallelLinear (one GEMM each), RMSNorm(x, residual) fusing the residual add, SiluAndMul, reshape_and_cache_flash writing K and V in one kernel, FlashAttention on sm80+; decode under piecewise CUDA graphs (compilation config cudagraph_capture_sizes).",
+          "classes": "fitted to the bundled corpus (docs/accuracy.md).",
           "defaults": "chunked prefill on by default in V1 with max_num_batched_tokens 8192 (vllm/engine/arg_utils.py).",
-          "classes": "fitted to the bundled corpus (docs/accuracy.md)."
+          "fit.gpu": "fitted by `life validate --write-runtimes` to 338 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (a100-40gb, gh200, h100-sxm, mi300x) and 1 sources (argonne-llmib); median error 40.8 % at the priors, 34.3 % fitted (in sample)",
+          "kernels": "vLLM 0.10.1.1 model_executor/models/llama.py: QKVParallelLinear and MergedColumnParallelLinear (one GEMM each), RMSNorm(x, residual) fusing the residual add, SiluAndMul, reshape_and_cache_flash writing K and V in one kernel, FlashAttention on sm80+; decode under piecewise CUDA graphs (compilation config cudagraph_capture_sizes)."
         }
       }
       """#

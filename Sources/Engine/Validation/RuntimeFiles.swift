@@ -25,7 +25,7 @@ package enum RuntimeFiles {
         runtime.sources["fit." + c.key] = provenance(c)
       }
       let path = (directory as NSString).appendingPathComponent(name + ".json")
-      try AtomicFile.write(JSONFormat.text(runtime.jsonValue) + "\n", to: path)
+      try AtomicFile.write(JSONFormat.text(runtime.jsonValue), to: path)
       paths.append(path)
     }
     return paths

@@ -171,7 +171,10 @@ package struct Validation: Sendable {
   package static func fitRuntimes(_ cases: [ValidationCase], forecaster: some CaseForecaster)
     -> (runtimes: [String: Runtime], classes: [RuntimeFit.ClassResult])
   {
-    let fit = RuntimeFit { c, r throws(LifeError) in try forecaster.forecast(c, runtime: r) }
+    var fit = RuntimeFit { c, r throws(LifeError) in try forecaster.forecast(c, runtime: r) }
+    // A class measured on two rows only is fitted too (its priors hold what
+    // they cannot identify); zero-shot refits still need three.
+    fit.minimumRows = 2
     var (runtimes, classes) = fit.fitAll(cases)
     let refitted = cases.map { c in
       var c = c
