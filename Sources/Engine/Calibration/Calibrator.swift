@@ -157,11 +157,22 @@ package struct Calibrator {
   }
 
   /// Relative errors (forecast − measured) / measured, one per row.
+  /// Rows measured under the same conditions share one forecast: each
+  /// distinct condition is forecast once per call, so a file of 10,000 rows
+  /// over a few dozen workloads costs a few dozen forecasts.
   func residuals(_ rows: [Measurement], _ p: CalibrationParameters) throws(LifeError) -> [Double] {
     var r: [Double] = []
     r.reserveCapacity(rows.count)
+    var seen: [(condition: Measurement, forecast: Double)] = []
     for m in rows {
-      let f = try forecast(m, p)
+      let condition = m.condition
+      let f: Double
+      if let known = seen.first(where: { $0.condition == condition }) {
+        f = known.forecast
+      } else {
+        f = try forecast(m, p)
+        seen.append((condition, f))
+      }
       r.append((f - m.value) / m.value)
     }
     return r

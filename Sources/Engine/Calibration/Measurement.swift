@@ -75,6 +75,15 @@ package struct Measurement: Sendable, Equatable {
   /// quantity a compute curve is a function of).
   package var prefillTokens: Int { prompt * batch }
 
+  /// The row with its value and line cleared: everything a forecast of it
+  /// depends on, so rows with equal conditions have equal forecasts.
+  var condition: Measurement {
+    var c = self
+    c.value = 0
+    c.line = 0
+    return c
+  }
+
   /// A short description for reports: `ttft_ms prompt=512 G=0 batch=1`,
   /// then what else the row sets (model, overrides, depth, runtime, flash
   /// attention, threads).

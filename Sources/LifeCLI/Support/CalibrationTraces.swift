@@ -4,13 +4,14 @@ import Trace
 /// Each measurement row's op trace, recorded once: a fit evaluates every row
 /// on hundreds of candidate devices, and a row's op trace does not depend on
 /// the candidate (only efficiencies and dispatch latency change; the tile is
-/// the base device's), so each evaluation replays the recorded trace,
-/// compacted (``CompactWorkload``), into the simulator instead of
-/// regenerating it.
+/// the base device's), so each evaluation replays a bounded sample of the
+/// row's passes (``SampledWorkload``) into the simulator instead of
+/// regenerating it: memory and time per evaluation stay flat whatever the
+/// row's prompt and decode steps.
 struct CalibrationTraces {
   /// Recorded traces by workload (``key(_:defaultModel:)``): rows measured
   /// under one workload share one.
-  private let traces: [String: CompactWorkload]
+  private let traces: [String: SampledWorkload]
   /// The model of rows without one.
   private let defaultModel: String
   /// The file, for errors.
@@ -23,7 +24,7 @@ struct CalibrationTraces {
     throws(LifeError)
   {
     var models: [String: ModelConfig] = [:]
-    var traces: [String: CompactWorkload] = [:]
+    var traces: [String: SampledWorkload] = [:]
     for row in rows {
       let key = Self.key(row, defaultModel: defaultModel)
       if traces[key] != nil { continue }
@@ -37,7 +38,7 @@ struct CalibrationTraces {
       }
       let options = row.workloadOptions(base: WorkloadOptions(prompt: 0))
       let pipeline = Self.pipeline(model: model, options: options, device: device)
-      traces[key] = CompactWorkload(try RecordedWorkload(pipeline: pipeline))
+      traces[key] = SampledWorkload(try pipeline.workload())
     }
     self.traces = traces
     self.defaultModel = defaultModel
@@ -70,7 +71,7 @@ struct CalibrationTraces {
       throw LifeError.file(file, path: "line \(row.line)", "no recorded workload for this row")
     }
     let pipeline = Self.pipeline(
-      model: trace.recorded.workload.model, options: trace.recorded.workload.options,
+      model: trace.workload.model, options: trace.workload.options,
       device: device)
     let forecast = try trace.forecast(on: pipeline)
     return (forecast.ttftMs, forecast.tpotMeanMs ?? 0)
