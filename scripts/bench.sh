@@ -109,3 +109,33 @@ echo "== workload 5: prompt 131072, 1000 decode steps, summary only"
 R5=$("$BIN/LifeBench" count 131072 1000)
 whole "w5 131072 + 1000 steps" "$R5" "${FORECAST[@]}" --prompt 131072 --generate 1000
 "$BIN/LifeBench" long "$REPS"
+
+echo "== workload 6: life validate on the bundled corpus (zero-shot and calibrated), once"
+REPS_SAVED=$REPS
+REPS=1
+whole "w6 validate bundled corpus" 0 "$BIN/life" validate --json
+
+echo "== workload 7: calibrate 10,000 rows over 25 workloads, and one row of 100,000 decode steps, once"
+python3 - "$SCRATCH" <<'PY'
+import random, sys
+random.seed(1)
+d = sys.argv[1]
+with open(d + "/cal-big.csv", "w") as f:
+    f.write("metric,value,prompt,generate,batch,model,weights,activations\n")
+    for i in range(10000):
+        p = random.choice([128, 256, 512, 1024, 2048])
+        if i % 2 == 0:
+            f.write(f"ttft_ms,{p * 0.05 * (1 + random.random() * 0.1):.3f},{p},0,1,llama-3.2-1b,int4,bf16\n")
+        else:
+            g = random.choice([16, 32, 64, 128])
+            f.write(f"tpot_ms,{(4 + p / 2000) * (1 + random.random() * 0.1):.3f},{p},{g},1,llama-3.2-1b,int4,bf16\n")
+with open(d + "/cal-long.csv", "w") as f:
+    f.write("metric,value,prompt,generate,batch,model,weights,activations\n")
+    f.write("ttft_ms,60,512,0,1,llama-3.2-1b,int4,bf16\nttft_ms,120,1024,0,1,llama-3.2-1b,int4,bf16\n")
+    f.write("tpot_ms,5,512,100000,1,llama-3.2-1b,int4,bf16\ntpot_ms,4.5,128,1000,1,llama-3.2-1b,int4,bf16\n")
+PY
+whole "w7 calibrate 10,000 rows" 0 "$BIN/life" calibrate --model llama-3.2-1b --device rtx-4090 \
+  --measurements "$SCRATCH/cal-big.csv" --out "$SCRATCH/cal-big.json"
+whole "w7 calibrate a 100,000-step row" 0 "$BIN/life" calibrate --model llama-3.2-1b \
+  --device rtx-4090 --measurements "$SCRATCH/cal-long.csv" --out "$SCRATCH/cal-long.json"
+REPS=$REPS_SAVED
