@@ -85,8 +85,9 @@ package struct Calibrator {
     for e in [0.2, 0.7] {
       starts.append(zip(layout.slots, startValues).map { $0.isEfficiency ? e : $1 })
     }
+    let groups = ConditionGroups(rows)
     func objective(_ x: [Double]) throws(LifeError) -> [Double] {
-      try residuals(rows, layout.parameters(layout.natural(x), base: start))
+      try residuals(groups, layout.parameters(layout.natural(x), base: start))
     }
     var best: (solution: LevenbergMarquardt.Solution, values: [Double])?
     for s in starts {
@@ -157,25 +158,21 @@ package struct Calibrator {
   }
 
   /// Relative errors (forecast − measured) / measured, one per row.
-  /// Rows measured under the same conditions share one forecast: each
-  /// distinct condition is forecast once per call, so a file of 10,000 rows
-  /// over a few dozen workloads costs a few dozen forecasts.
+  /// Relative errors (forecast − measured) / measured, one per row.
   func residuals(_ rows: [Measurement], _ p: CalibrationParameters) throws(LifeError) -> [Double] {
-    var r: [Double] = []
-    r.reserveCapacity(rows.count)
-    var seen: [(condition: Measurement, forecast: Double)] = []
-    for m in rows {
-      let condition = m.condition
-      let f: Double
-      if let known = seen.first(where: { $0.condition == condition }) {
-        f = known.forecast
-      } else {
-        f = try forecast(m, p)
-        seen.append((condition, f))
-      }
-      r.append((f - m.value) / m.value)
-    }
-    return r
+    try residuals(ConditionGroups(rows), p)
+  }
+
+  /// Relative errors of grouped rows: each distinct condition is forecast
+  /// once, so a file of 10,000 rows over a few dozen workloads costs a few
+  /// dozen forecasts per evaluation.
+  func residuals(_ groups: ConditionGroups, _ p: CalibrationParameters) throws(LifeError)
+    -> [Double]
+  {
+    var forecasts: [Double] = []
+    forecasts.reserveCapacity(groups.representatives.count)
+    for m in groups.representatives { forecasts.append(try forecast(m, p)) }
+    return zip(groups.rows, groups.index).map { m, i in (forecasts[i] - m.value) / m.value }
   }
 
   /// The model's forecast, refused unless finite and ≥ 0.
