@@ -78,7 +78,12 @@ package enum ComparePage {
       text += "</td>"
       if !shared { text += cell(row.scenario, left: true) }
       text += cell(row.model, left: true)
-      text += cell(ms(row.ttftMs)) + cell(ms(row.tpotMsMean))
+      func likely(_ r: [Double]?) -> String {
+        guard let r, r.count == 2 else { return "" }
+        return "<br><small>likely \(Markup.escape(ms(r[0])))–\(Markup.escape(ms(r[1])))</small>"
+      }
+      text += "<td>\(Markup.escape(ms(row.ttftMs)))\(likely(row.ttftRange))</td>"
+      text += "<td>\(Markup.escape(ms(row.tpotMsMean)))\(likely(row.tpotRange))</td>"
       text += cell(row.tps.map { Format.fixed($0, decimals: 2) } ?? "–") + cell(ms(row.e2eMs))
       text += cell(row.jPerToken.map { Format.fixed($0, decimals: 4) } ?? "–")
       text += cell(row.avgPowerW.map { Format.fixed($0, decimals: 1) } ?? "–")

@@ -35,6 +35,10 @@ package struct CompareRow: Sendable, Equatable {
   /// Average power over the run, W (`energy.avg_power_w`); nil when not
   /// reported.
   package var avgPowerW: Double? = nil
+  /// The likely TTFT and mean-TPOT ranges (`ttft_ms_range`,
+  /// `tpot_ms_mean_range`: 10th and 90th percentiles); nil without a basis.
+  package var ttftRange: [Double]? = nil
+  package var tpotRange: [Double]? = nil
 
   /// The name charts and timeline process groups show: the scenario's
   /// name, else ``run``; callers may change it (e.g. to tell two runs of
@@ -65,6 +69,9 @@ package struct CompareRow: Sendable, Equatable {
     let energy = f.energy
     jPerToken = energy.jPerToken
     avgPowerW = energy.avgPowerW
+    let evidence = outcome.report.evidence
+    ttftRange = evidence?.ttftRange(f.ttftMs).map { [$0.0, $0.1] }
+    tpotRange = evidence?.tpotRange(f.tpotMeanMs).map { [$0.0, $0.1] }
   }
 
   /// Reads the numbers from a forecast-shaped JSON object (what
@@ -144,5 +151,14 @@ package struct CompareRow: Sendable, Equatable {
     }
     jPerToken = try optionalNumber(json["energy"]?["j_per_token"], "energy.j_per_token")
     avgPowerW = try optionalNumber(json["energy"]?["avg_power_w"], "energy.avg_power_w")
+    func range(_ key: String) throws(LifeError) -> [Double]? {
+      guard let value = json[key], value != .null else { return nil }
+      guard case .array(let items) = value, items.count == 2 else {
+        throw fail(key, value, expected: "[p10, p90] or null")
+      }
+      return [try number(items[0], key + "[0]"), try number(items[1], key + "[1]")]
+    }
+    ttftRange = try range("ttft_ms_range")
+    tpotRange = try range("tpot_ms_mean_range")
   }
 }

@@ -39,3 +39,36 @@ struct CompareVerdictTests {
     #expect(v.ttft == nil && v.tpot == nil && v.sentences.isEmpty && v.html.isEmpty)
   }
 }
+
+/// The likely ranges a forecast carries, read back and shown on the page.
+struct CompareRangeTests {
+  @Test func rangesAreReadAndShown() throws {
+    let json = try JSONParser.parse(
+      """
+      {"model": {"name": "m"}, "ttft_ms": 100, "tpot_ms": [10], "tpot_ms_mean": 10,
+       "tps": 100, "e2e_ms": 110, "dispatch_calls": {"prefill": 1, "decode_per_step": [1]},
+       "prefill": {"bound": "compute"}, "decode": {"steps": [{"bound": "memory"}]},
+       "ttft_ms_range": [80, 125], "tpot_ms_mean_range": null}
+      """, file: nil)
+    let row = try CompareRow(forecast: json, run: "r", file: nil)
+    #expect(row.ttftRange == [80, 125])
+    #expect(row.tpotRange == nil)
+    let page = ComparePage.html([row])
+    #expect(page.contains("likely 80.000–125.000"))
+  }
+
+  @Test func aMalformedRangeNamesTheKey() throws {
+    let json = try JSONParser.parse(
+      """
+      {"model": {"name": "m"}, "ttft_ms": 100, "tpot_ms": [], "tpot_ms_mean": null,
+       "tps": null, "e2e_ms": 100, "dispatch_calls": {"prefill": 1, "decode_per_step": []},
+       "prefill": {"bound": "compute"}, "ttft_ms_range": [80]}
+      """, file: "s.json")
+    #expect(throws: LifeError.self) { try CompareRow(forecast: json, run: "r", file: "s.json") }
+    do {
+      _ = try CompareRow(forecast: json, run: "r", file: "s.json")
+    } catch {
+      #expect(error.message.contains("ttft_ms_range") || "\(error)".contains("ttft_ms_range"))
+    }
+  }
+}
