@@ -73,20 +73,9 @@ package enum PowerCap: Sendable, Equatable {
       return Limit(watts: watts, burst: Burst(watts: b, seconds: try number(burst[1])))
     }
     guard text.contains("=") else { return .everywhere(try limit(text[...])) }
-    var map: [String: Limit] = [:]
-    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-      let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let key = pieces.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-      guard pieces.count == 2, !key.isEmpty else {
-        throw LifeError(
-          kind, at: location, "not a power-cap list", got: "'\(text)'",
-          expected: "W, or KEY=W,KEY=W with device keys")
-      }
-      if map[key] != nil {
-        throw LifeError(kind, at: location, "device key '\(key)' given twice", got: "'\(text)'")
-      }
-      map[key] = try limit(pieces[1])
-    }
+    let map = try DeviceKeyList.parse(
+      text, list: "not a power-cap list", expected: "W, or KEY=W,KEY=W with device keys",
+      at: location, value: limit)
     return .perDevice(map)
   }
 

@@ -63,26 +63,17 @@ extension RuntimeChoice {
     _ text: String, relativeTo file: String? = nil,
     at location: ErrorLocation = ErrorLocation(origin: .parameter(.runtime))
   ) throws(LifeError) -> RuntimeChoice {
-    let kind: LifeError.Kind = location.file == nil ? .usage : .failure
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if trimmed.lowercased() == "auto" { return .automatic }
     guard trimmed.contains("=") else {
       return .everywhere(try Runtime.resolve(trimmed, relativeTo: file, at: location))
     }
-    var map: [String: Runtime] = [:]
-    for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
-      let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let key = pieces.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-      guard pieces.count == 2, !key.isEmpty else {
-        throw LifeError(
-          kind, at: location, "not a runtime list", got: "'\(text)'",
-          expected: "NAME, auto, or KEY=NAME,KEY=NAME with device keys")
-      }
-      if map[key] != nil {
-        throw LifeError(kind, at: location, "device key '\(key)' given twice", got: "'\(text)'")
-      }
-      let name = pieces[1].trimmingCharacters(in: .whitespaces)
-      map[key] = try Runtime.resolve(name, relativeTo: file, at: location)
+    let map = try DeviceKeyList.parse(
+      trimmed, list: "not a runtime list",
+      expected: "NAME, auto, or KEY=NAME,KEY=NAME with device keys", at: location
+    ) { (value) throws(LifeError) in
+      try Runtime.resolve(
+        value.trimmingCharacters(in: .whitespaces), relativeTo: file, at: location)
     }
     return .perDevice(map)
   }
