@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing (Node, Chromium, zlib headers,
-# Perfetto's trace processor files, Python's gguf package), builds the `life`
+# GNU parallel, Perfetto's trace processor files, Python's gguf package), builds the `life`
 # binary the end-to-end tests run, then runs the whole suite.
 #
 # Usage: ./scripts/test.sh [extra `swift test` arguments, e.g. --filter LifeCLITests]
@@ -29,6 +29,7 @@ have node || need_apt+=(nodejs)
 have_chromium || need_apt+=(chromium)
 have_zlib || need_apt+=(zlib1g-dev)
 have python3 || need_apt+=(python3 python3-pip)
+have parallel || need_apt+=(parallel)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "${LIFE_SKIP_INSTALL:-0}" = 1 ]; then
     say "missing ${need_apt[*]}; LIFE_SKIP_INSTALL=1, not installing"

@@ -1,10 +1,12 @@
 import Foundation
+import LifeTestSupport
 import Testing
 import Trace
 
 /// `life sweep` through the binary: points equal single forecasts to the
-/// last digit, shards merge into the unsharded file byte for byte, bad
-/// `--vary` exits 2 with a did-you-mean.
+/// last digit, shards merge into the unsharded file byte for byte (also
+/// run as 4 jobs by GNU parallel), the `model` axis and the `fits` column
+/// agree with `life forecast`, bad `--vary` exits 2 with a did-you-mean.
 @Suite(.serialized) struct SweepTests {
   func scratch() throws -> URL {
     let url = FileManager.default.temporaryDirectory
@@ -90,6 +92,109 @@ import Trace
       #expect(
         FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
     }
+    // No decode steps: no decode heat maps.
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: dir.appendingPathComponent("heatmap-chunk-tops-tpot.svg").path))
+  }
+
+  /// With decode steps, `--heatmap` also draws TPOT and tokens per second,
+  /// each cell's tooltip holding the point's value from sweep.csv.
+  @Test func decodeHeatMapsShowTheSweepsValues() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try LifeBinary.run(Self.grid + ["--heatmap", "prompt,tops", "--out", dir.path])
+    #expect(result.code == 0, "\(result)")
+    let csv = try String(contentsOf: dir.appendingPathComponent("sweep.csv"), encoding: .utf8)
+    let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+    // Point 2: prompt 64, tops 126, bandwidth 900 (the held first value).
+    let row = try #require(rows.first { $0[0] == "2" })
+    let tpot = try #require(Double(String(row[8])))
+    let tps = try #require(Double(String(row[9])))
+    for (file, label, value) in [
+      ("heatmap-prompt-tops-tpot.svg", "TPOT ms", tpot),
+      ("heatmap-prompt-tops-tps.svg", "tok/s", tps),
+    ] {
+      let svg = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+      // Tooltips print values to 3 significant digits.
+      let shown = String(format: "%.3g", value)
+      #expect(svg.contains("prompt=64, tops=126: \(label) = \(shown)<"), "\(file)")
+      #expect(svg.contains("log scale"), "\(file)")
+    }
+  }
+
+  /// `--vary model=...`: each point equals `life forecast` of its model, and
+  /// `fits` is the forecast's `footprint.fits`.
+  @Test func modelAxisAndFitsColumnMatchForecasts() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try LifeBinary.run([
+      "sweep", "--vary", "model=llama-3.2-1b,qwen3-32b", "--device", "v100", "--prompt", "512",
+      "--generate", "2", "--vary", "batch=1,8", "--out", dir.path,
+    ])
+    #expect(result.code == 0, "\(result)")
+    let csv = try String(contentsOf: dir.appendingPathComponent("sweep.csv"), encoding: .utf8)
+    let lines = csv.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    #expect(lines.first?.first == "point" && lines.first?[1] == "model")
+    #expect(lines.first?.last == "fits")
+    #expect(lines.count == 1 + 4)
+    for row in lines.dropFirst() {
+      let forecast = try LifeBinary.run([
+        "forecast", "--model", row[1], "--device", "v100", "--prompt", "512", "--generate", "2",
+        "--batch", row[2], "--json",
+      ])
+      #expect(forecast.code == 0, "\(forecast)")
+      let json = try JSONSerialization.jsonObject(with: Data(forecast.out.utf8)) as? [String: Any]
+      let fits = (json?["footprint"] as? [String: Any])?["fits"] as? [String: Bool]
+      #expect(row.last == String(fits?["device"] ?? true), "\(row)")
+      #expect(forecast.out.contains("\"ttft_ms\": \(row[3]),"), "\(row)")
+    }
+    // A 32B model in bf16 does not fit a 32 GiB V100.
+    #expect(lines.dropFirst().contains { $0[1] == "qwen3-32b" && $0.last == "false" })
+    #expect(lines.dropFirst().contains { $0[1] == "llama-3.2-1b" && $0.last == "true" })
+  }
+
+  @Test func modelMustBeGivenOrVariedOnce() throws {
+    for args in [
+      ["--device", "v100", "--prompt", "8", "--vary", "tops=1,2"],
+      ["--model", "llama-2-7b", "--vary", "model=llama-2-7b", "--device", "v100", "--prompt", "8"],
+    ] {
+      let result = try LifeBinary.run(["sweep"] + args + ["--out", "unused"])
+      #expect(result.code == 2, "\(result)")
+      #expect(result.err.contains("model"), "\(result)")
+    }
+    let result = try LifeBinary.run([
+      "sweep", "--vary", "model=no-such-model", "--device", "v100", "--prompt", "8", "--out",
+      "unused",
+    ])
+    #expect(result.code != 0 && result.err.contains("model"), "\(result)")
+  }
+
+  /// The job-array recipe of docs/scale.md on one machine: GNU parallel runs
+  /// 4 shards as separate processes, `--merge` joins them, and the merged
+  /// sweep.csv is byte-identical to one run of the whole grid.
+  @Test(.enabled(if: ExternalTools.runParallel, Comment(rawValue: ExternalTools.parallelSkipNote)))
+  func fourShardsThroughGNUParallelMergeByteForByte() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let whole = dir.appendingPathComponent("whole").path
+    #expect(try LifeBinary.run(Self.grid + ["--out", whole]).code == 0)
+    let parallel = try #require(ExternalTools.executable("parallel"), "GNU parallel is missing")
+    let binary = try #require(LifeBinary.url?.path, "\(LifeBinary.missingMessage)")
+    let command =
+      ([binary] + Self.grid).joined(separator: " ")
+      + " --shard {}/4 --out \(dir.path)/shard-{}"
+    let run = try ExternalTools.run(
+      parallel,
+      ["--will-cite", "--halt", "now,fail=1", "-j", "4", command, ":::", "1", "2", "3", "4"])
+    #expect(run.status == 0, "\(run)")
+    let merged = dir.appendingPathComponent("merged").path
+    let result = try LifeBinary.run(
+      ["sweep", "--merge"] + (1...4).map { "\(dir.path)/shard-\($0)" } + ["--out", merged])
+    #expect(result.code == 0, "\(result)")
+    let a = try Data(contentsOf: URL(fileURLWithPath: whole + "/sweep.csv"))
+    let b = try Data(contentsOf: URL(fileURLWithPath: merged + "/sweep.csv"))
+    #expect(!a.isEmpty && a == b)
   }
 
   @Test func badVaryExitsTwoWithDidYouMean() throws {

@@ -53,6 +53,16 @@ public enum ExternalTools {
   public static let skipNote =
     "skipped: needs node, Perfetto's trace processor and chromium; run ./scripts/test.sh, which installs them"
 
+  /// GNU parallel (Debian's `parallel`), which runs the sharded sweep of
+  /// the job-array recipe (./scripts/test.sh installs it).
+  public static var parallelAvailable: Bool { executable("parallel") != nil }
+
+  /// Run the tests that need GNU parallel when it is there, or always under CI.
+  public static var runParallel: Bool { isCI || parallelAvailable }
+
+  public static let parallelSkipNote =
+    "skipped: needs GNU parallel; run ./scripts/test.sh, which installs it"
+
   /// python3 with the `gguf` package, which writes the GGUF fixtures of the
   /// ModelFile tests (./scripts/test.sh installs it).
   public static let pythonGGUFAvailable: Bool = {

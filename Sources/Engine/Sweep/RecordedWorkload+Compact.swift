@@ -41,8 +41,11 @@ struct TimingKey: Hashable {
   var quantized: Bool
   var ops: Double
   var opsPadded: Double
-  var read: [Double]
-  var written: [Double]
+  var readActivations: Double
+  var readWeights: Double
+  var readKV: Double
+  var writtenActivations: Double
+  var writtenKV: Double
   var dispatchCalls: Int
 
   init(_ r: OpRecord) {
@@ -53,8 +56,11 @@ struct TimingKey: Hashable {
     quantized = r.hasQuantizedWeights
     ops = r.ops
     opsPadded = r.opsPadded
-    read = [r.read.activations, r.read.weights, r.read.kv]
-    written = [r.written.activations, r.written.kv]
+    readActivations = r.read.activations
+    readWeights = r.read.weights
+    readKV = r.read.kv
+    writtenActivations = r.written.activations
+    writtenKV = r.written.kv
     dispatchCalls = r.dispatchCalls
   }
 }

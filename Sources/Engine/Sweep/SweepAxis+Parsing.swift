@@ -55,7 +55,7 @@ extension SweepAxis {
       } catch {
         throw bad(error.message, suggestion: error.suggestion)
       }
-    case .device:
+    case .device, .model:
       return SweepValue(text: text)
     case .runtime:
       let runtime = try Runtime.resolve(

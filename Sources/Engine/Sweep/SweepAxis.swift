@@ -14,7 +14,7 @@ package struct SweepAxis: Sendable, Equatable {
   }
 
   /// What an axis varies: a workload option of the catalogue, a device
-  /// field, or the device itself.
+  /// field, the device itself, the runtime or the model.
   package enum Name: Sendable, Hashable {
     /// A workload option (its values are parsed by the option's parser).
     case option(WorkloadOption)
@@ -34,6 +34,8 @@ package struct SweepAxis: Sendable, Equatable {
     case device
     /// A runtime name (``Runtime``) or runtime JSON path.
     case runtime
+    /// A model preset name, config.json or folder, or GGUF file.
+    case model
 
     package static let prompt = Name.option(.prompt)
     package static let generate = Name.option(.generate)
@@ -49,7 +51,7 @@ package struct SweepAxis: Sendable, Equatable {
       WorkloadOption.allCases.map(Name.option)
       + [
         .tops, .bandwidth, .computeEfficiency, .memoryEfficiency, .dispatchUs, .powerCap, .device,
-        .runtime,
+        .runtime, .model,
       ]
 
     /// The name as `--vary` and `sweep.csv` spell it.
@@ -64,6 +66,7 @@ package struct SweepAxis: Sendable, Equatable {
       case .powerCap: return "power-cap"
       case .device: return "device"
       case .runtime: return "runtime"
+      case .model: return "model"
       }
     }
 
@@ -81,11 +84,14 @@ package struct SweepAxis: Sendable, Equatable {
     }
 
     /// Whether the axis changes the workload (and so the op trace): a
-    /// workload option, or the runtime (its defaults and accounting).
-    package var isWorkload: Bool { option != nil || self == .runtime }
+    /// workload option, the runtime (its defaults and accounting) or the
+    /// model.
+    package var isWorkload: Bool { option != nil || self == .runtime || self == .model }
 
     /// Whether values are numbers, so a range may give them.
-    var isNumeric: Bool { option.map(\.isInteger) ?? (self != .device && self != .runtime) }
+    var isNumeric: Bool {
+      option.map(\.isInteger) ?? (self != .device && self != .runtime && self != .model)
+    }
 
     /// What a value must be, for errors.
     var expected: String {
@@ -98,6 +104,7 @@ package struct SweepAxis: Sendable, Equatable {
       case .powerCap: return "numbers > the device's idle_w (W)"
       case .device: return "device preset names or device JSON paths"
       case .runtime: return "runtime names (life runtimes) or runtime JSON paths"
+      case .model: return "model preset names, config.json or folder paths, or .gguf files"
       }
     }
   }

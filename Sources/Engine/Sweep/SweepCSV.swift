@@ -3,11 +3,13 @@ import Trace
 
 /// `sweep.csv`: a leading `point` column (the index in the full grid, so
 /// shards merge exactly), one column per varied name, then the result
-/// columns. Numbers print as JSON prints them; absent values are empty.
+/// columns, the contract's and then `fits` (`true` when the workload fits
+/// in the device's memory). Numbers print as JSON prints them; absent
+/// values are empty.
 package enum SweepCSV {
-  /// The result columns, as CONTRACT.md lists them.
+  /// The result columns: CONTRACT.md's, then `fits`.
   package static let resultColumns = [
-    "ttft_ms", "t_compute_ms", "t_memory_ms", "tc_tm", "tpot_ms_mean", "tps", "bound",
+    "ttft_ms", "t_compute_ms", "t_memory_ms", "tc_tm", "tpot_ms_mean", "tps", "bound", "fits",
   ]
 
   /// The header fields for `axes`.
@@ -21,6 +23,7 @@ package enum SweepCSV {
     func n(_ x: Double?) -> String { x.map(CSVFormat.number) ?? "" }
     return [String(row.point.index)] + row.point.values.map(\.value.text) + [
       n(r.ttftMs), n(r.tComputeMs), n(r.tMemoryMs), n(r.tcTm), n(r.tpotMsMean), n(r.tps), r.bound,
+      r.fits ? "true" : "false",
     ]
   }
 

@@ -23,6 +23,9 @@ package struct SweepPoint: Sendable, Equatable {
   /// The `device` axis's value (a preset name or file path), if varied.
   package var deviceName: String? { value(of: .device)?.text }
 
+  /// The `model` axis's value (a preset name or path), if varied.
+  package var modelName: String? { value(of: .model)?.text }
+
   /// The `runtime` axis's value, if varied.
   package var runtime: Runtime? { value(of: .runtime)?.runtime }
 

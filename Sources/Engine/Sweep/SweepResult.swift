@@ -10,16 +10,21 @@ package struct SweepResult: Sendable, Equatable {
   package var tpotMsMean: Double?
   /// G / Σ TPOT per sequence; nil when G = 0.
   package var tps: Double?
+  /// Whether the workload (weights, peak KV cache, peak activations) fits
+  /// in the device's memory (`footprint.fits` of `life forecast --json`).
+  package var fits: Bool
 
   /// Creates a result.
   package init(
-    ttftMs: Double, tComputeMs: Double, tMemoryMs: Double, tpotMsMean: Double?, tps: Double?
+    ttftMs: Double, tComputeMs: Double, tMemoryMs: Double, tpotMsMean: Double?, tps: Double?,
+    fits: Bool = true
   ) {
     self.ttftMs = ttftMs
     self.tComputeMs = tComputeMs
     self.tMemoryMs = tMemoryMs
     self.tpotMsMean = tpotMsMean
     self.tps = tps
+    self.fits = fits
   }
 
   /// t_compute / t_memory of the prefill; nil when t_memory is 0.

@@ -10,10 +10,11 @@ indirect enum SweepCommand: Subcommand, Equatable {
     abstract: "Forecast a grid of workloads and devices; write sweep.csv and SVG charts.",
     discussion: "Each --vary adds an axis; the grid is their product. NAME is a workload flag"
       + " (prompt, generate, batch, chunk, lora-rank, weights, kv, ...), a device field (tops,"
-      + " bandwidth, compute-efficiency, memory-efficiency, dispatch-us, power-cap), device or runtime. Values are a"
-      + " list (NAME=v1,v2) or, for numbers, a range with its end included (NAME=start:stop:step,"
-      + " or NAME=start:stop:*F to multiply by F). --prompt and --device may be left out when"
-      + " varied. 'life sweep --merge DIR... --out DIR' joins the outputs of --shard runs.",
+      + " bandwidth, compute-efficiency, memory-efficiency, dispatch-us, power-cap), device,"
+      + " runtime or model. Values are a list (NAME=v1,v2) or, for numbers, a range with its end"
+      + " included (NAME=start:stop:step, or NAME=start:stop:*F to multiply by F). --model,"
+      + " --prompt and --device may be left out when varied. sweep.csv ends with a fits column"
+      + " (whether the workload fits in the device's memory). 'life sweep --merge DIR... --out DIR' joins the outputs of --shard runs.",
     positionals: [
       PositionalSpec(
         name: "DIR", help: "shard output directories, with --merge only", minimumCount: 0,
@@ -22,7 +23,7 @@ indirect enum SweepCommand: Subcommand, Equatable {
     flags: [
       {
         var model = FlagSpec.model(required: false)
-        model.defaultText = "required unless --merge"
+        model.defaultText = "required unless --merge or model is varied"
         return model
       }(),
       .family,
@@ -43,7 +44,7 @@ indirect enum SweepCommand: Subcommand, Equatable {
         .option(
           "out", "DIR", "the output directory", values: "a directory path", required: true),
         .option(
-          "heatmap", "X,Y", "chart the first prefill and decode metrics over two varied names",
+          "heatmap", "X,Y", "chart prefill tc/tm, decode TPOT and tok/s over two varied names",
           values: "two varied names, comma-separated", default: "none"),
         .option(
           "shard", "I/N", "run only the I-th of N interleaved parts of the grid",

@@ -5,8 +5,9 @@ import Trace
 /// A grid of forecasts: fixed flags plus one axis per `--vary` (the
 /// engine's ``SweepAxis``, parsed by the engine's parser).
 struct SweepSpec: Sendable, Equatable {
-  /// A preset name or config.json path.
-  var model: String
+  /// `--model`: a preset name or config.json path; nil only when `model`
+  /// is varied.
+  var model: String?
   /// `--family`, when given.
   var family: String?
   /// `--device`; nil only when `device` is varied.
@@ -42,6 +43,12 @@ struct SweepSpec: Sendable, Equatable {
 
   /// The axes, in command-line order.
   var axes: [SweepAxis] { grid.axes }
+
+  /// `--model`, or each value of the `model` axis.
+  var modelReferences: [String] {
+    if let axis = axes.first(where: { $0.name == .model }) { return axis.values.map(\.text) }
+    return model.map { [$0] } ?? []
+  }
 }
 
 extension SweepSpec {
@@ -61,6 +68,17 @@ extension SweepSpec {
     }
     let grid = try SweepGrid(axes: axes)
     let varied = axes.map(\.name)
+    let model = try arguments.text("model")
+    if model == nil, !varied.contains(.model) {
+      throw LifeError.usage(
+        .parameter(.model), "missing required flag",
+        expected: "a preset name or config.json path, or --vary model=M1,M2")
+    }
+    if model != nil, varied.contains(.model) {
+      throw LifeError.usage(
+        .sweepAxis(SweepAxis.Name.model.name), "both varied and given as --model",
+        expected: "one or the other")
+    }
     let device = try arguments.text("device")
     if device == nil, !varied.contains(.device) {
       throw LifeError.usage(
@@ -85,7 +103,7 @@ extension SweepSpec {
     }
     try grid.checkRunSize(shard: shard)
     self.init(
-      model: try arguments.requiredText("model"), device: device, options: options,
+      model: model, device: device, options: options,
       overlap: try arguments.choice("overlap", Overlap.self) ?? .op,
       overrides: try arguments.deviceOverrides(), grid: grid, out: out,
       heatmap: try arguments.text("heatmap").map { (text) throws(LifeError) in

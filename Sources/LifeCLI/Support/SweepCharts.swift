@@ -4,7 +4,9 @@ import Timeline
 import Trace
 
 /// The charts a sweep's axes call for:
-/// - `--heatmap X,Y`: `heatmap-X-Y.svg`, tc/tm over two axes (Figs. 4, 5);
+/// - `--heatmap X,Y`: `heatmap-X-Y.svg`, tc/tm over two axes (Figs. 4, 5),
+///   and when the points decode, `heatmap-X-Y-tpot.svg` and
+///   `heatmap-X-Y-tps.svg`;
 /// - `chunk` varied: `chunked-prefill.svg`, prefill ops, bytes and dispatch
 ///   calls with each chunk size over the same without chunking (Fig. 6);
 /// - `prompt` and `lora-rank` varied: `lora-ops.svg`, prefill ops per prompt
@@ -25,10 +27,16 @@ struct SweepCharts {
     let spec = evaluator.spec
     var charts: [Chart] = []
     if let heatmap = spec.heatmap {
-      charts.append(
-        Chart(
-          file: SweepHeatMap.fileName(x: heatmap.x, y: heatmap.y),
-          svg: SweepHeatMap.build(grid: spec.grid, rows: rows, x: heatmap.x, y: heatmap.y).svg()))
+      var metrics: [HeatMapSVG.Metric] = [.tcTm]
+      if SweepHeatMap.hasDecode(rows) { metrics += [.tpotMs, .tokensPerSecond] }
+      for metric in metrics {
+        let map = SweepHeatMap.build(
+          grid: spec.grid, rows: rows, x: heatmap.x, y: heatmap.y, metric: metric)
+        charts.append(
+          Chart(
+            file: SweepHeatMap.fileName(x: heatmap.x, y: heatmap.y, metric: metric),
+            svg: map.svg()))
+      }
     }
     if let chart = try chunkedPrefill() { charts.append(chart) }
     if let chart = try loraOps() { charts.append(chart) }
@@ -60,8 +68,10 @@ struct SweepCharts {
     var memory: [Double] = []
     var dispatch: [Double] = []
     var prompt = 0
+    var model = ""
     for (i, value) in axis.values.enumerated() {
       let pipeline = try self.pipeline([.chunk: i])
+      model = pipeline.model.name
       let whole = try prefill(pipeline) { $0.chunk = nil }
       let chunked = try prefill(pipeline) { _ in }
       prompt = pipeline.options.prompt
@@ -75,7 +85,7 @@ struct SweepCharts {
     }
     let svg = BarChartSVG.chunkedPrefill(
       prompt: prompt, chunks: chunks, computeRatio: compute, memoryRatio: memory,
-      dispatchRatio: dispatch, model: evaluator.model.name
+      dispatchRatio: dispatch, model: model
     ).svg()
     return Chart(file: "chunked-prefill.svg", svg: svg)
   }
@@ -87,9 +97,11 @@ struct SweepCharts {
     else { return nil }
     var baseline: [Double] = []
     var ops = [[Double]](repeating: [], count: ranks.values.count)
+    var model = ""
     for p in prompts.values.indices {
       for r in ranks.values.indices {
         let pipeline = try self.pipeline([.prompt: p, .loraRank: r])
+        model = pipeline.model.name
         if r == 0 { baseline.append(try prefill(pipeline) { $0.loraRank = nil }.ops) }
         ops[r].append(try prefill(pipeline) { _ in }.ops)
       }
@@ -97,7 +109,7 @@ struct SweepCharts {
     let svg = BarChartSVG.loraOps(
       prompts: prompts.values.map { Int($0.number ?? 0) },
       ranks: ranks.values.map { Int($0.number ?? 0) }, baseline: baseline, ops: ops,
-      layer: evaluator.model.name + " prefill, all layers"
+      layer: model + " prefill, all layers"
     ).svg()
     return Chart(file: "lora-ops.svg", svg: svg)
   }

@@ -1,23 +1,41 @@
 import Engine
 import Trace
 
-/// Forecasts the points of a sweep: each point's workload options and
-/// device are built as `life forecast --device` builds them (overrides
-/// through ``DeviceOverrides/apply(to:)``, then the point's device fields), and its workload's op trace is recorded
-/// once and replayed for every point that shares it.
+/// Forecasts the points of a sweep: each point's model, workload options
+/// and device are built as `life forecast --device` builds them (overrides
+/// through ``DeviceOverrides/apply(to:)``, then the point's device fields),
+/// and its workload is made once (``SweepWorkload``) and timed for every
+/// point that shares it.
 struct SweepEvaluator: Sendable {
   let spec: SweepSpec
-  let model: ModelConfig
+  /// Models by reference: `--model`, or each value of the `model` axis.
+  let models: [String: ModelConfig]
   /// Base devices (overrides applied) by reference: `--device`, or each
   /// value of the `device` axis.
   let devices: [String: Device]
-  /// Recorded traces by ``traceKey(_:)``; bounded, since each holds a whole
-  /// op trace.
-  let traces: SweepMemo<String, RecordedWorkload>
+  /// Workloads by ``traceKey(_:_:)``, bounded by their bytes.
+  let workloads: SweepMemo<String, SweepWorkload>
+
+  /// What the cache of workloads may hold, bytes: a few hundred
+  /// 2000-step plans of a 7B model, whatever the number of points.
+  static let cacheBudget = 64 << 20
 
   init(_ spec: SweepSpec, threads: Int) throws(LifeError) {
     self.spec = spec
-    model = try ModelConfig.resolve(spec.model, family: spec.family)
+    var models: [String: ModelConfig] = [:]
+    let modelAxis = SweepAxis.Name.model.name
+    for name in spec.modelReferences where models[name] == nil {
+      do {
+        models[name] = try ModelConfig.resolve(name, family: spec.family)
+      } catch {
+        var placed = error
+        if spec.model == nil, placed.location == ErrorLocation(origin: .parameter(.model)) {
+          placed.location = ErrorLocation(origin: .sweepAxis(modelAxis))
+        }
+        throw placed
+      }
+    }
+    self.models = models
     var references: [(name: String, origin: InputOrigin)] = []
     if let device = spec.device { references.append((device, .parameter(.device))) }
     if let axis = spec.axes.first(where: { $0.name == .device }) {
@@ -29,7 +47,18 @@ struct SweepEvaluator: Sendable {
         to: try Device.resolve(name, at: ErrorLocation(origin: origin)))
     }
     self.devices = devices
-    traces = SweepMemo(capacity: max(8, 2 * threads))
+    workloads = SweepMemo(budget: Self.cacheBudget) { $0.approximateBytes }
+  }
+
+  /// The model of `point`.
+  func model(_ point: SweepPoint) throws(LifeError) -> ModelConfig {
+    let reference = point.modelName ?? spec.model ?? ""
+    guard let model = models[reference] else {
+      throw LifeError(
+        .failure, at: ErrorLocation(origin: .sweepAxis(SweepAxis.Name.model.name)),
+        "unknown model", got: "'\(reference)'")
+    }
+    return model
   }
 
   /// The pipeline of `point`: one device, key `device`, no per-step timings.
@@ -50,7 +79,7 @@ struct SweepEvaluator: Sendable {
         expected: "more than its idle_w, \(JSONFormat.number(device.power.idleW)) W")
     }
     return ForecastPipeline(
-      model: model, options: options, devices: [("device", device)],
+      model: try model(point), options: options, devices: [("device", device)],
       mapping: Mapping(prefill: "device", decode: "device"), overlap: spec.overlap,
       keepSteps: false, runtime: point.runtime.map(RuntimeChoice.everywhere) ?? spec.runtime)
   }
@@ -69,13 +98,16 @@ struct SweepEvaluator: Sendable {
   /// The forecast of `point`, equal to `life forecast` with the same flags.
   func evaluate(_ point: SweepPoint) throws(LifeError) -> SweepResult {
     let pipeline = try self.pipeline(point)
-    let trace = try traces.value(for: Self.traceKey(point, pipeline)) { () throws(LifeError) in
-      try RecordedWorkload(pipeline: pipeline)
+    let workload = try workloads.value(for: Self.traceKey(point, pipeline)) {
+      () throws(LifeError) in try SweepWorkload(pipeline: pipeline)
     }
-    let forecast = try trace.forecast(on: pipeline)
+    let forecast = try workload.forecast(on: pipeline)
+    let capacity = try CapacityCheck(
+      footprint: workload.footprint, devices: pipeline.devices, mapping: pipeline.mapping)
     return SweepResult(
       ttftMs: forecast.ttftMs, tComputeMs: forecast.prefill.tComputeMs,
-      tMemoryMs: forecast.prefill.tMemoryMs, tpotMsMean: forecast.tpotMeanMs, tps: forecast.tps)
+      tMemoryMs: forecast.prefill.tMemoryMs, tpotMsMean: forecast.tpotMeanMs, tps: forecast.tps,
+      fits: capacity.fits.values.allSatisfy { $0 })
   }
 
   /// Positions in `range` ordered so that points sharing a workload come

@@ -63,12 +63,13 @@ import Trace
       let tops = p.value(of: .tops)?.number ?? 1
       // tc = 100/tops, tm = 4: point 0 is compute-bound (10 ≥ 4), G = 0 → empty tpot, tps.
       return SweepResult(
-        ttftMs: max(100 / tops, 4), tComputeMs: 100 / tops, tMemoryMs: 4, tpotMsMean: nil, tps: nil)
+        ttftMs: max(100 / tops, 4), tComputeMs: 100 / tops, tMemoryMs: 4, tpotMsMean: nil, tps: nil,
+        fits: tops < 15)
     }
     #expect(
       SweepCSV.text(axes: g.axes, rows: rows)
-        == "point,tops,bandwidth,ttft_ms,t_compute_ms,t_memory_ms,tc_tm,tpot_ms_mean,tps,bound\n"
-        + "0,10,50,10,10,4,2.5,,,compute\n" + "1,20,50,5,5,4,1.25,,,compute\n")
+        == "point,tops,bandwidth,ttft_ms,t_compute_ms,t_memory_ms,tc_tm,tpot_ms_mean,tps,bound,fits\n"
+        + "0,10,50,10,10,4,2.5,,,compute,true\n" + "1,20,50,5,5,4,1.25,,,compute,false\n")
     let r = SweepResult(ttftMs: 1, tComputeMs: 1, tMemoryMs: 0, tpotMsMean: nil, tps: nil)
     #expect(r.tcTm == nil && r.bound == "compute")
     #expect(

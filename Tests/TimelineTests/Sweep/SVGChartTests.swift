@@ -34,6 +34,39 @@ import Trace
     #expect(HeatMapSVG.colour(nil, half: 1) == "#d9d9d9")
   }
 
+  @Test func sequentialScaleIsLogarithmic() {
+    // From 1 to 16, the value 2 is a quarter of the way in log: 247 − 239·0.25
+    // = 187.25 → bb, 251 − 203·0.25 = 200.25 → c8, 255 − 148·0.25 = 218 → da.
+    #expect(HeatMapSVG.sequentialColour(1, low: 1, high: 16) == "#f7fbff")
+    #expect(HeatMapSVG.sequentialColour(16, low: 1, high: 16) == "#08306b")
+    #expect(HeatMapSVG.sequentialColour(2, low: 1, high: 16) == "#bbc8da")
+    #expect(HeatMapSVG.sequentialColour(5, low: 5, high: 5) == "#f7fbff")
+    #expect(HeatMapSVG.sequentialColour(nil, low: 1, high: 2) == "#d9d9d9")
+  }
+
+  /// TPOT and tok/s maps over the same grid: tpot = tm = 500/bandwidth,
+  /// tps = 1000/tm = 2·bandwidth.
+  @Test func decodeHeatMapsFromSweepRows() throws {
+    let g = try SweepGrid(axes: [SweepAxis.parse("tops=10,20"), SweepAxis.parse("bandwidth=1,2")])
+    let rows = try SweepRunner().run(g, evaluate: Self.evaluate)
+    let (x, y) = try g.heatmapAxes("tops,bandwidth")
+    let tpot = SweepHeatMap.build(grid: g, rows: rows, x: x, y: y, metric: .tpotMs)
+    #expect(tpot.cells == [[500, 500], [250, 250]])
+    #expect(tpot.valueRange?.low == 250 && tpot.valueRange?.high == 500)
+    #expect(tpot.title == "decode TPOT (ms, mean) over tops and bandwidth")
+    #expect(
+      SweepHeatMap.fileName(x: x, y: y, metric: .tpotMs) == "heatmap-tops-bandwidth-tpot.svg")
+    let tps = SweepHeatMap.build(grid: g, rows: rows, x: x, y: y, metric: .tokensPerSecond)
+    #expect(tps.cells == [[2, 2], [4, 4]])
+    #expect(
+      SweepHeatMap.fileName(x: x, y: y, metric: .tokensPerSecond)
+        == "heatmap-tops-bandwidth-tps.svg")
+    let svg = tps.svg()
+    #expect(svg.contains(">tok/s</text>") && svg.contains(">log scale</text>"))
+    #expect(svg.contains("tops=10, bandwidth=2: tok/s = 4</title>"))
+    #expect(SweepHeatMap.hasDecode(rows))
+  }
+
   @Test func heatMapFromSweepRows() throws {
     let g = try SweepGrid(axes: [
       SweepAxis.parse("prompt=1,2"), SweepAxis.parse("tops=10,20"),
