@@ -209,7 +209,7 @@ import Testing
         + " batch, weights, activations, kv, fusion, kv-update, logits, scores, embedding,"
         + " attention, nonlinear, lora-rank, lora-merge, chunk, tile, mla-form, rotation,"
         + " flash-attn, depth, tops, bandwidth, compute-efficiency, memory-efficiency,"
-        + " dispatch-us, power-cap, device, runtime); did you mean 'prompt'?"),
+        + " dispatch-us, power-cap, device, runtime, model); did you mean 'prompt'?"),
     Case(
       line: "sweep --model m --device d --out o --vary prompt",
       message: "error: --vary: missing '=' (got 'prompt'; expected NAME=v1,v2,... or"
