@@ -93,7 +93,13 @@ extension VerifyTemplate {
   /// llama.cpp spells it) filled in; any other placeholder is left as
   /// `<name>` for the user to fill.
   func command(for kind: DeviceKind, model: ModelConfig, options: WorkloadOptions) -> String {
-    let template = byKind[kind] ?? command
+    var template = byKind[kind] ?? command
+    // A GGUF file given as the model is the file to benchmark.
+    if let path = model.storedWeights?.path, path.lowercased().hasSuffix(".gguf") {
+      let safe = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+".contains($0) }
+      let quoted = safe ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+      template = template.replacingOccurrences(of: "{model}.gguf", with: quoted)
+    }
     let kv: String
     switch options.kv ?? .fp16 {
     case .fp32: kv = "f32"

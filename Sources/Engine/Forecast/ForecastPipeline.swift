@@ -61,7 +61,9 @@ public struct ForecastPipeline: Sendable {
 
   /// The runtimes resolved against the devices.
   package var plan: RuntimePlan {
-    RuntimePlan(choice: runtime, devices: devices, mapping: mapping, weights: options.weights)
+    RuntimePlan(
+      choice: runtime, devices: devices, mapping: mapping,
+      weights: options.weights ?? model.storedWeights?.label)
   }
 
   /// The options the workload runs with: the runtime's defaults for the
@@ -139,6 +141,7 @@ public struct ForecastPipeline: Sendable {
       report.speculative = (spec, plainMean)
     }
     report.evidence = evidence(plan, workload: workload)
+    report.storedWeights = workload.storedWeights
     return ForecastOutcome(
       workload: workload, totals: totals, forecast: forecast, capacity: capacity, report: report)
   }

@@ -53,6 +53,18 @@ package enum WorkloadReport {
     ]
     if m.moe != nil { members.append(("active_parameters", .num(m.activeParameterCount))) }
     members.append(("max_position_embeddings", m.maxPositions.map { .int($0) } ?? .null))
+    if let s = m.storedWeights {
+      members.append(
+        (
+          "weights_file",
+          .object([
+            ("source", .string(s.source)), ("path", s.path.map { .string($0) } ?? .null),
+            ("weights", .string(s.label.text)), ("mix", .string(s.mix)),
+            ("tensors", .int(s.tensors)), ("bytes", s.bytes.map { .int($0) } ?? .null),
+            ("left_out", .int(s.leftOut)),
+          ])
+        ))
+    }
     return .object(members)
   }
 

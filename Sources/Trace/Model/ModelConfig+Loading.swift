@@ -61,23 +61,15 @@ extension ModelConfig {
     return try parse(node, name: name, family: family)
   }
 
-  /// A preset name or a config.json path; `family` forces the family a
+  /// A preset name, a config.json path, a Hugging Face folder or a GGUF
+  /// file; `family` forces the family a
   /// `model_type` LIFE does not know is built as (`--family`).
   public static func resolve(_ text: String, family: String? = nil) throws(LifeError)
     -> ModelConfig
   {
     if ModelPresets.json(named: text) != nil { return try preset(named: text, family: family) }
-    if FileInput.isDirectory(text) {
-      // A Hugging Face model folder: its config.json.
-      let config = (text.hasSuffix("/") ? text : text + "/") + "config.json"
-      guard FileInput.isDirectory(config) == false, (try? FileInput.readBytes(config)) != nil
-      else {
-        throw LifeError(
-          .usage, at: .parameter(.model), "is a directory without a config.json",
-          got: "'\(text)'", expected: "a preset, a config.json path or a folder holding one")
-      }
-      return try load(path: config, family: family)
-    }
+    if FileInput.isDirectory(text) { return try load(folder: text, family: family) }
+    if isGGUF(path: text) { return try load(gguf: text) }
     if text.hasSuffix(".json") || text.contains("/") { return try load(path: text, family: family) }
     return try preset(named: text, family: family)
   }
@@ -193,6 +185,9 @@ extension ModelConfig {
     if let moe = config.moe, moe.topK > moe.experts {
       throw try root.required("num_experts_per_tok").error(
         "more experts per token than experts", expected: "at most \(moe.experts)")
+    }
+    if let scheme = try QuantizationScheme.parse(config: top) {
+      config.storedWeights = StoredWeights(scheme: scheme, model: config)
     }
     config.warnings = try nearMisses(root, family: family)
     if config.nestedTextConfig {

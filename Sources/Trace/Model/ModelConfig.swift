@@ -1,5 +1,7 @@
-/// A model's architecture, read from a Hugging Face `config.json` or a
-/// preset: everything the workload model needs, nothing about weights.
+/// A model's architecture, read from a Hugging Face `config.json`, a preset
+/// or a GGUF header: everything the workload model needs, and, when it came
+/// with a model file or a `quantization_config`, how that file stores its
+/// weights.
 public struct ModelConfig: Sendable, Equatable {
   /// A display name (the preset name, or the config file's name).
   public var name: String
@@ -67,6 +69,10 @@ public struct ModelConfig: Sendable, Equatable {
   package var moe: MoEConfig?
   /// Multi-head latent attention, when attention is MLA.
   package var mla: MLAConfig?
+  /// The weights the model's file stores, tensor by tensor (a GGUF file, a
+  /// folder with safetensors headers or a `quantization_config`); nil for a
+  /// preset or a bare config.json.
+  public var storedWeights: StoredWeights?
   /// What reading the config noticed: unknown keys that look like a
   /// misspelt key LIFE reads (`num_kv_heads` for `num_key_value_heads`).
   package var warnings: [String] = []

@@ -20,6 +20,9 @@ package struct ModelTensor: Sendable, Equatable {
   package var expert: Int?
   /// Whether it is a bias (`.bias`) rather than a weight.
   package var isBias: Bool
+  /// Whether it holds a quantized Linear's scales or zero points rather than
+  /// its values.
+  package var isCompanion: Bool = false
 }
 
 extension ModelTensor {
@@ -38,6 +41,6 @@ extension ModelTensor {
     self.init(
       name: tensor.name, type: .safetensors(tensor.dtype), shape: tensor.shape,
       elements: tensor.elements, bytes: tensor.bytes, role: parsed.role, layer: parsed.layer,
-      expert: parsed.expert, isBias: parsed.isBias)
+      expert: parsed.expert, isBias: parsed.isBias, isCompanion: parsed.isCompanion)
   }
 }

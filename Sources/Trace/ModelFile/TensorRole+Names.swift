@@ -11,6 +11,10 @@ extension TensorRole {
     package var expert: Int?
     /// Whether the name ends in `.bias`.
     package var isBias: Bool
+    /// A quantized Linear's scales, zero points or other bookkeeping
+    /// (`scales`, `qzeros`, `weight_scale`, `weight.absmax`, `*_scales`):
+    /// bytes of the Linear, not its values.
+    package var isCompanion: Bool = false
   }
 
   /// A GGUF tensor name: `[blk.N.]BASE[.weight|.bias]`.
@@ -38,7 +42,7 @@ extension TensorRole {
     "q_a_proj": .attnQA, "q_a_layernorm": .attnQANorm, "q_b_proj": .attnQB,
     "kv_a_proj_with_mqa": .attnKVA, "kv_a_layernorm": .attnKVANorm, "kv_b_proj": .attnKVB,
     "gate_proj": .ffnGate, "up_proj": .ffnUp, "down_proj": .ffnDown, "gate_up_proj": .ffnUp,
-    "gate": .router, "e_score_correction_bias": .expertBias,
+    "gate": .router, "router": .router, "e_score_correction_bias": .expertBias,
   ]
 
   /// A Hugging Face (safetensors) tensor name. `gemmaNorms`: the checkpoint
@@ -46,7 +50,25 @@ extension TensorRole {
   /// the norm after attention, not the one before the MLP.
   package static func parse(huggingFace name: String, gemmaNorms: Bool = false) -> Parsed {
     var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    let isBias = parts.last == "bias"
+    var isBias = parts.last == "bias"
+    var isCompanion = false
+    if parts.count > 1, let i = parts.lastIndex(of: "weight"), i < parts.count - 1 {
+      // bitsandbytes: `q_proj.weight.absmax`, `q_proj.weight.quant_state.…`.
+      isCompanion = true
+      parts.removeSubrange(i...)
+    } else if parts.count > 1, let last = parts.last {
+      if quantizedValues.contains(last) {
+        parts.removeLast()
+      } else if quantizedCompanions.contains(last) {
+        isCompanion = true
+        parts.removeLast()
+      } else if let cut = ["_blocks", "_scales", "_bias"].first(where: { last.hasSuffix($0) }) {
+        // gpt-oss's MXFP4 experts: `gate_up_proj_blocks`, `_scales`, `_bias`.
+        parts[parts.count - 1] = String(last.dropLast(cut.count))
+        isCompanion = cut == "_scales"
+        isBias = cut == "_bias"
+      }
+    }
     if parts.count > 1, parts.last == "weight" || parts.last == "bias" { parts.removeLast() }
     var layer: Int?
     if let i = parts.firstIndex(of: "layers"), i + 1 < parts.count, let n = Int(parts[i + 1]) {
@@ -79,6 +101,20 @@ extension TensorRole {
     if layer == nil, role != .tokenEmbedding, role != .output, role != .outputNorm {
       role = .other
     }
-    return Parsed(role: role, layer: layer, expert: expert, isBias: isBias)
+    return Parsed(
+      role: role, layer: layer, expert: expert, isBias: isBias, isCompanion: isCompanion)
   }
+
+  /// Last name components of a quantized Linear's packed values (AutoAWQ and
+  /// AutoGPTQ's `qweight`, compressed-tensors' `weight_packed`).
+  static let quantizedValues: Set<String> = ["qweight", "weight_packed"]
+
+  /// Last name components of a quantized Linear's scales, zero points and
+  /// bookkeeping (AutoAWQ, AutoGPTQ, compressed-tensors, fp8 block
+  /// checkpoints, ModelOpt, bitsandbytes 8-bit).
+  static let quantizedCompanions: Set<String> = [
+    "qzeros", "scales", "g_idx", "weight_scale", "weight_zero_point", "weight_shape",
+    "weight_scale_inv", "weight_g_idx", "weight_global_scale", "input_scale",
+    "input_global_scale", "k_scale", "v_scale", "SCB", "weight_format",
+  ]
 }

@@ -46,17 +46,22 @@ struct PassEmitter<S: OpSink> {
   /// Hands one record to the sink.
   mutating func add(
     _ site: OpSite, _ kind: OpKind, _ shape: OpShape, _ cost: OpCost, dispatch: Int,
-    weight: WeightStorage = .none, compute: DType? = nil, input: DType? = nil
+    weight: WeightStorage = .none, compute: DType? = nil, input: DType? = nil,
+    code known: WeightCode? = nil
   ) {
     let code: WeightCode
-    switch weight {
-    case .none: code = .none
-    case .plain(let d): code = .plain(d)
-    case .quantized(let f):
-      if let quantized, quantized.format == f {
-        code = quantized.code
-      } else {
-        code = WeightCode(weight)
+    if let known {
+      code = known
+    } else {
+      switch weight {
+      case .none: code = .none
+      case .plain(let d): code = .plain(d)
+      case .quantized(let f):
+        if let quantized, quantized.format == f {
+          code = quantized.code
+        } else {
+          code = WeightCode(weight)
+        }
       }
     }
     count += 1
@@ -97,9 +102,22 @@ struct PassEmitter<S: OpSink> {
     let storage: WeightStorage
     var valueBytes: Double
     var format: WeightFormat?
+    var code: WeightCode?
+    let stored = plainWeights ? nil : w.storedWeights?.entry(layer: layer, site: site)
     if plainWeights {
       storage = .plain(act)
       valueBytes = a
+    } else if let stored {
+      code = stored.code
+      switch stored.choice {
+      case .plain(let d):
+        storage = .plain(d)
+        valueBytes = d.bytes
+      case .quantized(let f):
+        storage = .quantized(f)
+        valueBytes = f.valueBits / 8
+        format = f
+      }
     } else {
       switch w.weights {
       case .plain(let d):
@@ -121,13 +139,15 @@ struct PassEmitter<S: OpSink> {
     let compute: DType = integerInput ? input : act
     add(
       site, kind, OpShape(m, k, n), cost, dispatch: dispatch, weight: storage, compute: compute,
-      input: integerInput ? input : act)
+      input: integerInput ? input : act, code: code)
     if let format, format.dequantOpsPerWeight > 0 || format.overheadBytesPerWeight > 0 {
       var d = Dequantize.weights(k: k, n: n, format: format).scaled(by: g)
       d.ops *= copies
       d.opsPadded *= copies
       d.read.weights *= copies
-      add(site, .dequantize, OpShape(k, n), d, dispatch: 0, weight: storage, compute: act)
+      add(
+        site, .dequantize, OpShape(k, n), d, dispatch: 0, weight: storage, compute: act,
+        code: code)
     }
     if lora, let r = w.options.loraRank, w.options.loraMerge == .dynamic {
       add(

@@ -23,6 +23,10 @@ extension Workload {
   /// embedding table, norms, biases and routers in the activation dtype; a
   /// tied LM head in a plain dtype shares the table.
   package var weightsBytes: Double {
+    if let stored = storedWeights {
+      if let exact = stored.bytes { return Double(exact) }
+      return schemeWeightsBytes(stored)
+    }
     var linear = linearParameters
     let table = Double(model.vocab) * Double(model.hidden)
     var other = model.parameterCount - linear
@@ -34,6 +38,38 @@ extension Workload {
     return linear * linearBytesPerWeight + other * activationType.bytes
   }
 
+  /// Bytes of all weights when a `quantization_config` gives each Linear's
+  /// format: each layer's attention projections in q's format, its MLP (or
+  /// experts) in down's, the LM head in its own; the rest in the activation
+  /// dtype.
+  func schemeWeightsBytes(_ stored: StoredWeights) -> Double {
+    func bytesPerWeight(_ entry: StoredWeights.Entry?) -> Double {
+      switch entry?.choice ?? weights {
+      case .plain(let d): return d.bytes
+      case .quantized(let f): return f.bitsPerWeight / 8
+      }
+    }
+    var linear = 0.0
+    var total = 0.0
+    for layer in 0..<model.layers {
+      let attention = stored.entry(layer: layer, site: .qProj)
+        ?? stored.entry(layer: layer, site: .qkvProj) ?? stored.entry(layer: layer, site: .qaProj)
+      let sparse = model.moe?.isSparse(layer: layer) ?? false
+      let mlp = stored.entry(layer: layer, site: sparse ? .expertsDownProj : .downProj)
+      let a = model.attentionLinearParameters
+      let m = model.mlpLinearParameters(layer: layer)
+      linear += a + m
+      total += a * bytesPerWeight(attention) + m * bytesPerWeight(mlp)
+    }
+    let table = Double(model.vocab) * Double(model.hidden)
+    var other = model.parameterCount - linear - table
+    if !model.tiedEmbeddings {
+      other -= table  // parameterCount holds the head as well as the table
+      total += table * bytesPerWeight(stored.entry(layer: -1, site: .lmHead))
+    }
+    return total + max(0, other) * activationType.bytes + table * activationType.bytes
+  }
+
   /// Resident KV-cache bytes at the end of the run (depth + prompt + G
   /// tokens).
   package var kvCacheBytesPeak: Double {
@@ -43,6 +79,11 @@ extension Workload {
   /// Warnings about the run (context beyond the model's positions).
   package var warnings: [String] {
     var out = model.warnings
+    if let stored = model.storedWeights, storedWeights == nil {
+      out.append(
+        "every Linear is costed as \(weights.text), not as \(stored.source) stores it (\(stored.label.text))"
+      )
+    }
     let total = contextTokens
     if let maxPositions = model.maxPositions, total > maxPositions {
       let parts = options.depth > 0 ? "depth + prompt + generate" : "prompt + generate"

@@ -18,8 +18,12 @@ public struct Workload: Sendable {
   public let matmulInputType: DType
   /// The KV-cache dtype.
   public let kvType: DType
-  /// The weight storage of every Linear, resolved against the activations.
+  /// The weight storage of every Linear, resolved against the activations;
+  /// with ``storedWeights``, the file's label (`Q4_K_M`).
   public let weights: WorkloadOptions.WeightChoice
+  /// The file's own storage of each Linear, used when `--weights` is not
+  /// given (or names what the file holds).
+  package let storedWeights: StoredWeights?
   /// How the software running the model shapes the traffic beyond the
   /// workload options (set by a runtime; standard by default).
   package let accounting: WorkloadAccounting
@@ -41,7 +45,13 @@ public struct Workload: Sendable {
     activationType = float
     matmulInputType = activations
     kvType = options.kv ?? float
-    switch options.weights ?? .plain(configType) {
+    let stored = model.storedWeights
+    if let stored, options.weights == nil || options.weights == stored.label {
+      storedWeights = stored
+    } else {
+      storedWeights = nil
+    }
+    switch options.weights ?? stored?.label ?? .plain(configType) {
     case .plain(let d): weights = .plain(d)
     case .quantized(let f): weights = .quantized(f.resolved(activation: float))
     }
@@ -235,6 +245,11 @@ public struct Workload: Sendable {
   /// the same for every layer.
   package func layersAlike(_ a: Int, _ b: Int) -> Bool {
     guard window(layer: a) == window(layer: b) else { return false }
+    if let classes = storedWeights?.layerClass, a < classes.count, b < classes.count,
+      classes[a] != classes[b]
+    {
+      return false
+    }
     if let moe = model.moe { return moe.isSparse(layer: a) == moe.isSparse(layer: b) }
     return true
   }
