@@ -221,10 +221,10 @@ package struct ForecastReport: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `Q4_K_M as stored in m.gguf (GGUF v3): Q4_K: 193 tensors, Q6_K: 33,
-  /// F32: 65; 4.58 GiB`.
+  /// `Q4_K_M (m.gguf, GGUF v3): Q4_K: 193 tensors, Q6_K: 33, F32: 65;
+  /// 4.58 GiB`.
   static func weightsText(_ stored: StoredWeights) -> String {
-    var text = stored.label.text + " as stored in " + stored.source + ": " + stored.mix
+    var text = stored.label.text + " (" + stored.source + "): " + stored.mix
     if let bytes = stored.bytes {
       let b = Double(bytes)
       let gib = 1_073_741_824.0

@@ -8,7 +8,8 @@ public struct StoredWeights: Sendable, Equatable {
   /// type (`Q4_K_M`), else the storage of most of its Linear bytes.
   /// `--weights` defaults to it; the runtime default follows it.
   public var label: WorkloadOptions.WeightChoice
-  /// Where the weights come from: `llama-q4_k_m.gguf (GGUF v3)`.
+  /// Where the weights come from: `llama-q4_k_m.gguf, GGUF v3`, `the
+  /// quantization_config of preset gpt-oss-20b`.
   public var source: String
   /// The model file's path as given, when a file gave them.
   public var path: String?

@@ -83,7 +83,7 @@ extension StoredWeights {
     }
     let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
     self.init(
-      label: label, source: name + " (" + file.format.description + ")",
+      label: label, source: name + ", " + file.format.description,
       mix: TensorTypeCount.describe(TensorTypeCount.counts(kept)),
       bytes: kept.reduce(0) { $0 &+ $1.bytes }, tensors: kept.count, layers: layers,
       head: head, embedding: embedding)

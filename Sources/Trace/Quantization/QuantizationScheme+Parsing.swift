@@ -37,7 +37,7 @@ extension QuantizationScheme {
         "unsupported quant_method", expected: names.joined(separator: ", "),
         suggestion: DidYouMean.suggest(text, among: names))
     }
-    let place = (node.file ?? "config.json") + ": quantization_config"
+    let place = "the quantization_config of " + (node.file ?? "config.json")
     switch method {
     case .awq:
       let bits = try node.optional("bits")?.int(min: 2, max: 8) ?? 4
@@ -59,17 +59,21 @@ extension QuantizationScheme {
       return try compressed(node, place: place)
     case .fp8:
       var block = 0
+      var rows = 0
+      var cols = 0
       if let sizes = try node.optional("weight_block_size") {
         let items = try sizes.items()
         guard items.count == 2 else {
           throw sizes.error("weight_block_size is not two sizes", expected: "[rows, cols]")
         }
-        block = try items[0].int(min: 1, max: 1 << 12) * items[1].int(min: 1, max: 1 << 12)
+        rows = try items[0].int(min: 1, max: 1 << 12)
+        cols = try items[1].int(min: 1, max: 1 << 12)
+        block = rows * cols
       }
       let format =
         block > 0
         ? WeightFormat(
-          name: "fp8:b\(block)", blockSize: block, blockBytes: Double(block) + 4,
+          name: "fp8:\(rows)x\(cols)", blockSize: block, blockBytes: Double(block) + 4,
           elementType: .fp8, valueBits: 8, dequantOpsPerWeight: 1)
         : WeightFormat(
           name: "fp8", blockSize: 1, blockBytes: 1, elementType: .fp8, valueBits: 8,
@@ -123,7 +127,7 @@ extension QuantizationScheme {
   {
     let algoNode = try node.required("quant_algo")
     let algo = try algoNode.string().uppercased()
-    let place = (origin.file ?? "hf_quant_config.json") + ": quantization"
+    let place = origin.file ?? "hf_quant_config.json"
     let format: WeightFormat
     switch algo {
     case "FP8", "FP8_PER_CHANNEL_PER_TOKEN":

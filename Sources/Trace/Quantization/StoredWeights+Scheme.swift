@@ -13,9 +13,12 @@ extension StoredWeights {
       }
       return sites
     }
+    let name = scheme.format.name
+    let method = name.hasPrefix(scheme.method.rawValue) ? name : scheme.method.rawValue + " " + name
     let head = scheme.quantizes(layer: -1, site: .lmHead) ? quantized : plain
     self.init(
-      label: quantized, source: scheme.origin, mix: scheme.format.name + " (" + scheme.method.rawValue + ")",
+      label: quantized, source: scheme.origin,
+      mix: method + " on the quantized Linears, \(plain.text) elsewhere",
       bytes: nil, tensors: 0, layers: layers, head: [.lmHead: Entry(head)], embedding: plain)
   }
 }

@@ -81,7 +81,7 @@ extension Workload {
     var out = model.warnings
     if let stored = model.storedWeights, storedWeights == nil {
       out.append(
-        "every Linear is costed as \(weights.text), not as \(stored.source) stores it (\(stored.label.text))"
+        "every Linear is costed as \(weights.text), not as stored (\(stored.label.text), \(stored.source))"
       )
     }
     let total = contextTokens
