@@ -54,7 +54,9 @@ struct WorkloadCommand: Subcommand, Equatable {
   /// table; warnings also go to standard error.
   func run(console: Console) throws(LifeError) {
     let model = try ModelConfig.resolve(self.model, family: family)
-    let workload = try runtime.workloadRuntime(weights: options.weights ?? model.storedWeights?.label).workload(
+    let workload = try runtime.workloadRuntime(
+      weights: options.weights ?? model.storedWeights?.label
+    ).workload(
       model: model, options: options)
     let totals = WorkloadTotals.of(workload)
     if json {

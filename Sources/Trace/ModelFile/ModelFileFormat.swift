@@ -14,7 +14,8 @@ extension ModelFileFormat: CustomStringConvertible {
     switch self {
     case .gguf(let version): return "GGUF v\(version)"
     case .safetensors: return "safetensors"
-    case .safetensorsIndex(let shards): return "safetensors, \(shards) shard" + (shards == 1 ? "" : "s")
+    case .safetensorsIndex(let shards):
+      return "safetensors, \(shards) shard" + (shards == 1 ? "" : "s")
     }
   }
 }

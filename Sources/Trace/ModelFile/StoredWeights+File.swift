@@ -76,8 +76,7 @@ extension StoredWeights {
     if case .gguf = file.format {
       if let type = file.fileType, let format = WeightFormat.gguf(named: type) {
         label = .quantized(format)
-      } else if case .plain(let d)? = dominant, let format = WeightFormat.gguf(named: d.ggufName)
-      {
+      } else if case .plain(let d)? = dominant, let format = WeightFormat.gguf(named: d.ggufName) {
         label = .quantized(format)
       }
     }

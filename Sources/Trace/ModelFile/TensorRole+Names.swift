@@ -62,7 +62,9 @@ extension TensorRole {
       } else if quantizedCompanions.contains(last) {
         isCompanion = true
         parts.removeLast()
-      } else if let cut = ["_blocks", "_scales", "_bias"].first(where: { last.hasSuffix($0) }) {
+      } else if let cut = ["_blocks", "_scales", "_bias"].first(where: { last.hasSuffix($0) }),
+        huggingFace[String(last.dropLast(cut.count))] != nil
+      {
         // gpt-oss's MXFP4 experts: `gate_up_proj_blocks`, `_scales`, `_bias`.
         parts[parts.count - 1] = String(last.dropLast(cut.count))
         isCompanion = cut == "_scales"

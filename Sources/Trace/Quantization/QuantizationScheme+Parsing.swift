@@ -117,8 +117,7 @@ extension QuantizationScheme {
   }
 
   /// Reads ModelOpt's `hf_quant_config.json` (its `quantization` object).
-  package static func parse(hfQuantConfig root: JSONNode) throws(LifeError) -> QuantizationScheme
-  {
+  package static func parse(hfQuantConfig root: JSONNode) throws(LifeError) -> QuantizationScheme {
     try modelOpt(try root.required("quantization"), origin: root)
   }
 

@@ -52,7 +52,8 @@ extension Workload {
     var linear = 0.0
     var total = 0.0
     for layer in 0..<model.layers {
-      let attention = stored.entry(layer: layer, site: .qProj)
+      let attention =
+        stored.entry(layer: layer, site: .qProj)
         ?? stored.entry(layer: layer, site: .qkvProj) ?? stored.entry(layer: layer, site: .qaProj)
       let sparse = model.moe?.isSparse(layer: layer) ?? false
       let mlp = stored.entry(layer: layer, site: sparse ? .expertsDownProj : .downProj)

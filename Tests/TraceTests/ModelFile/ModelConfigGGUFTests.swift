@@ -184,6 +184,8 @@ func ggufHeader(_ metadata: [(String, GGUFValue)], tensors: [(String, [Int], GGM
     #expect(derived.family == preset.family)
     derived.name = preset.name
     derived.torchDType = preset.torchDType  // GGUF does not say
+    // A preset's quantization_config (gpt-oss's MXFP4) is no GGUF metadata.
+    derived.storedWeights = preset.storedWeights
     #expect(derived == preset)
   }
 

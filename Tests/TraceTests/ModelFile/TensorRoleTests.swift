@@ -49,7 +49,24 @@ import Testing
       ("model.layers.1.self_attn.kv_b_proj.weight", .attnKVB, 1, nil),
       ("vision_tower.encoder.layers.0.self_attn.q_proj.weight", .other, 0, nil),
       ("model.layers.1.norm.weight", .other, 1, nil),
+      // Quantized checkpoints: values and their companions keep the Linear's role.
+      ("model.layers.2.self_attn.q_proj.qweight", .attnQ, 2, nil),
+      ("model.layers.2.self_attn.q_proj.scales", .attnQ, 2, nil),
+      ("model.layers.2.mlp.down_proj.weight_packed", .ffnDown, 2, nil),
+      ("model.layers.2.mlp.down_proj.weight_scale_inv", .ffnDown, 2, nil),
+      ("model.layers.2.mlp.up_proj.weight.absmax", .ffnUp, 2, nil),
+      ("model.layers.2.mlp.up_proj.weight.quant_state.bitsandbytes__nf4", .ffnUp, 2, nil),
+      ("model.layers.4.mlp.experts.gate_up_proj_blocks", .ffnUpExperts, 4, nil),
+      ("model.layers.4.mlp.experts.down_proj_scales", .ffnDownExperts, 4, nil),
+      ("model.layers.4.mlp.router.weight", .router, 4, nil),
     ]
+    let companions = [
+      "model.layers.2.self_attn.q_proj.scales", "model.layers.2.mlp.down_proj.weight_scale_inv",
+      "model.layers.2.mlp.up_proj.weight.absmax", "model.layers.4.mlp.experts.down_proj_scales",
+    ]
+    for name in companions { #expect(TensorRole.parse(huggingFace: name).isCompanion, "\(name)") }
+    #expect(!TensorRole.parse(huggingFace: "model.layers.2.self_attn.q_proj.qweight").isCompanion)
+    #expect(TensorRole.parse(huggingFace: "model.layers.4.mlp.experts.down_proj_bias").isBias)
     for (name, role, layer, expert) in cases {
       let p = TensorRole.parse(huggingFace: name)
       #expect(p.role == role && p.layer == layer && p.expert == expert, "\(name): \(p)")
