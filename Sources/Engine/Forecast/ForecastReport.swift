@@ -175,7 +175,7 @@ package struct ForecastReport: Sendable {
       : zip(run.devices, run.runtimes).map { "\($0.key) \($1)" }.joined(separator: ", ")
     lines.append(
       "  mapping     \(mapping); overlap \(run.overlap.rawValue); runtime \(runtime)")
-    if let stored = storedWeights { lines.append("  weights     " + Self.weightsText(stored)) }
+    if let stored = storedWeights { lines.append("  weights     " + stored.summary) }
     func likely(_ r: (Double, Double)?, _ basis: ForecastEvidence.Basis?) -> String {
       guard let r, let basis else { return "" }
       return " (likely \(Self.ms(r.0))–\(Self.ms(r.1)), from \(basis.text))"
@@ -219,19 +219,6 @@ package struct ForecastReport: Sendable {
       }
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// `Q4_K_M (m.gguf, GGUF v3): Q4_K: 193 tensors, Q6_K: 33, F32: 65;
-  /// 4.58 GiB`.
-  static func weightsText(_ stored: StoredWeights) -> String {
-    var text = stored.label.text + " (" + stored.source + "): " + stored.mix
-    if let bytes = stored.bytes {
-      let b = Double(bytes)
-      let gib = 1_073_741_824.0
-      text += "; " + (b >= gib ? fixed(b / gib, 2) + " GiB" : fixed(b / 1_048_576, 2) + " MiB")
-    }
-    if stored.leftOut > 0 { text += " (\(stored.leftOut) vision or audio tensors left out)" }
-    return text
   }
 
   static func fixed(_ value: Double, _ digits: Int) -> String {

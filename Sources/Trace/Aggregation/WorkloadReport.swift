@@ -143,7 +143,9 @@ package enum WorkloadReport {
     if m.moe != nil { out += " (\(g(m.activeParameterCount, 1e9)) B active)" }
     out += "\n"
     out +=
-      "weights \(w.weights.text), activations \(w.matmulInputType.rawValue), kv \(w.kvType.rawValue), fusion \(w.options.fusion.rawValue), kv-update \(w.options.kvUpdate.rawValue), batch \(w.options.batch)\n\n"
+      "weights \(w.weights.text), activations \(w.matmulInputType.rawValue), kv \(w.kvType.rawValue), fusion \(w.options.fusion.rawValue), kv-update \(w.options.kvUpdate.rawValue), batch \(w.options.batch)\n"
+    if let stored = w.storedWeights { out += "stored weights " + stored.summary + "\n" }
+    out += "\n"
     let p = t.prefill
     out +=
       "prefill: \(w.options.prompt) tokens, \(g(p.ops, 1e12, 4)) TOPs (padded \(g(p.opsPadded, 1e12, 4))), read \(g(p.read.total, 1e9)) GB, written \(g(p.written.total, 1e9)) GB, \(p.dispatchCalls) dispatches\n"

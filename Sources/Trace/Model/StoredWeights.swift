@@ -1,3 +1,5 @@
+import Foundation
+
 /// The weights a model file stores, from its header: the storage of every
 /// Linear of every layer, of the LM head and of the embedding table, so the
 /// workload costs each one in the format the file really holds (a Q4_K_M
@@ -71,6 +73,21 @@ public struct StoredWeights: Sendable, Equatable {
       classes.append(sites)
       return classes.count - 1
     }
+  }
+
+  /// `Q4_K_M (m.gguf, GGUF v3): Q4_K: 193 tensors, Q6_K: 33, F32: 65;
+  /// 4.58 GiB`.
+  public var summary: String {
+    var text = label.text + " (" + source + "): " + mix
+    if let bytes {
+      let b = Double(bytes)
+      let gib = 1_073_741_824.0
+      let size =
+        b >= gib ? String(format: "%.2f GiB", b / gib) : String(format: "%.2f MiB", b / 1_048_576)
+      text += "; " + size
+    }
+    if leftOut > 0 { text += " (\(leftOut) vision or audio tensors left out)" }
+    return text
   }
 
   /// The storage of `site` in `layer` (-1: the model-level Linears), or nil
