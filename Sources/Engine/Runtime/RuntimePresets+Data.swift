@@ -2715,6 +2715,23 @@ extension RuntimePresets {
               "prefill": 62.345617246524384,
               "decode": 62.345617246524384
             }
+          },
+          "gpu.amd": {
+            "compute": {
+              "max": 0.6,
+              "half_tokens": 128,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 3,
+              "decode": 1.5
+            },
+            "host_us": {
+              "prefill": 2000,
+              "decode": 1500
+            }
           }
         },
         "priors": {
@@ -2736,6 +2753,23 @@ extension RuntimePresets {
             }
           },
           "gpu": {
+            "compute": {
+              "max": 0.6,
+              "half_tokens": 128,
+              "reference_tops": 100,
+              "size_exponent": 0.5
+            },
+            "memory": 0.75,
+            "launch_us": {
+              "prefill": 3,
+              "decode": 1.5
+            },
+            "host_us": {
+              "prefill": 2000,
+              "decode": 1500
+            }
+          },
+          "gpu.amd": {
             "compute": {
               "max": 0.6,
               "half_tokens": 128,
