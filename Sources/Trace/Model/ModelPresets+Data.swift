@@ -62,6 +62,36 @@ extension ModelPresets {
       """#
     ),
     (
+      "llama-2-70b",
+      #"""
+      {
+        "_name_or_path": "meta-llama/Llama-2-70b-hf",
+        "architectures": [
+          "LlamaForCausalLM"
+        ],
+        "bos_token_id": 1,
+        "eos_token_id": 2,
+        "hidden_act": "silu",
+        "hidden_size": 8192,
+        "initializer_range": 0.02,
+        "intermediate_size": 28672,
+        "max_position_embeddings": 4096,
+        "model_type": "llama",
+        "num_attention_heads": 64,
+        "num_hidden_layers": 80,
+        "num_key_value_heads": 8,
+        "pretraining_tp": 1,
+        "rms_norm_eps": 1e-05,
+        "rope_scaling": null,
+        "tie_word_embeddings": false,
+        "torch_dtype": "float16",
+        "transformers_version": "4.32.0.dev0",
+        "use_cache": true,
+        "vocab_size": 32000
+      }
+      """#
+    ),
+    (
       "llama-3-8b",
       #"""
       {
@@ -564,6 +594,49 @@ extension ModelPresets {
         "transformers_version": "4.52.4",
         "use_cache": true,
         "vocab_size": 262144
+      }
+      """#
+    ),
+    (
+      "gemma-3-4b",
+      #"""
+      {
+        "architectures": [
+          "Gemma3ForConditionalGeneration"
+        ],
+        "boi_token_index": 255999,
+        "eoi_token_index": 256000,
+        "eos_token_id": [
+          1,
+          106
+        ],
+        "image_token_index": 262144,
+        "initializer_range": 0.02,
+        "mm_tokens_per_image": 256,
+        "model_type": "gemma3",
+        "text_config": {
+          "hidden_size": 2560,
+          "intermediate_size": 10240,
+          "model_type": "gemma3_text",
+          "num_hidden_layers": 34,
+          "rope_scaling": {
+            "factor": 8.0,
+            "rope_type": "linear"
+          },
+          "sliding_window": 1024
+        },
+        "torch_dtype": "bfloat16",
+        "transformers_version": "4.50.0.dev0",
+        "vision_config": {
+          "hidden_size": 1152,
+          "image_size": 896,
+          "intermediate_size": 4304,
+          "model_type": "siglip_vision_model",
+          "num_attention_heads": 16,
+          "num_hidden_layers": 27,
+          "patch_size": 14,
+          "vision_use_head": false
+        }
       }
       """#
     ),

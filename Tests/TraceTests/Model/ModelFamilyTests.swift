@@ -43,6 +43,11 @@ import Testing
     // Llama-2-13B: 40·(4·5120² + 3·5120·13824 + 2·5120) + 2·32000·5120
     //   + 5120 = 13,015,864,320 (Meta: 13B).
     #expect(try Self.preset("llama-2-13b").parameterCount == 13_015_864_320)
+    // Llama-2-70B: 80·(8192·(8192 + 2·1024) + 8192² + 3·8192·28672 +
+    //   2·8192) + 2·32000·8192 + 8192 = 68,976,648,192 (Meta: 70B).
+    let big = try Self.preset("llama-2-70b")
+    #expect(big.parameterCount == 68_976_648_192 && big.kvHeads == 8)
+    #expect(Self.near(big.parameterCount, 70e9))
     // Llama-3-8B: 32·(4096·(4096 + 2·1024) + 4096² + 3·4096·14336 + 2·4096)
     //   + 2·128256·4096 + 4096 = 8,030,261,248 (Meta: 8.03B).
     #expect(try Self.preset("llama-3-8b").parameterCount == 8_030_261_248)
@@ -87,6 +92,20 @@ import Testing
     let bare = text.replacingOccurrences(of: #""model_type": "gemma3_text", "#, with: "")
     let same = try ModelConfig.parse(JSONNode.parse(bare, file: "config.json"), name: "g")
     #expect(same.parameterCount == m.parameterCount)
+  }
+
+  /// The Gemma 3 multimodal presets forecast their text model; the
+  /// publishers' "4B" and "12B" also hold the ~0.42B SigLIP vision tower.
+  @Test func gemma3Multimodal() throws {
+    let small = try Self.preset("gemma-3-4b")
+    #expect(small.family == "gemma3" && small.tiedEmbeddings && small.sandwichNorms)
+    #expect(small.heads == 8 && small.kvHeads == 4 && small.headDim == 256)
+    #expect(small.vocab == 262_208 && small.slidingWindow == 1024 && small.layers == 34)
+    // 34·(2560·(2048 + 2·1024) + 2048·2560 + 2·256 + 3·2560·10240 +
+    //   4·2560) + 262208·2560 + 2560 = 3,880,263,168; KerasHub's
+    //   gemma3_4b_text preset states 3,880,099,328 (a 262144-token table).
+    #expect(small.parameterCount == 3_880_263_168)
+    #expect(Self.near(small.parameterCount, 3_880_099_328, 0.001))
   }
 
   @Test func qwen3MoE() throws {
