@@ -20,8 +20,9 @@ package struct ResidualBand: Sendable, Equatable {
     let r = ratios.filter { $0.isFinite && $0 > 0 }.sorted()
     guard r.count >= Self.minimumRows else { return nil }
     rows = r.count
-    low = ErrorSummary.percentile(r, 0.1)
-    high = ErrorSummary.percentile(r, 0.9)
+    // Three decimals: a band from a few dozen rows carries no more.
+    low = (ErrorSummary.percentile(r, 0.1) * 1000).rounded() / 1000
+    high = (ErrorSummary.percentile(r, 0.9) * 1000).rounded() / 1000
   }
 
   package init(rows: Int, low: Double, high: Double) {

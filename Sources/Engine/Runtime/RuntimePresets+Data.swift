@@ -483,30 +483,30 @@ extension RuntimePresets {
           },
           "gpu.gddr": {
             "compute": {
-              "max": 0.15998535366826347,
-              "half_tokens": 0.1860115624026295,
+              "max": 0.15974820926509042,
+              "half_tokens": 2.1865858109110823,
               "reference_tops": 100,
-              "size_exponent": 0.31813068892781365
+              "size_exponent": 0.32598463657735866
             },
             "attention": {
-              "max": 0.4148282654483213,
-              "half_tokens": 11.458844249161249,
+              "max": 0.4136044074264688,
+              "half_tokens": 11.365087392090594,
               "reference_tops": 100,
-              "size_exponent": 0.31813068892781365
+              "size_exponent": 0.32598463657735866
             },
-            "memory": 0.9870299264516317,
+            "memory": 0.9821988262438082,
             "by_kind": {
               "kv_cache": {
-                "memory": 0.7365255426418037
+                "memory": 0.7510869135744395
               }
             },
             "launch_us": {
-              "prefill": 6.192361265746292,
-              "decode": 6.192361265746292
+              "prefill": 3.4945199690043984,
+              "decode": 3.4945199690043984
             },
             "host_us": {
-              "prefill": 131.69883283734464,
-              "decode": 131.69883283734464
+              "prefill": 1643.1936110409465,
+              "decode": 1643.1936110409465
             }
           },
           "gpu.hbm": {
@@ -646,13 +646,13 @@ extension RuntimePresets {
           "gpu.gddr": {
             "prefill": {
               "rows": 66,
-              "low": 0.556,
-              "high": 2.006
+              "low": 0.548,
+              "high": 1.9
             },
             "decode": {
               "rows": 7,
-              "low": 0.5,
-              "high": 1.317
+              "low": 0.51,
+              "high": 1.349
             }
           },
           "gpu.hbm": {
@@ -675,7 +675,7 @@ extension RuntimePresets {
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
           "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
-          "fit.gpu.gddr": "fitted by `life validate --write-runtimes` to 73 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (rtx-3090, rtx-3090-ti, rtx-4090, rtx-5080) and 6 sources (llamacpp-p15131, llamacpp-p15157, llamacpp-p17505, llamacpp-p17891, llamacpp-p4812, llmfit); median error 64.4 % at the priors, 25.9 % fitted (in sample)",
+          "fit.gpu.gddr": "fitted by `life validate --write-runtimes` to 73 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (rtx-3090, rtx-3090-ti, rtx-4090, rtx-5080) and 6 sources (llamacpp-p15131, llamacpp-p15157, llamacpp-p17505, llamacpp-p17891, llamacpp-p4812, llmfit); median error 64.4 % at the priors, 25.8 % fitted (in sample)",
           "fit.gpu.hbm": "fitted by `life validate --write-runtimes` to 198 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (a100-40gb, a100-80gb, gh200, h100-sxm, v100-pcie-32gb) and 4 sources (argonne-llmib, llamacpp-i2641, llamacpp-p16843, llamacpp-p17505); median error 25.6 % at the priors, 32.1 % fitted (in sample)",
           "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
           "peaks": "MMQ uses int8 tensor-core mma on Turing and newer for all batch sizes since PR #8075 (2024-06-24): the int8 rate; F16 weights go through cuBLAS with CUBLAS_COMPUTE_16F (FP16 accumulate); flash attention's MMA kernel runs at the FP16 rate.",
@@ -2690,47 +2690,58 @@ extension RuntimePresets {
           },
           "gpu": {
             "compute": {
-              "max": 0.12231352007987512,
-              "half_tokens": 2.165421612568831,
+              "max": 0.5973744036087821,
+              "half_tokens": 96.14730093186522,
               "reference_tops": 100,
-              "size_exponent": 1.4590840037528303
+              "size_exponent": 0.5116510309508393
             },
             "attention": {
-              "max": 0.7365869595161778,
-              "half_tokens": 9.846091000124307,
+              "max": 0.727881933799442,
+              "half_tokens": 31.102150314664136,
               "reference_tops": 100,
-              "size_exponent": 1.4590840037528303
+              "size_exponent": 0.5116510309508393
             },
-            "memory": 0.6545175263454167,
+            "memory": 0.6424358988708968,
             "by_kind": {
               "kv_cache": {
-                "memory": 0.7819393528774494
+                "memory": 0.7536402260634327
               }
             },
             "launch_us": {
-              "prefill": 0.08071275847792188,
-              "decode": 0.08071275847792188
+              "prefill": 0.3486108881943128,
+              "decode": 0.3486108881943128
             },
             "host_us": {
-              "prefill": 62.345617246524384,
-              "decode": 62.345617246524384
+              "prefill": 219.50185878129685,
+              "decode": 219.50185878129685
             }
           },
           "gpu.amd": {
             "compute": {
-              "max": 0.6,
-              "half_tokens": 128,
+              "max": 0.06371742485719167,
+              "half_tokens": 3.5695759074254108,
               "reference_tops": 100,
-              "size_exponent": 0.5
+              "size_exponent": 0.30349145588177046
             },
-            "memory": 0.75,
+            "attention": {
+              "max": 0.001944642391223533,
+              "half_tokens": 0.0013804043278611289,
+              "reference_tops": 100,
+              "size_exponent": 0.30349145588177046
+            },
+            "memory": 0.6604641974695855,
+            "by_kind": {
+              "kv_cache": {
+                "memory": 0.7563386113681625
+              }
+            },
             "launch_us": {
-              "prefill": 3,
-              "decode": 1.5
+              "prefill": 11.69358041239668,
+              "decode": 11.69358041239668
             },
             "host_us": {
-              "prefill": 2000,
-              "decode": 1500
+              "prefill": 441.23688619214454,
+              "decode": 441.23688619214454
             }
           }
         },
@@ -2790,14 +2801,21 @@ extension RuntimePresets {
         "uncertainty": {
           "gpu": {
             "prefill": {
-              "rows": 12,
-              "low": 0.11,
-              "high": 7.642
+              "rows": 9,
+              "low": 0.74,
+              "high": 1.102
             },
             "decode": {
-              "rows": 326,
-              "low": 0.555,
-              "high": 4.488
+              "rows": 177,
+              "low": 0.858,
+              "high": 1.128
+            }
+          },
+          "gpu.amd": {
+            "decode": {
+              "rows": 179,
+              "low": 0.855,
+              "high": 6.167
             }
           }
         },
@@ -2806,8 +2824,10 @@ extension RuntimePresets {
         },
         "sources": {
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
+          "classes.gpu.amd": "AMD GPUs (vLLM's ROCm build) are a class of their own, starting from the gpu class's documented priors: in the corpus vLLM on the MI300X runs several times below its CUDA efficiency on NVIDIA HBM parts (Argonne LLM-Inference-Bench), and one pooled class misfit both (docs/accuracy.md).",
           "defaults": "chunked prefill on by default in V1 with max_num_batched_tokens 8192 (vllm/engine/arg_utils.py).",
-          "fit.gpu": "fitted by `life validate --write-runtimes` to 338 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (a100-40gb, gh200, h100-sxm, mi300x) and 1 sources (argonne-llmib); median error 40.8 % at the priors, 34.3 % fitted (in sample)",
+          "fit.gpu": "fitted by `life validate --write-runtimes` to 186 rows of the bundled corpus (traces/measurements/corpus.csv) from 3 devices (a100-40gb, gh200, h100-sxm) and 1 sources (argonne-llmib); median error 30.0 % at the priors, 6.3 % fitted (in sample)",
+          "fit.gpu.amd": "fitted by `life validate --write-runtimes` to 182 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (mi300x) and 1 sources (argonne-llmib); median error 104.9 % at the priors, 10.1 % fitted (in sample)",
           "kernels": "vLLM 0.10.1.1 model_executor/models/llama.py: QKVParallelLinear and MergedColumnParallelLinear (one GEMM each), RMSNorm(x, residual) fusing the residual add, SiluAndMul, reshape_and_cache_flash writing K and V in one kernel, FlashAttention on sm80+; decode under piecewise CUDA graphs (compilation config cudagraph_capture_sizes)."
         }
       }
