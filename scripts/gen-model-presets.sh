@@ -10,7 +10,7 @@ out=Sources/Trace/Model/ModelPresets+Data.swift
   echo "  /// Each preset's name and its config.json text, in \`life models\` order."
   echo "  static let data: [(name: String, json: String)] = ["
   for dir in llama-2-7b llama-2-13b llama-2-70b llama-3-8b llama-3.1-8b llama-3.2-1b llama-3.2-3b llama-3.3-70b mistral-7b \
-    qwen2.5-1.5b qwen2.5-7b qwen3-0.6b qwen3-4b qwen3-8b qwen3-14b qwen3-32b gemma2-2b gemma-3-1b gemma-3-4b \
+    qwen2.5-1.5b qwen2.5-7b qwen3-0.6b qwen3-4b qwen3-8b qwen3-14b qwen3-32b gemma2-2b gemma-3-1b gemma-3-4b gemma-3-12b \
     phi-4-mini mixtral-8x7b qwen3-30b-a3b gpt-oss-20b gpt-oss-120b deepseek-v2-lite deepseek-v3 \
     llama-4-scout; do
     echo "    ("

@@ -106,6 +106,16 @@ import Testing
     //   gemma3_4b_text preset states 3,880,099,328 (a 262144-token table).
     #expect(small.parameterCount == 3_880_263_168)
     #expect(Self.near(small.parameterCount, 3_880_099_328, 0.001))
+    let large = try Self.preset("gemma-3-12b")
+    #expect(large.heads == 16 && large.kvHeads == 8 && large.headDim == 256)
+    #expect(large.hidden == 3840 && large.intermediate == 15360 && large.layers == 48)
+    #expect(large.slidingLayers?.filter { !$0 }.count == 8)  // every sixth layer global
+    // 48·(3840·(4096 + 2·2048) + 4096·3840 + 2·256 + 3·3840·15360 +
+    //   4·3840) = 10,759,151,616 non-embedding parameters: the Gemma 3
+    //   Technical Report's Table 1 gives 10,759 M; with the 262208 × 3840
+    //   table and the final norm, 11,766,034,176.
+    #expect(large.parameterCount - 262_208 * 3840 - 3840 == 10_759_151_616)
+    #expect(large.parameterCount == 11_766_034_176)
   }
 
   @Test func qwen3MoE() throws {
