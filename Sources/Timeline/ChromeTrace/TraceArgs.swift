@@ -1,24 +1,44 @@
 import Trace
 
-/// Builds a compact JSON object for an event's `args`, member by member,
-/// with deterministic number text, as UTF-8 bytes.
+/// Builds an event's arguments, member by member, in the encoding of the
+/// timeline they go to: a compact JSON object with deterministic number
+/// text (`timeline.json`), or Perfetto `DebugAnnotation` fields with
+/// interned names (`timeline.pftrace`). Either way the result is bytes the
+/// timeline's encoder writes as they are.
 struct TraceArgs: ~Copyable {
   private var text = ByteText(capacity: 256)
   private var empty = true
+  /// The Perfetto sequence's names; nil for JSON.
+  private let interner: PerfettoInterner?
 
+  /// Starts JSON args (`{`).
   init() {
+    interner = nil
     text.append("{")
   }
 
-  /// The members of an object already begun elsewhere: no opening brace,
-  /// and the first member is preceded by a comma.
-  init(continuing: Void) {
+  /// Starts args in `encoding`.
+  init(_ encoding: TraceArgsEncoding) {
+    interner = encoding.interner
+    if interner == nil { text.append("{") }
+  }
+
+  /// The members of an object already begun elsewhere: in JSON no opening
+  /// brace, and the first member is preceded by a comma.
+  init(continuing: Void, _ encoding: TraceArgsEncoding = .json) {
+    interner = encoding.interner
     empty = false
   }
 
-  /// Starts a member: its key and colon (the value is written by the
-  /// caller).
+  /// Starts a JSON member: its key and colon (the value is written by the
+  /// caller). In Perfetto, nothing: ``spliced(head:key:_:tail:encoding:)``
+  /// writes the whole member.
   mutating func key(_ name: StaticString) {
+    guard interner == nil else { return }
+    jsonKey(name)
+  }
+
+  private mutating func jsonKey(_ name: StaticString) {
     if empty {
       empty = false
     } else {
@@ -30,46 +50,107 @@ struct TraceArgs: ~Copyable {
     text.append("\":")
   }
 
-  /// A number member (null when not finite).
+  /// A number member (null in JSON when not finite; left out in Perfetto,
+  /// as the trace processor leaves out a JSON null). An integral value is
+  /// an integer in Perfetto, as the JSON text reads.
   mutating func number(_ name: StaticString, _ value: Double) {
-    key(name)
-    text.appendNumber(value)
+    guard let interner else {
+      jsonKey(name)
+      text.appendNumber(value)
+      return
+    }
+    guard value.isFinite else { return }
+    if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+      text.appendIntAnnotation(interner.argName(name), Int64(value))
+    } else {
+      text.appendAnnotation(interner.argName(name), value: value)
+    }
   }
 
   /// An integer member.
   mutating func int(_ name: StaticString, _ value: Int) {
-    key(name)
-    text.appendInt(value)
+    guard let interner else {
+      jsonKey(name)
+      text.appendInt(value)
+      return
+    }
+    text.appendIntAnnotation(interner.argName(name), Int64(value))
   }
 
   /// A string member, escaped.
   mutating func string(_ name: StaticString, _ value: String) {
-    key(name)
-    text.appendQuoted(value)
+    guard let interner else {
+      jsonKey(name)
+      text.appendQuoted(value)
+      return
+    }
+    var value = value
+    value.withUTF8 { text.appendAnnotation(interner.argName(name), string: $0) }
   }
 
-  /// A string member given as its JSON literal (quoted and escaped).
+  /// A string member given as its JSON literal (quoted, and needing no
+  /// escapes).
   mutating func quoted(_ name: StaticString, _ literal: [UInt8]) {
-    key(name)
-    text.append(bytes: literal)
+    guard let interner else {
+      jsonKey(name)
+      text.append(bytes: literal)
+      return
+    }
+    literal.withUnsafeBufferPointer {
+      text.appendAnnotation(
+        interner.argName(name), string: UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast()))
+    }
   }
 
   /// A boolean member.
   mutating func bool(_ name: StaticString, _ value: Bool) {
-    key(name)
-    text.append(value ? "true" : "false")
+    guard let interner else {
+      jsonKey(name)
+      text.append(value ? "true" : "false")
+      return
+    }
+    text.appendAnnotation(interner.argName(name), bool: value)
   }
 
-  /// The finished object as bytes.
+  /// The finished args as bytes.
   var bytes: [UInt8] {
     var out = text.bytes
-    out.append(0x7D)
+    if interner == nil { out.append(0x7D) }
     return out
   }
 
-  /// The text so far, with no closing brace.
+  /// The args so far, with no closing brace in JSON.
   var openBytes: [UInt8] { text.bytes }
 
-  /// The finished object as text.
+  /// The finished JSON object as text.
   var json: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// The args of `head` (``openBytes`` after ``key(_:)``), an integer
+  /// member `key` of `value`, then `tail` (begun ``init(continuing:_:)``).
+  static func spliced(
+    head: [UInt8], key: StaticString, _ value: Int, tail: [UInt8], encoding: TraceArgsEncoding
+  ) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(head.count + tail.count + 24)
+    out.append(contentsOf: head)
+    if let interner = encoding.interner {
+      var member = ByteText(capacity: 24)
+      member.appendIntAnnotation(interner.argName(key), Int64(value))
+      member.withBytes { out.append(contentsOf: $0) }
+    } else {
+      out.append(contentsOf: String(value).utf8)
+    }
+    out.append(contentsOf: tail)
+    return out
+  }
+}
+
+/// How a timeline's args are encoded: JSON, or Perfetto debug annotations
+/// named through a sequence's interned names.
+struct TraceArgsEncoding {
+  /// The Perfetto sequence's names; nil for JSON.
+  let interner: PerfettoInterner?
+
+  /// JSON objects.
+  static var json: TraceArgsEncoding { TraceArgsEncoding(interner: nil) }
 }

@@ -1,0 +1,269 @@
+import Trace
+
+/// Perfetto's protobuf trace format (`timeline.pftrace`): a `Trace` whose
+/// packets, on one sequence, are track descriptors (a process track per
+/// process, a thread track per thread, a counter track per counter series)
+/// and track events (slice begin and end, counter values) with interned
+/// names, categories and argument names. Packets are streamed in chunks as
+/// the events arrive; memory holds only the tables of tracks and names.
+///
+/// A top-level slice's end is written when the next top-level slice on
+/// its thread begins (or at the end), so that the slices drawn inside it
+/// (prefill chunks) come between its begin and its end.
+final class PerfettoEncoder: TimelineEncoder {
+  private let output: any TextOutput
+  private let interner = PerfettoInterner()
+  /// Packets not yet handed to the output, flushed in chunks.
+  private var pending = ByteText(capacity: PerfettoEncoder.chunk + 4096)
+  private var packet = ByteText(capacity: 4096)
+  private var event = ByteText(capacity: 4096)
+  private var processTracks: [Int: UInt64] = [:]
+  private var threadIndex: [Int: Int] = [:]
+  private var threads: [ThreadTrack] = []
+  private var counterTracks: [CounterKey: UInt64] = [:]
+  private var lastUuid: UInt64 = 0
+  /// The last slice name and category looked up (an operator's slices on
+  /// its lanes share them).
+  private var lastName: (quoted: [UInt8], iid: UInt64?) = ([], nil)
+  private var lastCategory: (quoted: [UInt8], iid: UInt64?) = ([], nil)
+  private static let chunk = 1 << 18
+  /// The `trusted_packet_sequence_id` of every packet: one writer, one
+  /// sequence.
+  static let sequence: UInt64 = 1
+
+  private struct ThreadTrack {
+    var uuid: UInt64
+    /// The end of the thread's open top-level slice, not yet written.
+    var openEnd: Int64?
+  }
+
+  private struct CounterKey: Hashable {
+    var pid: Int
+    var name: String
+    var key: String
+  }
+
+  init(output: any TextOutput) {
+    self.output = output
+    // The sequence starts with its interned state cleared.
+    writePacket(timestamp: nil, flags: PerfettoField.Packet.incrementalStateCleared) { _ in }
+  }
+
+  var argsEncoding: TraceArgsEncoding { TraceArgsEncoding(interner: interner) }
+  var failure: LifeError? { output.failure }
+
+  // MARK: Packets
+
+  /// Writes one `TracePacket` whose other fields `body` writes; any
+  /// interned entries not yet written go with it.
+  private func writePacket(
+    timestamp: Int64?, flags: UInt64?, _ body: (inout ByteText) -> Void
+  ) {
+    packet.removeAll()
+    if let timestamp {
+      packet.appendVarintField(PerfettoField.Packet.timestamp, UInt64(max(0, timestamp)))
+    }
+    packet.appendVarintField(PerfettoField.Packet.trustedPacketSequenceId, Self.sequence)
+    if interner.hasPending {
+      packet.appendMessageField(PerfettoField.Packet.internedData, interner.pending)
+      interner.clearPending()
+    }
+    body(&packet)
+    if let flags { packet.appendVarintField(PerfettoField.Packet.sequenceFlags, flags) }
+    pending.appendMessageField(PerfettoField.Trace.packet, packet)
+    if pending.count >= Self.chunk { flush() }
+  }
+
+  /// Writes a track event at `time`; `body` writes its fields.
+  private func writeEvent(at time: Int64, _ body: (inout ByteText) -> Void) {
+    event.removeAll()
+    body(&event)
+    writePacket(timestamp: time, flags: PerfettoField.Packet.needsIncrementalState) {
+      $0.appendMessageField(PerfettoField.Packet.trackEvent, event)
+    }
+  }
+
+  /// Writes a track descriptor; `body` writes its fields after the uuid.
+  private func writeTrack(_ uuid: UInt64, _ body: (inout ByteText) -> Void) {
+    var track = ByteText(capacity: 128)
+    track.appendVarintField(PerfettoField.Track.uuid, uuid)
+    body(&track)
+    writePacket(timestamp: nil, flags: nil) {
+      $0.appendMessageField(PerfettoField.Packet.trackDescriptor, track)
+    }
+  }
+
+  private func flush() {
+    pending.withBytes { output.write(buffer: $0) }
+    pending.removeAll()
+  }
+
+  private func nextUuid() -> UInt64 {
+    lastUuid += 1
+    return lastUuid
+  }
+
+  // MARK: Tracks
+
+  private func describeProcess(_ uuid: UInt64, pid: Int, name: String?) {
+    writeTrack(uuid) { track in
+      var process = ByteText(capacity: 64)
+      process.appendInt64Field(PerfettoField.Process.pid, Int64(pid))
+      if let name { process.appendStringField(PerfettoField.Process.processName, name) }
+      track.appendMessageField(PerfettoField.Track.process, process)
+    }
+  }
+
+  private func describeThread(_ uuid: UInt64, pid: Int, tid: Int, name: String?) {
+    writeTrack(uuid) { track in
+      var thread = ByteText(capacity: 64)
+      thread.appendInt64Field(PerfettoField.Thread.pid, Int64(pid))
+      thread.appendInt64Field(PerfettoField.Thread.tid, Int64(tid))
+      if let name { thread.appendStringField(PerfettoField.Thread.threadName, name) }
+      track.appendMessageField(PerfettoField.Track.thread, thread)
+    }
+  }
+
+  /// The process track of `pid`, described (unnamed) on first use.
+  private func processTrack(_ pid: Int) -> UInt64 {
+    if let uuid = processTracks[pid] { return uuid }
+    let uuid = nextUuid()
+    processTracks[pid] = uuid
+    describeProcess(uuid, pid: pid, name: nil)
+    return uuid
+  }
+
+  /// The index of thread `tid`'s track, described (unnamed) on first use.
+  private func threadTrack(pid: Int, tid: Int) -> Int {
+    if let index = threadIndex[tid] { return index }
+    let uuid = nextUuid()
+    threadIndex[tid] = threads.count
+    threads.append(ThreadTrack(uuid: uuid))
+    describeThread(uuid, pid: pid, tid: tid, name: nil)
+    return threads.count - 1
+  }
+
+  func processName(pid: Int, _ name: String) {
+    let uuid = processTracks[pid] ?? nextUuid()
+    processTracks[pid] = uuid
+    describeProcess(uuid, pid: pid, name: name)
+  }
+
+  func threadName(pid: Int, tid: Int, _ name: String) {
+    let index: Int
+    if let known = threadIndex[tid] {
+      index = known
+    } else {
+      index = threads.count
+      threadIndex[tid] = index
+      threads.append(ThreadTrack(uuid: nextUuid()))
+    }
+    describeThread(threads[index].uuid, pid: pid, tid: tid, name: name)
+  }
+
+  // Perfetto orders tracks by itself (the JSON sort indexes are not read by
+  // the trace processor either): nothing is written.
+  func processSortIndex(pid: Int, _ index: Int) {}
+  func threadSortIndex(pid: Int, tid: Int, _ index: Int) {}
+
+  // MARK: Events
+
+  func slice(_ slice: borrowing TimelineSlice) {
+    let index = threadTrack(pid: slice.pid, tid: slice.tid)
+    let uuid = threads[index].uuid
+    if !slice.nested, let end = threads[index].openEnd {
+      writeEnd(uuid, at: end)
+      threads[index].openEnd = nil
+    }
+    if slice.quotedName != lastName.quoted {
+      lastName = (slice.quotedName, interner.name(quoted: slice.quotedName))
+    }
+    if slice.quotedCategory != lastCategory.quoted {
+      lastCategory = (slice.quotedCategory, interner.category(quoted: slice.quotedCategory))
+    }
+    let nameIid = lastName.iid
+    let categoryIid = lastCategory.iid
+    writeEvent(at: slice.start) { te in
+      te.appendVarintField(PerfettoField.Event.type, PerfettoField.Event.sliceBegin)
+      te.appendVarintField(PerfettoField.Event.trackUuid, uuid)
+      if let nameIid {
+        te.appendVarintField(PerfettoField.Event.nameIid, nameIid)
+      } else {
+        te.appendStringField(
+          PerfettoField.Event.name, PerfettoInterner.unquoted(slice.quotedName))
+      }
+      if let categoryIid {
+        te.appendVarintField(PerfettoField.Event.categoryIids, categoryIid)
+      } else {
+        te.appendStringField(
+          PerfettoField.Event.categories, PerfettoInterner.unquoted(slice.quotedCategory))
+      }
+      if let args = slice.args { te.append(bytes: args) }
+      switch slice.flow {
+      case .out(let id)?: te.appendFixed64Field(PerfettoField.Event.flowIds, UInt64(id))
+      case .into(let id)?:
+        te.appendFixed64Field(PerfettoField.Event.terminatingFlowIds, UInt64(id))
+      case nil: break
+      }
+    }
+    if slice.nested {
+      writeEnd(uuid, at: slice.end)
+    } else {
+      threads[index].openEnd = slice.end
+    }
+  }
+
+  private func writeEnd(_ uuid: UInt64, at time: Int64) {
+    writeEvent(at: time) { te in
+      te.appendVarintField(PerfettoField.Event.type, PerfettoField.Event.sliceEnd)
+      te.appendVarintField(PerfettoField.Event.trackUuid, uuid)
+    }
+  }
+
+  func counter(_ name: String, key: StaticString, pid: Int, at time: Int64, _ value: Double) {
+    // A JSON counter of null (not finite) is left out by the trace
+    // processor: the same here.
+    guard value.isFinite else { return }
+    let keyText = key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+    let series = CounterKey(pid: pid, name: name, key: keyText)
+    let uuid: UInt64
+    if let known = counterTracks[series] {
+      uuid = known
+    } else {
+      let parent = processTrack(pid)
+      uuid = nextUuid()
+      counterTracks[series] = uuid
+      // Named as the trace processor names a JSON counter: series and key.
+      writeTrack(uuid) { track in
+        track.appendStringField(PerfettoField.Track.name, name + " " + keyText)
+        track.appendVarintField(PerfettoField.Track.parentUuid, parent)
+        track.appendBytesField(PerfettoField.Track.counter, [])
+      }
+    }
+    writeEvent(at: time) { te in
+      te.appendVarintField(PerfettoField.Event.type, PerfettoField.Event.counter)
+      te.appendVarintField(PerfettoField.Event.trackUuid, uuid)
+      te.appendDoubleField(PerfettoField.Event.doubleCounterValue, value)
+    }
+  }
+
+  // MARK: Finishing
+
+  /// Ends the open slices (in the order their threads appeared) and
+  /// commits the file. The runs' metadata has no place in a Perfetto
+  /// trace: it stays in `timeline.json` only.
+  func finish(runs: [String]) throws(LifeError) {
+    for index in threads.indices {
+      if let end = threads[index].openEnd {
+        writeEnd(threads[index].uuid, at: end)
+        threads[index].openEnd = nil
+      }
+    }
+    flush()
+    try output.commit()
+  }
+
+  func discard() {
+    output.discard()
+  }
+}

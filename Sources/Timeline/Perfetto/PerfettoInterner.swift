@@ -1,0 +1,81 @@
+import Trace
+
+/// The interned strings of one Perfetto packet sequence: event names,
+/// categories and debug-annotation (argument) names, each numbered from 1
+/// in order of first use, so the bytes depend only on the events. Entries
+/// not yet written wait in ``pending`` and go out in the next packet,
+/// before any packet that uses them. Each table holds at most
+/// ``maxEntries``; names beyond that are written inline.
+final class PerfettoInterner {
+  /// The most entries one table holds.
+  static let maxEntries = 1 << 16
+
+  /// `InternedData` fields not yet written.
+  private(set) var pending = ByteText(capacity: 1024)
+  private var names: [[UInt8]: UInt64] = [:]
+  private var categories: [[UInt8]: UInt64] = [:]
+  private var argNames: [String: UInt64] = [:]
+  /// Argument names by the address of their literal: a shortcut to
+  /// ``argNames`` (the numbering itself follows the text).
+  private var argLiterals: [UInt: UInt64] = [:]
+
+  /// Whether entries wait to be written.
+  var hasPending: Bool { pending.count > 0 }
+
+  /// Forgets the pending entries (after they were written).
+  func clearPending() { pending.removeAll() }
+
+  /// The iid of the event name whose JSON string literal is `quoted`; nil
+  /// when the table is full.
+  func name(quoted: [UInt8]) -> UInt64? {
+    intern(quoted, in: &names, field: PerfettoField.Interned.eventNames)
+  }
+
+  /// The iid of the category whose JSON string literal is `quoted`; nil
+  /// when the table is full.
+  func category(quoted: [UInt8]) -> UInt64? {
+    intern(quoted, in: &categories, field: PerfettoField.Interned.eventCategories)
+  }
+
+  /// The iid of an argument name (always interned: names are literals of
+  /// the writer, a closed set).
+  func argName(_ literal: StaticString) -> UInt64 {
+    let address = UInt(bitPattern: literal.utf8Start)
+    if let iid = argLiterals[address] { return iid }
+    let text = literal.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+    let iid: UInt64
+    if let known = argNames[text] {
+      iid = known
+    } else {
+      iid = UInt64(argNames.count + 1)
+      argNames[text] = iid
+      appendEntry(PerfettoField.Interned.debugAnnotationNames, iid: iid, text: text)
+    }
+    argLiterals[address] = iid
+    return iid
+  }
+
+  private func intern(_ quoted: [UInt8], in table: inout [[UInt8]: UInt64], field: UInt64)
+    -> UInt64?
+  {
+    if let iid = table[quoted] { return iid }
+    guard table.count < Self.maxEntries else { return nil }
+    let iid = UInt64(table.count + 1)
+    table[quoted] = iid
+    appendEntry(field, iid: iid, text: Self.unquoted(quoted))
+    return iid
+  }
+
+  private func appendEntry(_ field: UInt64, iid: UInt64, text: String) {
+    var entry = ByteText(capacity: text.utf8.count + 12)
+    entry.appendVarintField(PerfettoField.Interned.iid, iid)
+    entry.appendStringField(PerfettoField.Interned.name, text)
+    pending.appendMessageField(field, entry)
+  }
+
+  /// The text of a JSON string literal.
+  static func unquoted(_ quoted: [UInt8]) -> String {
+    if case .string(let text)? = try? JSONParser.parse(quoted, file: nil) { return text }
+    return String(decoding: quoted, as: UTF8.self)
+  }
+}
