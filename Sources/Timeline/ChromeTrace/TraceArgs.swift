@@ -85,7 +85,7 @@ struct TraceArgs: ~Copyable {
       return
     }
     var value = value
-    value.withUTF8 { text.appendAnnotation(interner.argName(name), string: $0) }
+    value.withUTF8 { appendString(interner.argName(name), $0, interner) }
   }
 
   /// A string member given as its JSON literal (quoted, and needing no
@@ -97,8 +97,20 @@ struct TraceArgs: ~Copyable {
       return
     }
     literal.withUnsafeBufferPointer {
-      text.appendAnnotation(
-        interner.argName(name), string: UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast()))
+      appendString(
+        interner.argName(name), UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast()), interner)
+    }
+  }
+
+  /// A string annotation: its value interned, or inline when the table is
+  /// full.
+  private mutating func appendString(
+    _ nameIid: UInt64, _ value: UnsafeBufferPointer<UInt8>, _ interner: PerfettoInterner
+  ) {
+    if let iid = interner.stringValue(value) {
+      text.appendAnnotation(nameIid, stringIid: iid)
+    } else {
+      text.appendAnnotation(nameIid, string: value)
     }
   }
 

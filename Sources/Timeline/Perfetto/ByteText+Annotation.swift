@@ -26,6 +26,12 @@ extension ByteText {
     appendVarintField(PerfettoField.Annotation.boolValue, bool ? 1 : 0)
   }
 
+  /// A `string_value_iid` annotation (an interned string).
+  mutating func appendAnnotation(_ nameIid: UInt64, stringIid: UInt64) {
+    annotationHead(nameIid, valueSize: 2 + Self.varintSize(stringIid))
+    appendVarintField(PerfettoField.Annotation.stringValueIid, stringIid)
+  }
+
   /// A `string_value` annotation (UTF-8 bytes).
   mutating func appendAnnotation(_ nameIid: UInt64, string: UnsafeBufferPointer<UInt8>) {
     let count = UInt64(string.count)

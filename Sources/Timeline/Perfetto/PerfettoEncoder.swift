@@ -8,8 +8,17 @@ import Trace
 /// the events arrive; memory holds only the tables of tracks and names.
 ///
 /// A top-level slice's end is written when the next top-level slice on
-/// its thread begins (or at the end), so that the slices drawn inside it
-/// (prefill chunks) come between its begin and its end.
+/// its thread begins, or when an event on another thread comes at or after
+/// it (or at the end), so that the slices drawn inside it (prefill chunks,
+/// which follow it directly) come between its begin and its end, and times
+/// mostly grow from packet to packet. Timestamps are deltas on an
+/// incremental clock of the sequence (a few bytes each); an event earlier
+/// than the one before (a pass's request slice, drawn after its
+/// operators) gives its absolute time on the trace's clock instead.
+///
+/// Packets carry no `SEQ_NEEDS_INCREMENTAL_STATE` flag: that flag only
+/// tells a reader to drop packets after a loss in a ring buffer, and this
+/// file is written whole, its sequence's state never lost.
 final class PerfettoEncoder: TimelineEncoder {
   private let output: any TextOutput
   private let interner = PerfettoInterner()
@@ -22,6 +31,12 @@ final class PerfettoEncoder: TimelineEncoder {
   private var threads: [ThreadTrack] = []
   private var counterTracks: [CounterKey: UInt64] = [:]
   private var lastUuid: UInt64 = 0
+  /// The value of the sequence's incremental clock: the latest time
+  /// written as a delta.
+  private var clock: Int64 = 0
+  /// The earliest end among the open top-level slices (`Int64.max` when
+  /// none is open).
+  private var earliestOpenEnd = Int64.max
   /// The last slice name and category looked up (an operator's slices on
   /// its lanes share them).
   private var lastName: (quoted: [UInt8], iid: UInt64?) = ([], nil)
@@ -45,8 +60,25 @@ final class PerfettoEncoder: TimelineEncoder {
 
   init(output: any TextOutput) {
     self.output = output
-    // The sequence starts with its interned state cleared.
-    writePacket(timestamp: nil, flags: PerfettoField.Packet.incrementalStateCleared) { _ in }
+    // The sequence starts with its interned state cleared, and declares its
+    // incremental clock (0 at time 0 of the trace's clock) as the default.
+    writePacket(timestamp: nil, flags: PerfettoField.Packet.incrementalStateCleared) { packet in
+      var snapshot = ByteText(capacity: 32)
+      for (id, incremental) in [
+        (PerfettoField.Clock.boottime, false), (PerfettoField.Clock.incremental, true),
+      ] {
+        var clock = ByteText(capacity: 16)
+        clock.appendVarintField(PerfettoField.Clock.clockId, id)
+        clock.appendVarintField(PerfettoField.Clock.timestamp, 0)
+        if incremental { clock.appendVarintField(PerfettoField.Clock.isIncremental, 1) }
+        snapshot.appendMessageField(PerfettoField.Clock.clocks, clock)
+      }
+      packet.appendMessageField(PerfettoField.Packet.clockSnapshot, snapshot)
+      var defaults = ByteText(capacity: 8)
+      defaults.appendVarintField(
+        PerfettoField.Defaults.timestampClockId, PerfettoField.Clock.incremental)
+      packet.appendMessageField(PerfettoField.Packet.tracePacketDefaults, defaults)
+    }
   }
 
   var argsEncoding: TraceArgsEncoding { TraceArgsEncoding(interner: interner) }
@@ -55,13 +87,22 @@ final class PerfettoEncoder: TimelineEncoder {
   // MARK: Packets
 
   /// Writes one `TracePacket` whose other fields `body` writes; any
-  /// interned entries not yet written go with it.
+  /// interned entries not yet written go with it. A timestamp is a delta
+  /// on the incremental clock, or absolute when earlier than the clock.
   private func writePacket(
     timestamp: Int64?, flags: UInt64?, _ body: (inout ByteText) -> Void
   ) {
     packet.removeAll()
     if let timestamp {
-      packet.appendVarintField(PerfettoField.Packet.timestamp, UInt64(max(0, timestamp)))
+      let time = max(0, timestamp)
+      if time >= clock {
+        packet.appendVarintField(PerfettoField.Packet.timestamp, UInt64(time - clock))
+        clock = time
+      } else {
+        packet.appendVarintField(PerfettoField.Packet.timestamp, UInt64(time))
+        packet.appendVarintField(
+          PerfettoField.Packet.timestampClockId, PerfettoField.Clock.boottime)
+      }
     }
     packet.appendVarintField(PerfettoField.Packet.trustedPacketSequenceId, Self.sequence)
     if interner.hasPending {
@@ -78,7 +119,7 @@ final class PerfettoEncoder: TimelineEncoder {
   private func writeEvent(at time: Int64, _ body: (inout ByteText) -> Void) {
     event.removeAll()
     body(&event)
-    writePacket(timestamp: time, flags: PerfettoField.Packet.needsIncrementalState) {
+    writePacket(timestamp: time, flags: nil) {
       $0.appendMessageField(PerfettoField.Packet.trackEvent, event)
     }
   }
@@ -175,6 +216,7 @@ final class PerfettoEncoder: TimelineEncoder {
       writeEnd(uuid, at: end)
       threads[index].openEnd = nil
     }
+    closeEnded(by: slice.start, except: index)
     if slice.quotedName != lastName.quoted {
       lastName = (slice.quotedName, interner.name(quoted: slice.quotedName))
     }
@@ -210,6 +252,30 @@ final class PerfettoEncoder: TimelineEncoder {
       writeEnd(uuid, at: slice.end)
     } else {
       threads[index].openEnd = slice.end
+      earliestOpenEnd = min(earliestOpenEnd, slice.end)
+    }
+  }
+
+  /// Writes the ends of the open top-level slices (but thread `except`'s)
+  /// that end by `time`, earliest first.
+  private func closeEnded(by time: Int64, except: Int? = nil) {
+    guard time >= earliestOpenEnd else { return }
+    var ended: [(end: Int64, index: Int)] = []
+    var earliest = Int64.max
+    for index in threads.indices where index != except {
+      guard let end = threads[index].openEnd else { continue }
+      if end <= time {
+        ended.append((end, index))
+      } else {
+        earliest = min(earliest, end)
+      }
+    }
+    if let except, let end = threads[except].openEnd { earliest = min(earliest, end) }
+    earliestOpenEnd = earliest
+    ended.sort { ($0.end, $0.index) < ($1.end, $1.index) }
+    for (end, index) in ended {
+      writeEnd(threads[index].uuid, at: end)
+      threads[index].openEnd = nil
     }
   }
 
@@ -224,6 +290,7 @@ final class PerfettoEncoder: TimelineEncoder {
     // A JSON counter of null (not finite) is left out by the trace
     // processor: the same here.
     guard value.isFinite else { return }
+    closeEnded(by: time)
     let keyText = key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
     let series = CounterKey(pid: pid, name: name, key: keyText)
     let uuid: UInt64
@@ -249,16 +316,11 @@ final class PerfettoEncoder: TimelineEncoder {
 
   // MARK: Finishing
 
-  /// Ends the open slices (in the order their threads appeared) and
+  /// Ends the open slices (earliest first) and
   /// commits the file. The runs' metadata has no place in a Perfetto
   /// trace: it stays in `timeline.json` only.
   func finish(runs: [String]) throws(LifeError) {
-    for index in threads.indices {
-      if let end = threads[index].openEnd {
-        writeEnd(threads[index].uuid, at: end)
-        threads[index].openEnd = nil
-      }
-    }
+    closeEnded(by: Int64.max)
     flush()
     try output.commit()
   }

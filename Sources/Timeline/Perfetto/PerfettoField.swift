@@ -12,15 +12,36 @@ enum PerfettoField {
   /// `TracePacket`.
   enum Packet {
     static let timestamp: UInt64 = 8
+    static let clockSnapshot: UInt64 = 6
     static let trustedPacketSequenceId: UInt64 = 10
     static let trackEvent: UInt64 = 11
     static let internedData: UInt64 = 12
     static let sequenceFlags: UInt64 = 13
+    static let timestampClockId: UInt64 = 58
+    static let tracePacketDefaults: UInt64 = 59
     static let trackDescriptor: UInt64 = 60
     /// `sequence_flags`: the sequence's interned data starts afresh here.
     static let incrementalStateCleared: UInt64 = 1
     /// `sequence_flags`: the packet uses the sequence's interned data.
     static let needsIncrementalState: UInt64 = 2
+  }
+
+  /// `TracePacketDefaults`.
+  enum Defaults {
+    static let timestampClockId: UInt64 = 58
+  }
+
+  /// `ClockSnapshot` and its `Clock`s.
+  enum Clock {
+    static let clocks: UInt64 = 1
+    static let clockId: UInt64 = 1
+    static let timestamp: UInt64 = 2
+    static let isIncremental: UInt64 = 3
+    /// `BUILTIN_CLOCK_BOOTTIME`, the trace's default clock.
+    static let boottime: UInt64 = 6
+    /// A clock of this sequence (64 to 127 are sequence-scoped) whose
+    /// timestamps are deltas from the previous one on it.
+    static let incremental: UInt64 = 64
   }
 
   /// `TrackEvent`.
@@ -48,6 +69,7 @@ enum PerfettoField {
     static let intValue: UInt64 = 4
     static let doubleValue: UInt64 = 5
     static let stringValue: UInt64 = 6
+    static let stringValueIid: UInt64 = 17
   }
 
   /// `TrackDescriptor`.
@@ -78,6 +100,8 @@ enum PerfettoField {
     static let eventCategories: UInt64 = 1
     static let eventNames: UInt64 = 2
     static let debugAnnotationNames: UInt64 = 3
+    /// Entries `{iid = 1, str = 2}`.
+    static let debugAnnotationStringValues: UInt64 = 29
     static let iid: UInt64 = 1
     static let name: UInt64 = 2
   }

@@ -1,7 +1,8 @@
 import Trace
 
 /// The interned strings of one Perfetto packet sequence: event names,
-/// categories and debug-annotation (argument) names, each numbered from 1
+/// categories, debug-annotation (argument) names and string values, each
+/// numbered from 1
 /// in order of first use, so the bytes depend only on the events. Entries
 /// not yet written wait in ``pending`` and go out in the next packet,
 /// before any packet that uses them. Each table holds at most
@@ -15,6 +16,7 @@ final class PerfettoInterner {
   private var names: [[UInt8]: UInt64] = [:]
   private var categories: [[UInt8]: UInt64] = [:]
   private var argNames: [String: UInt64] = [:]
+  private var stringValues: [[UInt8]: UInt64] = [:]
   /// Argument names by the address of their literal: a shortcut to
   /// ``argNames`` (the numbering itself follows the text).
   private var argLiterals: [UInt: UInt64] = [:]
@@ -52,6 +54,21 @@ final class PerfettoInterner {
       appendEntry(PerfettoField.Interned.debugAnnotationNames, iid: iid, text: text)
     }
     argLiterals[address] = iid
+    return iid
+  }
+
+  /// The iid of an argument's string value (UTF-8 bytes); nil when the
+  /// table is full.
+  func stringValue(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    let key = Array(bytes)
+    if let iid = stringValues[key] { return iid }
+    guard stringValues.count < Self.maxEntries else { return nil }
+    let iid = UInt64(stringValues.count + 1)
+    stringValues[key] = iid
+    var entry = ByteText(capacity: bytes.count + 12)
+    entry.appendVarintField(PerfettoField.Interned.iid, iid)
+    entry.appendBytesField(PerfettoField.Interned.name, bytes)
+    pending.appendMessageField(PerfettoField.Interned.debugAnnotationStringValues, entry)
     return iid
   }
 
