@@ -109,7 +109,7 @@ final class JSONTimelineEncoder: TimelineEncoder {
     }
   }
 
-  func counter(_ name: String, key: StaticString, pid: Int, at time: Int64, _ value: Double) {
+  func counter(_ name: String, key: String, pid: Int, at time: Int64, _ value: Double) {
     appendEvent { out in
       out.append("{\"name\":")
       out.appendQuoted(name)
@@ -117,10 +117,9 @@ final class JSONTimelineEncoder: TimelineEncoder {
       out.appendMicros(time)
       out.append(",\"pid\":")
       out.appendInt(pid)
-      out.append(",\"args\":{\"")
-      // Keys are plain ASCII literals: quoted as they are.
-      out.append(key)
-      out.append("\":")
+      out.append(",\"args\":{")
+      out.appendQuoted(key)
+      out.append(":")
       out.appendNumber(value)
       out.append("}}")
     }

@@ -20,7 +20,7 @@ protocol TimelineEncoder: AnyObject {
   /// A slice on thread `tid`.
   func slice(_ slice: borrowing TimelineSlice)
   /// A counter sample on process `pid`: series `name`, value member `key`.
-  func counter(_ name: String, key: StaticString, pid: Int, at time: Int64, _ value: Double)
+  func counter(_ name: String, key: String, pid: Int, at time: Int64, _ value: Double)
   /// Writes what is buffered, the runs' metadata (compact JSON objects),
   /// and commits the file.
   func finish(runs: [String]) throws(LifeError)

@@ -72,7 +72,7 @@ package final class TimelineFile {
     encoder.slice(slice)
   }
 
-  func counter(_ name: String, key: StaticString, pid: Int, at time: Int64, _ value: Double) {
+  func counter(_ name: String, key: String, pid: Int, at time: Int64, _ value: Double) {
     events += 1
     encoder.counter(name, key: key, pid: pid, at: time, value)
   }

@@ -72,7 +72,7 @@ extension TimelineWriter {
 
   /// Writes a counter sample on the request process (or on `pid`).
   func counter(
-    _ name: String, key: StaticString, at time: Int64, _ value: Double, pid: Int? = nil
+    _ name: String, key: String, at time: Int64, _ value: Double, pid: Int? = nil
   ) {
     file.counter(name, key: key, pid: pid ?? layout.requestPid, at: time, value)
   }

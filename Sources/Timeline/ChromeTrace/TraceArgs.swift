@@ -124,6 +124,38 @@ struct TraceArgs: ~Copyable {
     text.appendAnnotation(interner.argName(name), bool: value)
   }
 
+  /// A member read from a JSON timeline (a comparison's input): a string,
+  /// number or boolean; anything else is left out in Perfetto, as the
+  /// trace processor leaves out a JSON null.
+  mutating func member(_ name: String, _ value: JSONValue) {
+    guard let interner else {
+      if empty {
+        empty = false
+      } else {
+        text.append(",")
+      }
+      text.appendQuoted(name)
+      text.append(":")
+      text.append(text: JSONFormat.text(value, pretty: false))
+      return
+    }
+    let iid = interner.argName(text: name)
+    switch value {
+    case .string(var string):
+      string.withUTF8 { appendString(iid, $0, interner) }
+    case .bool(let bool): text.appendAnnotation(iid, bool: bool)
+    case .number(let number):
+      let value = number.value
+      guard value.isFinite else { return }
+      if let int = number.exactInt, abs(value) < 9_007_199_254_740_992 {
+        text.appendIntAnnotation(iid, int)
+      } else {
+        text.appendAnnotation(iid, value: value)
+      }
+    case .null, .array, .object: return
+    }
+  }
+
   /// The finished args as bytes.
   var bytes: [UInt8] {
     var out = text.bytes

@@ -286,13 +286,12 @@ final class PerfettoEncoder: TimelineEncoder {
     }
   }
 
-  func counter(_ name: String, key: StaticString, pid: Int, at time: Int64, _ value: Double) {
+  func counter(_ name: String, key: String, pid: Int, at time: Int64, _ value: Double) {
     // A JSON counter of null (not finite) is left out by the trace
     // processor: the same here.
     guard value.isFinite else { return }
     closeEnded(by: time)
-    let keyText = key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
-    let series = CounterKey(pid: pid, name: name, key: keyText)
+    let series = CounterKey(pid: pid, name: name, key: key)
     let uuid: UInt64
     if let known = counterTracks[series] {
       uuid = known
@@ -302,7 +301,7 @@ final class PerfettoEncoder: TimelineEncoder {
       counterTracks[series] = uuid
       // Named as the trace processor names a JSON counter: series and key.
       writeTrack(uuid) { track in
-        track.appendStringField(PerfettoField.Track.name, name + " " + keyText)
+        track.appendStringField(PerfettoField.Track.name, name + " " + key)
         track.appendVarintField(PerfettoField.Track.parentUuid, parent)
         track.appendBytesField(PerfettoField.Track.counter, [])
       }

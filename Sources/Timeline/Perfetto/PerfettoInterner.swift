@@ -44,16 +44,19 @@ final class PerfettoInterner {
   func argName(_ literal: StaticString) -> UInt64 {
     let address = UInt(bitPattern: literal.utf8Start)
     if let iid = argLiterals[address] { return iid }
-    let text = literal.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
-    let iid: UInt64
-    if let known = argNames[text] {
-      iid = known
-    } else {
-      iid = UInt64(argNames.count + 1)
-      argNames[text] = iid
-      appendEntry(PerfettoField.Interned.debugAnnotationNames, iid: iid, text: text)
-    }
+    let iid = argName(text: literal.withUTF8Buffer { String(decoding: $0, as: UTF8.self) })
     argLiterals[address] = iid
+    return iid
+  }
+
+  /// The iid of an argument name given as text (always interned; the
+  /// names a comparison copies come from LIFE's own timelines, each event
+  /// checked and of bounded size).
+  func argName(text: String) -> UInt64 {
+    if let known = argNames[text] { return known }
+    let iid = UInt64(argNames.count + 1)
+    argNames[text] = iid
+    appendEntry(PerfettoField.Interned.debugAnnotationNames, iid: iid, text: text)
     return iid
   }
 
