@@ -76,7 +76,7 @@ final class JSONTimelineEncoder: TimelineEncoder {
     out.appendInt(tid ?? pid * 10)
   }
 
-  func slice(_ slice: borrowing TimelineSlice) {
+  func slice(_ slice: TimelineSlice) {
     appendEvent { out in
       out.append("{\"name\":")
       out.append(bytes: slice.quotedName)

@@ -18,7 +18,7 @@ protocol TimelineEncoder: AnyObject {
   /// Orders thread `tid` among its process's threads.
   func threadSortIndex(pid: Int, tid: Int, _ index: Int)
   /// A slice on thread `tid`.
-  func slice(_ slice: borrowing TimelineSlice)
+  func slice(_ slice: TimelineSlice)
   /// A counter sample on process `pid`: series `name`, value member `key`.
   func counter(_ name: String, key: String, pid: Int, at time: Int64, _ value: Double)
   /// Writes what is buffered, the runs' metadata (compact JSON objects),
@@ -29,7 +29,7 @@ protocol TimelineEncoder: AnyObject {
 }
 
 /// One slice as the writer draws it.
-struct TimelineSlice: ~Copyable {
+struct TimelineSlice {
   /// The name as a JSON string literal (the key both formats share).
   var quotedName: [UInt8]
   /// The category as a JSON string literal.

@@ -13,7 +13,9 @@ package final class TimelineFile {
   /// The file's format.
   package let format: TraceFormat
   private let encoder: any TimelineEncoder
-  private var events = 0
+  // Counted for every event, from one thread at a time: no runtime
+  // exclusivity check.
+  @exclusivity(unchecked) private var events = 0
   private var runs: [String] = []
   private var finished = false
 
@@ -67,7 +69,7 @@ package final class TimelineFile {
   }
 
   @inline(__always)
-  func slice(_ slice: borrowing TimelineSlice) {
+  func slice(_ slice: TimelineSlice) {
     events += 1
     encoder.slice(slice)
   }

@@ -178,15 +178,31 @@ struct TraceArgs: ~Copyable {
     out.reserveCapacity(head.count + tail.count + 24)
     out.append(contentsOf: head)
     if let interner = encoding.interner {
-      var member = ByteText(capacity: 24)
-      member.appendIntAnnotation(interner.argName(key), Int64(value))
-      member.withBytes { out.append(contentsOf: $0) }
+      // debug_annotations { name_iid, int_value }, as appendIntAnnotation
+      // writes it.
+      let iid = interner.argName(key)
+      let bits = UInt64(bitPattern: Int64(value))
+      out.append(0x22)
+      appendVarint(UInt64(2 + ByteText.varintSize(iid) + ByteText.varintSize(bits)), to: &out)
+      out.append(0x08)
+      appendVarint(iid, to: &out)
+      out.append(0x20)
+      appendVarint(bits, to: &out)
     } else {
       out.append(contentsOf: String(value).utf8)
     }
     out.append(contentsOf: tail)
     return out
   }
+}
+
+private func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
+  var rest = value
+  while rest >= 0x80 {
+    out.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+    rest >>= 7
+  }
+  out.append(UInt8(truncatingIfNeeded: rest))
 }
 
 /// How a timeline's args are encoded: JSON, or Perfetto debug annotations

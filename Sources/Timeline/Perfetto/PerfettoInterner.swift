@@ -12,11 +12,21 @@ final class PerfettoInterner {
   static let maxEntries = 1 << 16
 
   /// `InternedData` fields not yet written.
-  private(set) var pending = ByteText(capacity: 1024)
-  private var names: [[UInt8]: UInt64] = [:]
-  private var categories: [[UInt8]: UInt64] = [:]
+  @exclusivity(unchecked) private(set) var pending = ByteText(capacity: 1024)
+  private var names: [ByteKey: UInt64] = [:]
+  /// Recent event names by a cheap hash of their bytes: a shortcut to
+  /// ``names`` for the name of every operator.
+  @exclusivity(unchecked) private var recentNames = [RecentName?](
+    repeating: nil, count: PerfettoInterner.recentSlots)
+  private static let recentSlots = 4096
+
+  private struct RecentName {
+    var quoted: [UInt8]
+    var iid: UInt64
+  }
+  private var categories: [ByteKey: UInt64] = [:]
   private var argNames: [String: UInt64] = [:]
-  private var stringValues: [[UInt8]: UInt64] = [:]
+  private var stringValues: [ByteKey: UInt64] = [:]
   /// Argument names by the address of their literal: a shortcut to
   /// ``argNames`` (the numbering itself follows the text).
   private var argLiterals: [UInt: UInt64] = [:]
@@ -30,13 +40,20 @@ final class PerfettoInterner {
   /// The iid of the event name whose JSON string literal is `quoted`; nil
   /// when the table is full.
   func name(quoted: [UInt8]) -> UInt64? {
-    intern(quoted, in: &names, field: PerfettoField.Interned.eventNames)
+    // FNV-1a over the bytes picks the slot.
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in quoted { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let slot = Int(truncatingIfNeeded: hash) & (Self.recentSlots - 1)
+    if let recent = recentNames[slot], recent.quoted == quoted { return recent.iid }
+    let iid = intern(ByteKey(quoted), in: &names, field: PerfettoField.Interned.eventNames)
+    if let iid { recentNames[slot] = RecentName(quoted: quoted, iid: iid) }
+    return iid
   }
 
   /// The iid of the category whose JSON string literal is `quoted`; nil
   /// when the table is full.
   func category(quoted: [UInt8]) -> UInt64? {
-    intern(quoted, in: &categories, field: PerfettoField.Interned.eventCategories)
+    intern(ByteKey(quoted), in: &categories, field: PerfettoField.Interned.eventCategories)
   }
 
   /// The iid of an argument name (always interned: names are literals of
@@ -63,7 +80,7 @@ final class PerfettoInterner {
   /// The iid of an argument's string value (UTF-8 bytes); nil when the
   /// table is full.
   func stringValue(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-    let key = Array(bytes)
+    let key = ByteKey(Array(bytes))
     if let iid = stringValues[key] { return iid }
     guard stringValues.count < Self.maxEntries else { return nil }
     let iid = UInt64(stringValues.count + 1)
@@ -75,14 +92,14 @@ final class PerfettoInterner {
     return iid
   }
 
-  private func intern(_ quoted: [UInt8], in table: inout [[UInt8]: UInt64], field: UInt64)
+  private func intern(_ quoted: ByteKey, in table: inout [ByteKey: UInt64], field: UInt64)
     -> UInt64?
   {
     if let iid = table[quoted] { return iid }
     guard table.count < Self.maxEntries else { return nil }
     let iid = UInt64(table.count + 1)
     table[quoted] = iid
-    appendEntry(field, iid: iid, text: Self.unquoted(quoted))
+    appendEntry(field, iid: iid, text: Self.unquoted(quoted.bytes))
     return iid
   }
 
@@ -97,5 +114,17 @@ final class PerfettoInterner {
   static func unquoted(_ quoted: [UInt8]) -> String {
     if case .string(let text)? = try? JSONParser.parse(quoted, file: nil) { return text }
     return String(decoding: quoted, as: UTF8.self)
+  }
+}
+
+/// Bytes as a dictionary key, hashed in one pass (an array of bytes
+/// hashes byte by byte).
+struct ByteKey: Hashable {
+  let bytes: [UInt8]
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }
