@@ -77,7 +77,8 @@ struct SimulateCommand: Subcommand, Equatable {
   init(
     scenario: String, out: String, model: String? = nil, overrides: [WorkloadSetting] = [],
     traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil,
-    traceFormat: TraceFormat? = nil, gzip: Bool = false, force: Bool = false, runtime: RuntimeChoice? = nil, powerCap: PowerCap? = nil
+    traceFormat: TraceFormat? = nil, gzip: Bool = false, force: Bool = false,
+    runtime: RuntimeChoice? = nil, powerCap: PowerCap? = nil
   ) {
     self.scenario = scenario
     self.out = out
@@ -100,7 +101,8 @@ struct SimulateCommand: Subcommand, Equatable {
       traceSteps: try arguments.text("trace-steps").map { (text) throws(LifeError) in
         try StepChoice.parse(text)
       },
-      traceFormat: try arguments.traceFormat(), gzip: arguments.isSet("gzip"), force: arguments.isSet("force"),
+      traceFormat: try arguments.traceFormat(), gzip: arguments.isSet("gzip"),
+      force: arguments.isSet("force"),
       runtime: arguments.has("runtime") ? try arguments.runtimeChoice() : nil,
       powerCap: try arguments.powerCap())
     family = try arguments.text("family")

@@ -31,7 +31,8 @@ public final class OutputSet: EventSink {
     }
     /// Every name a run's set (with a comparison's files) may hold.
     package static let all = [
-      timeline, timelineGzip, timelinePerfetto, summary, steps, ops, report, CompareFiles.csv, CompareFiles.html,
+      timeline, timelineGzip, timelinePerfetto, summary, steps, ops, report, CompareFiles.csv,
+      CompareFiles.html,
     ]
   }
 

@@ -53,6 +53,8 @@ final class PerfettoEncoder: TimelineEncoder {
     var uuid: UInt64
     /// The end of the thread's open top-level slice, not yet written.
     var openEnd: Int64?
+    /// Whether that slice lasts longer than zero.
+    var openLasts = false
   }
 
   private struct CounterKey: Hashable {
@@ -238,7 +240,13 @@ final class PerfettoEncoder: TimelineEncoder {
   func slice(_ slice: TimelineSlice) {
     let index = threadTrack(pid: slice.pid, tid: slice.tid)
     let uuid = threads[index].uuid
-    if !slice.nested, let end = threads[index].openEnd {
+    // A slice of zero length at the very end of the open one is drawn
+    // inside it, as the trace processor nests it when it reads the JSON.
+    let nested =
+      slice.nested
+      || (slice.start == slice.end && threads[index].openLasts
+        && threads[index].openEnd == slice.start)
+    if !nested, let end = threads[index].openEnd {
       writeEnd(uuid, at: end)
       threads[index].openEnd = nil
     }
@@ -274,10 +282,11 @@ final class PerfettoEncoder: TimelineEncoder {
       case nil: break
       }
     }
-    if slice.nested {
+    if nested {
       writeEnd(uuid, at: slice.end)
     } else {
       threads[index].openEnd = slice.end
+      threads[index].openLasts = slice.end > slice.start
       earliestOpenEnd = min(earliestOpenEnd, slice.end)
     }
   }

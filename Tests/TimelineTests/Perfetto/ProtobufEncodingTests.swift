@@ -11,18 +11,21 @@ import Trace
     return out.bytes
   }
 
-  @Test(arguments: [
-    (UInt64(0), [UInt8(0x00)]),
+  static let varints: [(UInt64, [UInt8])] = [
+    (0, [0x00]),
     (1, [0x01]),
     (127, [0x7F]),
     (128, [0x80, 0x01]),
     (300, [0xAC, 0x02]),
     (16_384, [0x80, 0x80, 0x01]),
     (UInt64.max, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]),
-  ])
-  func varintsAreLittleEndianGroupsOfSeven(value: UInt64, expected: [UInt8]) {
-    #expect(bytes { $0.appendVarint(value) } == expected)
-    #expect(ByteText.varintSize(value) == expected.count)
+  ]
+
+  @Test func varintsAreLittleEndianGroupsOfSeven() {
+    for (value, expected) in Self.varints {
+      #expect(bytes { $0.appendVarint(value) } == expected, "\(value)")
+      #expect(ByteText.varintSize(value) == expected.count, "\(value)")
+    }
   }
 
   @Test func negativeInt64TakesTenBytesOfTwosComplement() {
