@@ -23,7 +23,8 @@ struct SimulateTraceFormatTests {
   static let queries = [
     ExternalTools.errorStats,
     "select p.pid, p.name from process p where p.name is not null order by p.pid",
-    "select p.pid, t.tid, t.name from thread t join process p using(upid) where t.name is not null order by t.tid",
+    // (The protobuf importer adds its own idle thread, tid 0 of pid 0.)
+    "select p.pid, t.tid, t.name from thread t join process p using(upid) where t.name is not null and p.pid > 0 order by t.tid",
     "select p.pid, t.tid, s.name, s.category, s.depth, count(*), sum(s.dur), min(s.ts) from slice s \(track) group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5",
     "select p.pid, c.name, count(*), sum(v.value), min(v.ts), max(v.ts) from counter v join process_counter_track c on v.track_id = c.id join process p using(upid) group by 1, 2 order by 1, 2",
     "select count(*) from flow",
@@ -32,7 +33,7 @@ struct SimulateTraceFormatTests {
       from slice s join args a using(arg_set_id)
       where s.name in ('prefill', 'prefill chunk 2', 'decode step 3', 'layers.0.attn.q_proj')
         or s.name like 'hand-off%'
-      order by s.ts, s.name, a.key
+      order by s.ts, s.name, a.key, a.display_value
     """,
   ]
 
