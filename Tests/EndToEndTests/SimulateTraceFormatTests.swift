@@ -87,6 +87,19 @@ struct SimulateTraceFormatTests {
     }
   }
 
+  @Test func gzipIsForTheJSONTimelineOnly() throws {
+    let dir = try SimulateSupport.directory()
+    defer { SimulateSupport.remove(dir) }
+    let result = try LifeBinary.run(
+      ["simulate", Self.scenario, "--out", dir, "--trace-format", "perfetto", "--gzip"])
+    #expect(result.code == 2)
+    #expect(
+      result.err
+        == "error: --gzip: compresses the JSON timeline only (got --trace-format perfetto;"
+        + " expected --trace-format json with --gzip, or perfetto without it)\n")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/timeline.pftrace"))
+  }
+
   @Test func twoPerfettoRunsAreByteForByteIdentical() throws {
     let dir = try SimulateSupport.directory()
     defer { SimulateSupport.remove(dir) }

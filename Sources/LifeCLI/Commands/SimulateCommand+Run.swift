@@ -35,8 +35,9 @@ extension SimulateCommand {
     let format = traceFormat ?? scenario.trace.format
     if gzip && format == .perfetto {
       throw LifeError.usage(
-        .argument("--gzip"), "--gzip compresses the JSON timeline only",
-        got: "--trace-format perfetto",
+        .argument("--gzip"), "compresses the JSON timeline only",
+        got: traceFormat == nil
+          ? "trace.format perfetto in the scenario" : "--trace-format perfetto",
         expected: "--trace-format json with --gzip, or perfetto without it")
     }
     let multiple = runs.count > 1
