@@ -11,7 +11,7 @@ import Trace
 @Suite(
   .serialized,
   .enabled(if: ExternalTools.runPerfetto, Comment(rawValue: ExternalTools.skipNote)))
-struct SimulateTraceFormatTests {
+struct SimulatePerfettoFormatTests {
   static let scenario = SimulateSupport.scenarioPath("llama-2-7b-ryzen-ai-hybrid.json")
   static let run = ["--generate", "6", "--chunk", "512", "--trace-steps", "1-3,last"]
 
