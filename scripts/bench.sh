@@ -94,6 +94,27 @@ else
   done
 fi
 
+echo "== workload 2p: the every-op trace (4096 prompt + 2000 decode steps) as JSON and as Perfetto protobuf"
+TP=/work/shared/tools/perfetto
+[ -d "$TP" ] || TP="$(pwd)/../shared/tools/perfetto"
+for format in json perfetto; do
+  dir="$SCRATCH/fmt-$format" && rm -rf "$dir" && mkdir -p "$dir"
+  whole "w2p simulate --trace-format $format" "$R2000" \
+    "$BIN/life" simulate traces/long-context.json --out "$dir" --trace-steps all --trace-detail op \
+    --trace-format "$format"
+  file=$(ls "$dir"/timeline.* | head -1)
+  echo "  $(basename "$file"): $(stat -c %s "$file") bytes"
+  if command -v node > /dev/null && [ -f "$TP/tp_wasm.js" ] && "$TP/fetch_ui.sh" > /dev/null 2>&1; then
+    s=$(date +%s.%N)
+    node "$TP/tp_wasm.js" "$file" "select count(*) from slice" > "$SCRATCH/tp.json" 2> /dev/null || true
+    e=$(date +%s.%N)
+    echo "  trace processor load + one query: $(echo "$e - $s" | bc) s; $(head -c 200 "$SCRATCH/tp.json")"
+  else
+    echo "  (trace processor not available: load time not measured)"
+  fi
+  rm -rf "$dir"
+done
+
 echo "== workload 4: sweep of 10,000 points (100 TOPS x 100 bandwidth; 2048 prefill + 128 decode)"
 PROBE=$("$BIN/life" sweep --model llama-2-7b --device h100-sxm --prompt 16 --generate 1 \
   --vary tops=100 --out "$SCRATCH/probe" 2>&1 || true)

@@ -45,6 +45,15 @@ import Trace
     }
   }
 
+  @Test(arguments: ["simulate", "compare"])
+  func traceFormatIsInTheHelp(_ command: String) {
+    let result = CommandResult.run([command, "--help"])
+    #expect(result.code == 0)
+    #expect(result.out.contains("--trace-format FORMAT"))
+    #expect(result.out.contains("values: json or perfetto"))
+    #expect(result.out.contains("timeline.pftrace"))
+  }
+
   @Test func helpWinsOverOtherMistakes() {
     let result = CommandResult.run(["workload", "--promt", "x", "--help"])
     #expect(result.code == 0)

@@ -176,6 +176,13 @@ import Testing
       message: "error: --trace-detail: invalid value (got 'ops'; expected one of op, layer,"
         + " step); did you mean 'op'?"),
     Case(
+      line: "simulate a.json --out o --trace-format xml",
+      message: "error: --trace-format: invalid value (got 'xml'; expected json or perfetto)"),
+    Case(
+      line: "simulate a.json --out o --trace-format perfeto",
+      message: "error: --trace-format: invalid value (got 'perfeto'; expected json or perfetto);"
+        + " did you mean 'perfetto'?"),
+    Case(
       line: "simulate a.json --out o --trace-steps 0-3",
       message: "error: --trace-steps: invalid step list (got '0-3'; expected auto, all, or"
         + " comma-separated steps and ranges such as 1-16,100,last (N ≥ 1, N-M with N ≤ M,"

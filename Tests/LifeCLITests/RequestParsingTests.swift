@@ -89,11 +89,20 @@ import Trace
     }
     #expect(request.scenario == "s.json" && request.out == "dir" && request.model == "m")
     #expect(request.overrides == [.weights(.plain(.bf16)), .generate(3)])
-    #expect(request.traceDetail == .layer && request.gzip)
+    #expect(request.traceDetail == .layer && request.gzip && request.traceFormat == nil)
     #expect(request.traceSteps == (try? StepChoice.parse("1-16,last")))
     var options = WorkloadOptions(prompt: 100)
     options.apply(request.overrides)
     #expect(options.generate == 3 && options.prompt == 100)
+  }
+
+  @Test func traceFormatIsParsedCaseInsensitively() {
+    guard case .simulate(let request) = call("simulate s.json --out dir --trace-format Perfetto")
+    else {
+      Issue.record("no simulate request")
+      return
+    }
+    #expect(request.traceFormat == .perfetto)
   }
 
   /// `--trace-steps` takes every list `trace.steps` in a scenario takes: one

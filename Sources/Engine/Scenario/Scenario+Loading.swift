@@ -99,12 +99,16 @@ extension Scenario {
       try Scenario.parseRuntime(try node.optional("runtime"), devices: devices) ?? .automatic
     var trace = TraceSettings()
     if let t = try node.optional("trace") {
-      _ = try t.members(allowed: ["detail", "steps"])
+      _ = try t.members(allowed: ["detail", "steps", "format"])
       if let d = try t.optional("detail") {
         trace.detail =
           TraceDetail(rawValue: try d.choice(TraceDetail.allCases.map(\.rawValue))) ?? .op
       }
       if let s = try t.optional("steps") { trace.steps = try Scenario.parseSteps(s) }
+      if let f = try t.optional("format") {
+        trace.format =
+          TraceFormat(rawValue: try f.choice(TraceFormat.allCases.map(\.rawValue))) ?? .json
+      }
     }
 
     self.file = file

@@ -94,17 +94,22 @@ package struct ModelReference: Sendable, Equatable {
   }
 }
 
-/// What the timeline shows: detail and which decode steps.
+/// What the timeline shows: detail, which decode steps and the file format.
 package struct TraceSettings: Sendable, Equatable {
   /// `op`, `layer` or `step`.
   package var detail: TraceDetail
   /// Which decode steps.
   package var steps: StepChoice
+  /// `json` or `perfetto`.
+  package var format: TraceFormat
 
   /// Creates settings.
-  package init(detail: TraceDetail = .op, steps: StepChoice = .automatic) {
+  package init(
+    detail: TraceDetail = .op, steps: StepChoice = .automatic, format: TraceFormat = .json
+  ) {
     self.detail = detail
     self.steps = steps
+    self.format = format
   }
 }
 

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Timeline
 import Trace
@@ -7,30 +8,44 @@ struct CompareCommand: Subcommand, Equatable {
   static let spec = CommandSpec(
     name: "compare",
     abstract: "Put finished runs side by side: one timeline, a comparison table and report.",
-    discussion: "Each RUN_DIR is an output directory of 'life simulate'. Writes timeline.json,"
-      + " compare.csv and compare.html into --out.",
+    discussion: "Each RUN_DIR is an output directory of 'life simulate' (with its timeline.json"
+      + " or timeline.json.gz). Writes timeline.json (or timeline.pftrace with --trace-format"
+      + " perfetto), compare.csv and compare.html into --out.",
     positionals: [
       PositionalSpec(
         name: "RUN_DIR", help: "run directories written by 'life simulate'", minimumCount: 2,
         isRepeating: true)
     ],
     flags: [
-      .option("out", "DIR", "the output directory", values: "a directory path", required: true)
+      .option("out", "DIR", "the output directory", values: "a directory path", required: true),
+      {
+        var flag = FlagSpec.traceFormat
+        flag.defaultText = "json"
+        return flag
+      }(),
     ],
-    examples: ["compare out/hybrid out/all-igpu out/all-npu --out out/compare"])
+    examples: [
+      "compare out/hybrid out/all-igpu out/all-npu --out out/compare",
+      "compare out/hybrid out/all-igpu --out out/compare --trace-format perfetto",
+    ])
 
   /// The run directories (each written by `life simulate`), in order.
   var runs: [String]
   /// The output directory.
   var out: String
+  /// `--trace-format`: the combined timeline's format.
+  var traceFormat: TraceFormat
 
-  init(runs: [String], out: String) {
+  init(runs: [String], out: String, traceFormat: TraceFormat = .json) {
     self.runs = runs
     self.out = out
+    self.traceFormat = traceFormat
   }
 
   init(_ arguments: ParsedArguments) throws(LifeError) {
-    self.init(runs: arguments.positionals, out: try arguments.requiredText("out"))
+    self.init(
+      runs: arguments.positionals, out: try arguments.requiredText("out"),
+      traceFormat: try arguments.traceFormat() ?? .json)
   }
 
   /// Reads each run directory's summary.json and timeline, writes one
@@ -61,9 +76,10 @@ struct CompareCommand: Subcommand, Equatable {
       directory: out, owned: Self.outputNames, inputs: runs + timelines)
     var written: [String] = []
     do throws(LifeError) {
-      let timelinePath = transaction.path(OutputSet.FileName.timeline)
+      let timelinePath = transaction.path(
+        OutputSet.FileName.timelineName(format: traceFormat, gzip: false))
       let sources = zip(rows, timelines).map { TimelineSource(path: $1, prefix: $0.label + " · ") }
-      try TimelineMerge.write(sources, to: timelinePath, in: transaction)
+      try TimelineMerge.write(sources, to: timelinePath, format: traceFormat, in: transaction)
       written =
         [timelinePath]
         + (try CompareFiles.write(rows, title: "LIFE comparison", in: transaction))
@@ -97,7 +113,8 @@ struct CompareCommand: Subcommand, Equatable {
 
   /// The files `compare` writes.
   static let outputNames = [
-    OutputSet.FileName.timeline, OutputSet.FileName.timelineGzip, CompareFiles.csv,
+    OutputSet.FileName.timeline, OutputSet.FileName.timelineGzip,
+    OutputSet.FileName.timelinePerfetto, CompareFiles.csv,
     CompareFiles.html,
   ]
 }

@@ -32,6 +32,14 @@ extension SimulateCommand {
     }
     let detail = traceDetail ?? scenario.trace.detail
     let steps = traceSteps ?? scenario.trace.steps
+    let format = traceFormat ?? scenario.trace.format
+    if gzip && format == .perfetto {
+      throw LifeError.usage(
+        .argument("--gzip"), "compresses the JSON timeline only",
+        got: traceFormat == nil
+          ? "trace.format perfetto in the scenario" : "--trace-format perfetto",
+        expected: "--trace-format json with --gzip, or perfetto without it")
+    }
     let multiple = runs.count > 1
     let budget = 500_000 / runs.count
     func options(_ index: Int) -> OutputOptions {
@@ -43,7 +51,7 @@ extension SimulateCommand {
       return OutputOptions(
         directory: out, generate: generate, detail: detail,
         steps: .chosen(steps, generate: generate), eventBudget: budget, gzip: gzip,
-        layout: layout)
+        format: format, layout: layout)
     }
     try checkTimelineSize(runs, model: model, options: options)
     var inputs = scenario.inputFiles
@@ -57,13 +65,14 @@ extension SimulateCommand {
         mapping: run.mapping, links: run.links, overlap: run.overlap, runtime: run.runtime)
     }
 
-    let timelineName = gzip ? OutputSet.FileName.timelineGzip : OutputSet.FileName.timeline
+    let timelineName = OutputSet.FileName.timelineName(format: format, gzip: gzip)
     let timelinePath = transaction.path(timelineName)
     var outcomes: [ForecastOutcome] = []
     var written: [String] = []
     do throws(LifeError) {
       let shared =
-        multiple ? try TimelineFile(path: timelinePath, gzip: gzip, in: transaction) : nil
+        multiple
+        ? try TimelineFile(path: timelinePath, format: format, gzip: gzip, in: transaction) : nil
       var outputs = try OutputSet(
         options: options(0), sharedTimeline: shared, transaction: transaction)
       do throws(LifeError) {

@@ -8,9 +8,10 @@ struct SimulateCommand: Subcommand, Equatable {
   static let spec = CommandSpec(
     name: "simulate",
     abstract: "Run a scenario file and write its timeline, summary, CSV files and report.",
-    discussion: "Writes timeline.json (or timeline.json.gz), summary.json, steps.csv, ops.csv and"
-      + " report.html into the --out directory, each whole or not at all. Workload flags given"
-      + " here override the scenario's.",
+    discussion: "Writes timeline.json (or timeline.json.gz, or timeline.pftrace with"
+      + " --trace-format perfetto), summary.json, steps.csv, ops.csv and report.html into the"
+      + " --out directory, each whole or not at all. Workload flags given here override the"
+      + " scenario's.",
     positionals: [PositionalSpec(name: "SCENARIO.json", help: "a scenario file")],
     flags: [
       .option("out", "DIR", "the output directory", values: "a directory path", required: true)
@@ -28,6 +29,7 @@ struct SimulateCommand: Subcommand, Equatable {
           "trace-steps", "STEPS", "the decode steps the timeline shows in detail",
           values: StepChoice.expected,
           default: "the scenario's trace.steps, else auto (every step within about 500k events)"),
+        .traceFormat,
         .toggle("gzip", "write timeline.json.gz instead of timeline.json"),
         .toggle(
           "force",
@@ -42,6 +44,7 @@ struct SimulateCommand: Subcommand, Equatable {
       ],
     examples: [
       "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/hybrid",
+      "simulate traces/long-context.json --out out/long --trace-steps all --trace-format perfetto",
       "simulate traces/llama-2-7b-ryzen-ai-hybrid.json --out out/long --generate 2000 --trace-steps 1-8,last"
         + " --gzip",
     ])
@@ -60,6 +63,8 @@ struct SimulateCommand: Subcommand, Equatable {
   var traceDetail: TraceDetail?
   /// `--trace-steps`, overriding `trace.steps`.
   var traceSteps: StepChoice?
+  /// `--trace-format`, overriding `trace.format`.
+  var traceFormat: TraceFormat?
   /// `--gzip`: write `timeline.json.gz`.
   var gzip: Bool
   /// `--force`: write a timeline beyond the size limit.
@@ -71,8 +76,9 @@ struct SimulateCommand: Subcommand, Equatable {
 
   init(
     scenario: String, out: String, model: String? = nil, overrides: [WorkloadSetting] = [],
-    traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil, gzip: Bool = false,
-    force: Bool = false, runtime: RuntimeChoice? = nil, powerCap: PowerCap? = nil
+    traceDetail: TraceDetail? = nil, traceSteps: StepChoice? = nil,
+    traceFormat: TraceFormat? = nil, gzip: Bool = false, force: Bool = false,
+    runtime: RuntimeChoice? = nil, powerCap: PowerCap? = nil
   ) {
     self.scenario = scenario
     self.out = out
@@ -80,6 +86,7 @@ struct SimulateCommand: Subcommand, Equatable {
     self.overrides = overrides
     self.traceDetail = traceDetail
     self.traceSteps = traceSteps
+    self.traceFormat = traceFormat
     self.gzip = gzip
     self.force = force
     self.runtime = runtime
@@ -94,7 +101,8 @@ struct SimulateCommand: Subcommand, Equatable {
       traceSteps: try arguments.text("trace-steps").map { (text) throws(LifeError) in
         try StepChoice.parse(text)
       },
-      gzip: arguments.isSet("gzip"), force: arguments.isSet("force"),
+      traceFormat: try arguments.traceFormat(), gzip: arguments.isSet("gzip"),
+      force: arguments.isSet("force"),
       runtime: arguments.has("runtime") ? try arguments.runtimeChoice() : nil,
       powerCap: try arguments.powerCap())
     family = try arguments.text("family")

@@ -11,7 +11,8 @@ import Trace
 /// bytes per operator in `op` detail, 14–21 in `layer` detail, and about
 /// 770 bytes per pass for the request slices and counters drawn for every
 /// pass; each is rounded up here. gzip shrinks these timelines 6–26×; the
-/// estimate counts a quarter.
+/// estimate counts a quarter. The Perfetto protobuf format takes 35–37% of
+/// the JSON's bytes (docs/performance.md); the estimate counts 40%.
 package enum TimelineEstimate {
   /// The largest timeline `simulate` writes without `--force`: 4 GiB.
   package static let limitBytes = 4 << 30
@@ -25,6 +26,8 @@ package enum TimelineEstimate {
   static let bytesPerBudgetEvent = 300.0
   /// What gzip is counted to keep.
   static let gzipFactor = 0.25
+  /// What the Perfetto format is counted to take of the JSON's bytes.
+  static let perfettoFactor = 0.4
 
   /// The estimated size of `workload`'s timeline written with `options`.
   package static func bytes(_ workload: Workload, options: OutputOptions) -> Double {
@@ -58,7 +61,10 @@ package enum TimelineEstimate {
       detail = min(detail, Double(options.eventBudget) * bytesPerBudgetEvent)
     }
     let total = detail + Double(prefill.count + decodeSteps) * bytesPerPass
-    return options.gzip ? total * gzipFactor : total
+    switch options.format {
+    case .json: return options.gzip ? total * gzipFactor : total
+    case .perfetto: return total * perfettoFactor
+    }
   }
 
   /// `4.3 GB`, `512 MB`: for messages.

@@ -11,7 +11,9 @@ extension TimelineWriter {
     let text = opArgsCache.text(of: event) { opText(event) }
     let name = Self.quotedName(event.record, plainSite: text.plainSite)
     let category = text.category
-    let args = Self.opArgs(text, layer: event.record.layer)
+    let args = TraceArgs.spliced(
+      head: text.head, key: "layer", event.record.layer, tail: text.tail,
+      encoding: file.argsEncoding)
     switch overlap {
     case .op:
       let tid = thread(pid: pid, lane: .operators)
@@ -56,17 +58,6 @@ extension TimelineWriter {
     return text.bytes
   }
 
-  /// The args of an operator slice: the text's head, the layer index, its
-  /// tail.
-  static func opArgs(_ text: OpArgsCache.Text, layer: Int) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(text.head.count + text.tail.count + 8)
-    out.append(contentsOf: text.head)
-    out.append(contentsOf: String(layer).utf8)
-    out.append(contentsOf: text.tail)
-    return out
-  }
-
   /// The text of an operator's slices apart from its layer index.
   func opText(_ event: OpEvent) -> OpArgsCache.Text {
     let parts = opArgsParts(event)
@@ -76,17 +67,19 @@ extension TimelineWriter {
       plainSite: ByteText.isPlain(site) ? Array(site.utf8) : nil)
   }
 
-  /// The args of an operator slice in two parts: up to the `layer` key's
-  /// colon, and from the member after the layer index to the closing brace.
+  /// The args of an operator slice in two parts around the layer index:
+  /// in JSON up to the `layer` key's colon, and from the member after the
+  /// layer index to the closing brace; in Perfetto the members before and
+  /// after it.
   func opArgsParts(_ event: OpEvent) -> (head: [UInt8], tail: [UInt8]) {
     let record = event.record
-    var head = TraceArgs()
+    var head = args()
     head.string("kind", record.kind.rawValue)
     head.string("phase", record.phase.rawValue)
     head.int("step", record.step)
     if record.phase == .prefill { head.int("chunk", record.chunk) }
     head.key("layer")
-    var args = TraceArgs(continuing: ())
+    var args = TraceArgs(continuing: (), file.argsEncoding)
     args.quoted("shape", Self.quotedShape(record.shape))
     args.string("input_dtype", record.inputType.rawValue)
     args.string("weight_dtype", record.weightType.text)
@@ -180,8 +173,8 @@ struct LayerGroup {
     return count > 1 ? "\(firstName) +\(count - 1)" : firstName
   }
 
-  var args: [UInt8] {
-    var args = TraceArgs()
+  func args(_ encoding: TraceArgsEncoding) -> [UInt8] {
+    var args = TraceArgs(encoding)
     args.int("layer", layer)
     args.int("operators", count)
     args.number("ops", ops)
@@ -219,7 +212,7 @@ extension TimelineWriter {
 
   private func drawLayer(_ group: LayerGroup, device: Int) {
     let pid = layout.devicePid(device)
-    let args = group.args
+    let args = group.args(file.argsEncoding)
     switch overlap {
     case .op:
       guard group.end >= group.start else { return }

@@ -9,7 +9,7 @@ extension TimelineWriter {
     let end = max(start, TraceTime.ns(event.span.end))
     flowCount += 1
     let id = layout.pidBase * 1_000_000 + flowCount
-    var args = TraceArgs()
+    var args = file.args()
     args.string("from", deviceKey(event.from))
     args.string("to", deviceKey(event.to))
     args.string("kind", event.isTransfer ? "transfer" : "synchronisation")
@@ -23,11 +23,11 @@ extension TimelineWriter {
     slice(
       "hand-off to \(deviceKey(event.to))", category: "handoff", pid: fromPid,
       tid: thread(pid: fromPid, lane: .handoffs), start: start, end: end, args: argsText,
-      flow: "\"bind_id\":\(id),\"flow_out\":true")
+      flow: .out(id))
     slice(
       "hand-off from \(deviceKey(event.from))", category: "handoff", pid: toPid,
       tid: thread(pid: toPid, lane: .handoffs), start: start, end: end, args: argsText,
-      flow: "\"bind_id\":\(id),\"flow_in\":true")
+      flow: .into(id))
   }
 
   /// The request slices and counters of a finished pass.
@@ -61,7 +61,7 @@ extension TimelineWriter {
     guard let first = prefillChunks.first, let last = prefillChunks.last else { return }
     let pid = layout.requestPid
     let tid = thread(pid: pid, lane: .operators, title: "request")
-    var args = TraceArgs()
+    var args = file.args()
     args.number("ttft_ms", prefillChunks.reduce(0) { $0 + $1.span.duration } * 1e3)
     args.int("chunks", prefillChunks.count)
     args.int("tokens", prefillChunks.reduce(0) { $0 + $1.pass.newTokens })
@@ -89,7 +89,7 @@ extension TimelineWriter {
         chunkArgs.int("chunk", chunk.pass.chunk)
         chunkArgs.int("tokens", chunk.pass.newTokens)
         chunkArgs.int("kv_len", chunk.pass.kvLength)
-        writeSlice(
+        nestedSlice(
           "prefill chunk \(chunk.pass.chunk + 1)", category: "prefill", pid: pid, tid: tid,
           start: begin, end: finish, args: chunkArgs.bytes)
       }
@@ -98,7 +98,7 @@ extension TimelineWriter {
   }
 
   private func passArgs(_ timing: PassTiming) -> TraceArgs {
-    var args = TraceArgs()
+    var args = file.args()
     args.string("device", deviceKey(timing.device))
     args.number("t_compute_ms", timing.tCompute * 1e3)
     args.number("t_memory_ms", timing.tMemory * 1e3)

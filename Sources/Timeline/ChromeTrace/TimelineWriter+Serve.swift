@@ -29,9 +29,7 @@ extension TimelineWriter {
   func drawServe(_ outcome: ServeOutcome) throws(LifeError) {
     let schedulerPid = layout.requestPid
     let requestsPid = layout.devicePid(outcome.info.devices.count)
-    metadata(
-      "process_name", pid: requestsPid, tid: nil, key: "name", layout.namePrefix + "requests")
-    metadataInt("process_sort_index", pid: requestsPid, tid: nil, value: requestsPid)
+    process(requestsPid, name: layout.namePrefix + "requests", sortIndex: requestsPid)
 
     // Which passes get operator detail: measured on the first pass.
     let fixed =
@@ -116,7 +114,7 @@ extension TimelineWriter {
     let pid = layout.requestPid
     let threadLane: TimelineLayout.Lane = laneIndex == 0 ? .operators : .dispatch
     let tid = thread(pid: pid, lane: threadLane, title: lane)
-    var args = TraceArgs()
+    var args = file.args()
     args.int("pass", p.index)
     args.string("role", p.role.rawValue)
     args.string("model", p.isDraft ? "draft" : "target")
@@ -144,7 +142,7 @@ extension TimelineWriter {
     if t.kind == .handoff && e.from != e.to {
       handoff(e)
     }
-    var args = TraceArgs()
+    var args = file.args()
     args.string("kind", t.kind.rawValue)
     args.number("bytes", e.bytes)
     args.number("duration_us", e.span.duration * 1e6)
@@ -162,10 +160,9 @@ extension TimelineWriter {
     let id = r.request.id
     let tid = Self.requestTid(id, pid: pid)
     if threads.markNamed(tid) {
-      metadata("thread_name", pid: pid, tid: tid, key: "name", "request \(id)")
-      metadataInt("thread_sort_index", pid: pid, tid: tid, value: id)
+      namedThread(tid, pid: pid, name: "request \(id)", sortIndex: id)
     }
-    var args = TraceArgs()
+    var args = file.args()
     args.int("id", id)
     args.number("arrival_s", r.request.arrival)
     args.int("prompt_tokens", r.request.promptTokens)
@@ -203,7 +200,7 @@ extension TimelineWriter {
         decode.map { span.start >= Double($0.start) / 1e9 ? $0 : prefill } ?? prefill
       let begin = min(max(TraceTime.ns(span.start), parent.start), parent.end)
       let finish = min(max(TraceTime.ns(span.end), begin), parent.end)
-      writeSlice(
+      nestedSlice(
         "preempted", category: "preempted", pid: pid, tid: tid, start: begin, end: finish,
         args: nil)
     }

@@ -75,15 +75,13 @@ package final class TimelineWriter: EventSink {
     overlap = run.overlap
     runStartEvents = file.eventCount
     let requestPid = layout.requestPid
-    metadata(
-      "process_name", pid: requestPid, tid: nil, key: "name",
-      layout.namePrefix + (requestTrack ? "request" : "scheduler"))
-    metadataInt("process_sort_index", pid: requestPid, tid: nil, value: layout.requestPid)
+    process(
+      requestPid, name: layout.namePrefix + (requestTrack ? "request" : "scheduler"),
+      sortIndex: requestPid)
     for (index, entry) in run.devices.enumerated() {
       let pid = layout.devicePid(index)
       let name = "\(layout.namePrefix)\(entry.device.name) (\(entry.device.kind.rawValue))"
-      metadata("process_name", pid: pid, tid: nil, key: "name", name)
-      metadataInt("process_sort_index", pid: pid, tid: nil, value: pid)
+      process(pid, name: name, sortIndex: pid)
     }
   }
 

@@ -40,6 +40,12 @@ package enum RunDirectory {
     for name in [OutputSet.FileName.timeline, OutputSet.FileName.timelineGzip] {
       if let timeline = try file(name) { return (row, timeline) }
     }
+    if let perfetto = try file(OutputSet.FileName.timelinePerfetto) {
+      throw LifeError.file(
+        perfetto, path: nil, "compare reads a run's JSON timeline, not its Perfetto trace",
+        expected: "the run simulated again with --trace-format json (compare's own"
+          + " --trace-format perfetto writes the combined timeline as timeline.pftrace)")
+    }
     throw LifeError.file(
       (directory as NSString).appendingPathComponent(OutputSet.FileName.timeline), path: nil,
       "no such file", expected: "timeline.json or timeline.json.gz written by 'life simulate'")

@@ -1,3 +1,4 @@
+import Engine
 import Trace
 
 /// One finished run's timeline to put into a combined timeline.
@@ -40,20 +41,20 @@ package enum TraceEventLimits {
 /// and its process names prefixed. The inputs are streamed, one event at a
 /// time; the output is written whole or not at all.
 package enum TimelineMerge {
-  /// Writes `sources`, in order, into one timeline at `path` (gzip when
-  /// `gzip`; a file of `transaction`'s set when given); returns the pid
-  /// base given to each source.
+  /// Writes `sources`, in order, into one timeline at `path` in `format`
+  /// (gzip when `gzip`; a file of `transaction`'s set when given); returns
+  /// the pid base given to each source.
   @discardableResult
   package static func write(
-    _ sources: [TimelineSource], to path: String, gzip: Bool = false,
-    in transaction: OutputTransaction? = nil
+    _ sources: [TimelineSource], to path: String, format: TraceFormat = .json,
+    gzip: Bool = false, in transaction: OutputTransaction? = nil
   ) throws(LifeError) -> [Int] {
     guard sources.count <= TraceEventLimits.maxRuns else {
       throw LifeError.file(
         sources[TraceEventLimits.maxRuns].path, path: nil, "too many runs in one timeline",
         got: String(sources.count), expected: "at most \(TraceEventLimits.maxRuns)")
     }
-    let file = try TimelineFile(path: path, gzip: gzip, in: transaction)
+    let file = try TimelineFile(path: path, format: format, gzip: gzip, in: transaction)
     var bases: [Int] = []
     do {
       var base = 0
@@ -80,9 +81,16 @@ package enum TimelineMerge {
     var reader = try TraceEventReader(path: source.path)
     var maxPid = base
     var index = 0
+    var nesting = Nesting()
     let metadata = try reader.read { (bytes) throws(LifeError) in
       let event = try checked(bytes, index: index, file: source.path)
       index += 1
+      if file.format == .perfetto {
+        let (moved, pid) = shifted(event, base: base, prefix: source.prefix)
+        if let pid { maxPid = max(maxPid, pid) }
+        draw(moved, into: file, nesting: &nesting)
+        return
+      }
       if let fast = fastShifted(bytes, base: base) {
         if let pid = fast.pid { maxPid = max(maxPid, pid) }
         file.append(fast.text)

@@ -16,6 +16,9 @@ public struct OutputOptions: Sendable {
   public var eventBudget: Int
   /// Write timeline.json.gz instead of timeline.json (`--gzip`).
   public var gzip: Bool
+  /// The timeline's format (`--trace-format`): timeline.json or
+  /// timeline.pftrace.
+  public var format: TraceFormat
   /// Write the timeline at all (false: summary, CSVs and report only).
   public var timeline: Bool
   /// Pid base and process-name prefix of this run in the timeline.
@@ -25,7 +28,7 @@ public struct OutputOptions: Sendable {
   public init(
     directory: String, generate: Int, detail: TraceDetail = .op,
     steps: TimelineSteps = .automatic, eventBudget: Int = 500_000, gzip: Bool = false,
-    timeline: Bool = true, layout: TimelineLayout = TimelineLayout()
+    format: TraceFormat = .json, timeline: Bool = true, layout: TimelineLayout = TimelineLayout()
   ) {
     self.directory = directory
     self.generate = generate
@@ -33,6 +36,7 @@ public struct OutputOptions: Sendable {
     self.steps = steps
     self.eventBudget = eventBudget
     self.gzip = gzip
+    self.format = format
     self.timeline = timeline
     self.layout = layout
   }

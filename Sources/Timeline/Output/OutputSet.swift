@@ -17,13 +17,22 @@ public final class OutputSet: EventSink {
   package enum FileName {
     package static let timeline = "timeline.json"
     package static let timelineGzip = "timeline.json.gz"
+    package static let timelinePerfetto = "timeline.pftrace"
     package static let summary = "summary.json"
     package static let steps = "steps.csv"
     package static let ops = "ops.csv"
     package static let report = "report.html"
+    /// The timeline's name in `format` (gzip applies to JSON only).
+    package static func timelineName(format: TraceFormat, gzip: Bool) -> String {
+      switch format {
+      case .json: return gzip ? timelineGzip : timeline
+      case .perfetto: return timelinePerfetto
+      }
+    }
     /// Every name a run's set (with a comparison's files) may hold.
     package static let all = [
-      timeline, timelineGzip, summary, steps, ops, report, CompareFiles.csv, CompareFiles.html,
+      timeline, timelineGzip, timelinePerfetto, summary, steps, ops, report, CompareFiles.csv,
+      CompareFiles.html,
     ]
   }
 
@@ -77,8 +86,8 @@ public final class OutputSet: EventSink {
         steps: options.steps, generate: options.generate, eventBudget: options.eventBudget)
     } else if options.timeline {
       let file = try TimelineFile(
-        path: transaction.path(options.gzip ? FileName.timelineGzip : FileName.timeline),
-        gzip: options.gzip, in: transaction)
+        path: transaction.path(FileName.timelineName(format: options.format, gzip: options.gzip)),
+        format: options.format, gzip: options.gzip, in: transaction)
       timelineFile = file
       timeline = TimelineWriter(
         file: file, layout: options.layout, detail: options.detail, steps: options.steps,

@@ -18,7 +18,7 @@ import Trace
       "mapping": {"prefill": "npu", "decode": "igpu", "by_kind": {"softmax": "igpu"}},
       "links": [{"from": "npu", "to": "file", "bandwidth_gb_s": 64, "latency_us": 20}],
       "overlap": "phase",
-      "trace": {"detail": "layer", "steps": "1-16,100,last"},
+      "trace": {"detail": "layer", "steps": "1-16,100,last", "format": "perfetto"},
       "compare": [
         {"name": "all on iGPU", "mapping": {"prefill": "igpu"}, "options": {"lora-rank": 8}},
         {"name": "faster", "devices": {"igpu": "rtx-4090"}, "overlap": "op", "options": {"fusion": "fused"}}
@@ -57,6 +57,7 @@ import Trace
     #expect(s.links == [Link(from: "npu", to: "file", bandwidthGBs: 64, latencyUs: 20)])
     #expect(s.overlap == .phase)
     #expect(s.trace.detail == .layer)
+    #expect(s.trace.format == .perfetto)
     guard case .selection(let steps) = s.trace.steps else {
       Issue.record("no step selection")
       return
@@ -149,6 +150,11 @@ import Trace
     #expect(
       Self.error(Self.variant(#""detail": "layer""#, #""detail": "layers""#))?.suggestion == "layer"
     )
+    #expect(
+      Self.error(Self.variant(#""perfetto""#, #""proto""#))?.location.path == "trace.format")
+    #expect(
+      Self.error(Self.variant(#""format": "perfetto""#, #""format": "perfeto""#))?.suggestion
+        == "perfetto")
     #expect(
       Self.error(Self.variant(#""1-16,100,last""#, #""16-1""#))?.location.path == "trace.steps")
     #expect(

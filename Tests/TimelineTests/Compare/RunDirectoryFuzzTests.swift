@@ -29,6 +29,31 @@ import Trace
     try outputs.finish(outcome: outcome, scenario: nil)
   }
 
+  @Test func aRunWithOnlyAPerfettoTraceIsRefusedByName() throws {
+    let dir = try TestFiles.directory()
+    defer { TestFiles.remove(dir) }
+    let model = try ModelConfig.resolve("llama-3.2-1b")
+    var options = WorkloadOptions(prompt: 8)
+    options.generate = 2
+    let gpu = try Device.resolve("h100-sxm", at: .none)
+    let pipeline = ForecastPipeline(
+      name: "perfetto", model: model, options: options, devices: [("device", gpu)],
+      mapping: Mapping(prefill: "device", decode: "device"))
+    var outputs = try OutputSet(
+      options: OutputOptions(directory: dir, generate: 2, format: .perfetto))
+    let outcome = try pipeline.run(into: &outputs)
+    try outputs.finish(outcome: outcome, scenario: nil)
+    #expect(FileManager.default.fileExists(atPath: dir + "/timeline.pftrace"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/timeline.json"))
+    do {
+      _ = try RunDirectory.read(dir)
+      Issue.record("a run without a JSON timeline was read")
+    } catch {
+      #expect(error.message.contains("not its Perfetto trace"))
+      #expect(error.location.file?.hasSuffix("timeline.pftrace") == true)
+    }
+  }
+
   @Test func mutatedRunDirectoriesAreRefusedOrMergeCleanly() throws {
     let base = try TestFiles.directory()
     defer { TestFiles.remove(base) }
