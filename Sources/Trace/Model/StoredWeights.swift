@@ -47,10 +47,7 @@ public struct StoredWeights: Sendable, Equatable {
     /// An entry for `choice`.
     package init(_ choice: WorkloadOptions.WeightChoice) {
       self.choice = choice
-      switch choice {
-      case .plain(let d): code = WeightCode(.plain(d))
-      case .quantized(let f): code = WeightCode(.quantized(f))
-      }
+      code = WeightCode(choice.storage)
     }
   }
 

@@ -7,23 +7,13 @@ extension PassEmitter {
     layer = -1
     // The table as the file stores it (a Q6_K token_embd), else in the
     // activation dtype.
-    var table: WeightStorage = .plain(act)
-    var tableBytes = a
-    if let stored = w.storedWeights?.embedding {
-      switch stored {
-      case .plain(let d):
-        table = .plain(d)
-        tableBytes = d.bytes
-      case .quantized(let f):
-        table = .quantized(f)
-        tableBytes = f.bitsPerWeight / 8
-      }
-    }
+    let table = w.storedWeights?.embedding ?? .plain(act)
     var embed = Embedding.cost(
       tokens: rows, vocab: model.vocab, hidden: h, bytes: a, mode: w.options.embedding,
-      tableBytes: tableBytes)
+      tableBytes: table.bytesPerWeight)
     if model.embeddingScale { embed.ops += product(rows, h) }  // Gemma's √h scale
-    add(.embedTokens, .embedding, OpShape(rows, h), embed, dispatch: 1, weight: table)
+    add(
+      .embedTokens, .embedding, OpShape(rows, h), embed, dispatch: 1, weight: table.storage)
     var l = 0
     while l < model.layers {
       var end = l + 1

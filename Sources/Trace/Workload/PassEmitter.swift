@@ -99,36 +99,12 @@ struct PassEmitter<S: OpSink> {
         Dequantize.quantize(elements: product(m, k) * g, from: act, to: input),
         dispatch: eagerOnly(), compute: act)
     }
-    let storage: WeightStorage
-    var valueBytes: Double
-    var format: WeightFormat?
-    var code: WeightCode?
     let stored = plainWeights ? nil : w.storedWeights?.entry(layer: layer, site: site)
-    if plainWeights {
-      storage = .plain(act)
-      valueBytes = a
-    } else if let stored {
-      code = stored.code
-      switch stored.choice {
-      case .plain(let d):
-        storage = .plain(d)
-        valueBytes = d.bytes
-      case .quantized(let f):
-        storage = .quantized(f)
-        valueBytes = f.valueBits / 8
-        format = f
-      }
-    } else {
-      switch w.weights {
-      case .plain(let d):
-        storage = .plain(d)
-        valueBytes = d.bytes
-      case .quantized(let f):
-        storage = .quantized(f)
-        valueBytes = f.valueBits / 8
-        format = f
-      }
-    }
+    let choice = plainWeights ? .plain(act) : stored?.choice ?? w.weights
+    let storage = choice.storage
+    let valueBytes = choice.valueBytesPerWeight
+    let format = choice.quantizedFormat
+    let code = stored?.code
     var cost = Linear.cost(
       m: m, k: k, n: n, bias: bias, activationBytes: integerInput ? input.bytes : a,
       weightBytesPerElement: valueBytes, outputBytes: a)

@@ -1,12 +1,7 @@
 /// Memory footprint and warnings.
 extension Workload {
   /// Bytes of one stored weight of a Linear, scales and zeros included.
-  var linearBytesPerWeight: Double {
-    switch weights {
-    case .plain(let d): return d.bytes
-    case .quantized(let f): return f.bitsPerWeight / 8
-    }
-  }
+  var linearBytesPerWeight: Double { weights.bytesPerWeight }
 
   /// Parameters of every Linear (quantizable), over all layers and the LM
   /// head.
@@ -44,10 +39,7 @@ extension Workload {
   /// dtype.
   func schemeWeightsBytes(_ stored: StoredWeights) -> Double {
     func bytesPerWeight(_ entry: StoredWeights.Entry?) -> Double {
-      switch entry?.choice ?? weights {
-      case .plain(let d): return d.bytes
-      case .quantized(let f): return f.bitsPerWeight / 8
-      }
+      (entry?.choice ?? weights).bytesPerWeight
     }
     var linear = 0.0
     var total = 0.0
