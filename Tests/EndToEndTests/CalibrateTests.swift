@@ -34,6 +34,55 @@ import Trace
     #expect(forecast.out.contains("(calibrated)"))
   }
 
+  /// Five prefill and five decode rows: the written device carries the
+  /// bands of its held-out rows, and a forecast on it takes its likely
+  /// ranges from them (TTFT × the prefill band), naming the calibration.
+  @Test func theCalibratedDeviceGivesForecastsItsOwnLikelyRanges() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let rows = [
+      "ttft_ms,4.1,64,0", "ttft_ms,4.6,128,0", "ttft_ms,7.0,256,0", "ttft_ms,13.9,512,0",
+      "ttft_ms,26.0,1024,0", "tpot_ms,3.9,64,4", "tpot_ms,4.1,128,4", "tpot_ms,3.8,256,4",
+      "tpot_ms,4.4,512,4", "tpot_ms,4.0,1024,4",
+    ]
+    let csv = dir.appendingPathComponent("m.csv")
+    try ("metric,value,prompt,generate\n" + rows.joined(separator: "\n") + "\n")
+      .write(to: csv, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("rtx-4090.json").path
+    let result = try LifeBinary.run([
+      "calibrate", "--model", "llama-3.2-1b", "--device", "rtx-4090", "--measurements", csv.path,
+      "--out", out,
+    ])
+    #expect(result.code == 0, "\(result)")
+    let device = try JSONNode.parse(String(contentsOfFile: out, encoding: .utf8), file: out)
+    let band = try device.required("uncertainty")
+    let low = try band.required("prefill").required("low").double()
+    let high = try band.required("prefill").required("high").double()
+    #expect(try band.required("prefill").required("rows").int() == 5)
+    #expect(try band.required("decode").required("rows").int() == 5)
+    #expect(low > 0 && low <= high)
+    let forecast = try LifeBinary.run([
+      "forecast", "--model", "llama-3.2-1b", "--device", out, "--prompt", "512", "--generate", "4",
+      "--json",
+    ])
+    #expect(forecast.code == 0, "\(forecast)")
+    let json = try JSONNode.parse(forecast.out, file: "stdout")
+    let ttft = try json.required("ttft_ms").double()
+    let range = try json.required("ttft_ms_range").items().map { (n) throws(LifeError) in
+      try n.double()
+    }
+    #expect(range.count == 2)
+    #expect(abs(range[0] - ttft * low) <= 1e-9 * ttft && abs(range[1] - ttft * high) <= 1e-9 * ttft)
+    let basis = try json.required("uncertainty").required("basis").string()
+    #expect(basis.contains("TTFT: 5 held-out calibration measurements of this device"))
+    #expect(basis.contains("life calibrate") && !basis.contains("life validate"))
+    #expect(try json.required("uncertainty").required("rows").int() == 10)
+    let text = try LifeBinary.run([
+      "forecast", "--model", "llama-3.2-1b", "--device", out, "--prompt", "512", "--generate", "4",
+    ])
+    #expect(text.out.contains("from 5 held-out calibration measurements of this device)"))
+  }
+
   /// llama-bench's own output, copied from llama.cpp's README at build 1275
   /// (Tests/EngineTests/Calibration/Fixtures/SOURCES.md): Llama 7B Q4_0 on
   /// an RTX 3090 Ti, pp512 and tg128, calibrating the RTX 3090 preset. The

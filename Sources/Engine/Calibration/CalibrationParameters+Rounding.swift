@@ -31,8 +31,15 @@ extension CalibrationParameters {
 
 extension CalibrationResult {
   /// `base` calibrated: the fitted parameters, rounded as device files
-  /// record them, applied to it.
+  /// record them, applied to it, with the held-out bands
+  /// (``LeaveOneOut/uncertainty``; none without leave-one-out). Forecasts
+  /// on it take their likely ranges from its own calibration, never from
+  /// the zero-shot corpus residuals of its class, which describe forecasts
+  /// it no longer makes.
   package func device(base: Device) -> Device {
-    parameters.rounded.applied(to: base)
+    var device = parameters.rounded.applied(to: base)
+    device.uncertainty =
+      leaveOneOut?.uncertainty ?? ClassUncertainty(prefill: nil, decode: nil)
+    return device
   }
 }

@@ -4,9 +4,9 @@ import Trace
 /// Writes a ``Device`` as the device JSON CONTRACT.md defines, with a fixed
 /// key order: `name, kind, peak_tops, bandwidth_gb_s, dispatch_us,
 /// memory_gib, tile, shared_memory_group, efficiency{compute, memory,
-/// by_kind, compute_curve, memory_curve}`. Absent optional fields are left
-/// out; `peak_tops` keys are sorted with `default` last; `by_kind` follows
-/// operator-kind order.
+/// by_kind, compute_curve, memory_curve}, uncertainty{prefill, decode}`.
+/// Absent optional fields are left out; `peak_tops` keys are sorted with
+/// `default` last; `by_kind` follows operator-kind order.
 package enum DeviceJSON {
   /// The device as a JSON value.
   package static func encode(_ device: Device) -> JSONValue {
@@ -23,6 +23,9 @@ package enum DeviceJSON {
       members.append(("shared_memory_group", .string(group)))
     }
     members.append(("efficiency", efficiency(device.efficiency)))
+    if let uncertainty = device.uncertainty {
+      members.append(("uncertainty", uncertainty.jsonValue))
+    }
     return .object(members)
   }
 

@@ -3,7 +3,8 @@ import Trace
 extension Device {
   /// The device as used, with defaults filled in, in the device JSON format
   /// (so it can be written to a file and loaded back): `memory_gib`, `tile`
-  /// and `shared_memory_group` are `null` when unset.
+  /// and `shared_memory_group` are `null` when unset; `uncertainty` only
+  /// when the device has its own bands.
   package var jsonValue: JSONValue {
     .object(
       [
@@ -16,7 +17,8 @@ extension Device {
         ("tile", tile.map { .int($0) } ?? .null),
         ("shared_memory_group", .str(sharedMemoryGroup)),
         ("efficiency", efficiency.jsonValue),
-      ] + traitsJSON + [("power", power.jsonValue)])
+      ] + traitsJSON + [("power", power.jsonValue)]
+        + (uncertainty.map { [("uncertainty", $0.jsonValue)] } ?? []))
   }
 
   /// `vendor`, `backend` and `memory_type`, where known.

@@ -6,6 +6,7 @@ extension Device {
   package static let jsonKeys: [String] = [
     "name", "kind", "peak_tops", "bandwidth_gb_s", "dispatch_us", "memory_gib", "tile",
     "shared_memory_group", "efficiency", "vendor", "backend", "memory_type", "sources", "power",
+    "uncertainty",
   ]
 
   /// Reads a device JSON file (CONTRACT.md "Device JSON").
@@ -81,6 +82,9 @@ extension Device {
     self.sources = sources
     if let powerNode = try node.optional("power") {
       power = try DevicePower(node: powerNode, defaults: power)
+    }
+    uncertainty = try node.optional("uncertainty").map { (n) throws(LifeError) in
+      try ClassUncertainty(node: n)
     }
   }
 

@@ -36,6 +36,10 @@ public struct Device: Sendable, Equatable {
   /// What it draws: idle and full-load power, energy per operation and per
   /// DRAM byte, an optional cap (the kind's defaults unless given).
   package var power: DevicePower
+  /// The likely ranges of forecasts on this device, from its own
+  /// calibration (measured ÷ held-out forecast time); nil: none given, and
+  /// forecasts take the runtime's bands for the device's class.
+  package var uncertainty: ClassUncertainty?
 
   /// Creates a device. Efficiency and dispatch latency given here count as
   /// the device's own (a runtime does not replace them).
@@ -60,6 +64,7 @@ public struct Device: Sendable, Equatable {
     self.given = .all
     self.sources = [:]
     self.power = kind.defaultPower(memoryType: memoryType)
+    self.uncertainty = nil
   }
 }
 

@@ -1,20 +1,40 @@
 import Trace
 
-/// What backs a forecast beyond its own arithmetic: how far corpus
-/// measurements of the same runtime and device class fell from zero-shot
-/// forecasts (the likely ranges), and the benchmark command that measures
-/// the same thing on real hardware.
+/// What backs a forecast beyond its own arithmetic: how far measurements
+/// fell from forecasts like it (the likely ranges) — the corpus rows of the
+/// same runtime and device class against zero-shot forecasts, or, on a
+/// calibrated device, the calibration's own held-out rows — and the
+/// benchmark command that measures the same thing on real hardware.
 package struct ForecastEvidence: Sendable, Equatable {
   /// One phase's band and what it comes from.
   package struct Basis: Sendable, Equatable {
     package var band: ResidualBand
-    /// The runtime's name and the class key.
-    package var runtime: String
-    package var classKey: String
+    package var source: Source
 
-    /// "31 llama.cpp-cuda measurements on gpu.hbm devices".
+    /// Where a band's measurements come from.
+    package enum Source: Sendable, Equatable {
+      /// Corpus rows of `runtime` on devices of class `classKey`, against
+      /// zero-shot forecasts (`life validate`).
+      case corpus(runtime: String, classKey: String)
+      /// The device's calibration: its rows, each forecast by the fit
+      /// without it (leave-one-out).
+      case calibration
+    }
+
+    package init(band: ResidualBand, source: Source) {
+      self.band = band
+      self.source = source
+    }
+
+    /// "31 llama.cpp-cuda measurements on gpu.hbm devices", "6 held-out
+    /// calibration measurements of this device".
     package var text: String {
-      "\(band.rows) \(runtime) measurements on \(classKey) devices"
+      switch source {
+      case .corpus(let runtime, let classKey):
+        return "\(band.rows) \(runtime) measurements on \(classKey) devices"
+      case .calibration:
+        return "\(band.rows) held-out calibration measurements of this device"
+      }
     }
   }
 
@@ -32,10 +52,17 @@ package struct ForecastEvidence: Sendable, Equatable {
   ) {
     func basis(_ entry: (runtime: Runtime, device: Device)?, prefill: Bool) -> Basis? {
       guard let entry else { return nil }
+      // A calibrated device's own bands replace the class's: its forecasts
+      // are no longer zero-shot. A phase its calibration had no rows for
+      // has no basis.
+      if let own = entry.device.uncertainty {
+        guard let band = prefill ? own.prefill : own.decode else { return nil }
+        return Basis(band: band, source: .calibration)
+      }
       let key = entry.runtime.classKey(of: entry.device)
       let u = entry.runtime.uncertainty[key]
       guard let band = prefill ? u?.prefill : u?.decode else { return nil }
-      return Basis(band: band, runtime: entry.runtime.name, classKey: key)
+      return Basis(band: band, source: .corpus(runtime: entry.runtime.name, classKey: key))
     }
     self.prefill = basis(prefill, prefill: true)
     self.decode = basis(decode, prefill: false)
@@ -66,21 +93,28 @@ package struct ForecastEvidence: Sendable, Equatable {
 
   /// `uncertainty`: what the ranges come from and how many rows.
   package var uncertaintyJSON: JSONValue {
-    var parts: [String] = []
-    var rows = 0
-    if let prefill {
-      parts.append("TTFT: " + prefill.text)
-      rows += prefill.band.rows
+    let phases = [("TTFT", prefill), ("TPOT", decode)].compactMap { name, basis in
+      basis.map { (name, $0) }
     }
-    if let decode {
-      parts.append("TPOT: " + decode.text)
-      rows += decode.band.rows
+    func method(_ source: Basis.Source) -> String {
+      switch source {
+      case .corpus: return "10th–90th percentile of measured ÷ zero-shot forecast, life validate"
+      case .calibration:
+        return "10th–90th percentile of measured ÷ held-out forecast, life calibrate"
+      }
     }
-    let basis =
-      parts.isEmpty
-      ? "no basis"
-      : parts.joined(separator: "; ")
-        + " (10th–90th percentile of measured ÷ zero-shot forecast, life validate)"
+    let rows = phases.reduce(0) { $0 + $1.1.band.rows }
+    let basis: String
+    if phases.isEmpty {
+      basis = "no basis"
+    } else if phases.allSatisfy({ method($0.1.source) == method(phases[0].1.source) }) {
+      basis =
+        phases.map { "\($0.0): \($0.1.text)" }.joined(separator: "; ")
+        + " (\(method(phases[0].1.source)))"
+    } else {
+      basis = phases.map { "\($0.0): \($0.1.text) (\(method($0.1.source)))" }
+        .joined(separator: "; ")
+    }
     return .object([("basis", .string(basis)), ("rows", .int(rows))])
   }
 }

@@ -102,44 +102,36 @@ package enum ComparePage {
   static func curves(_ rows: [CompareRow]) -> String {
     let all = rows.flatMap(\.tpotMs)
     guard !all.isEmpty else { return "<p>No decode steps.</p>\n" }
+    // The likely bands widen the axis.
+    let reach = rows.flatMap { row in
+      row.tpotBandRatios.map { r in row.tpotMs.flatMap { [$0 * r.low, $0 * r.high] } } ?? []
+    }
     var canvas = SVGCanvas(width: 1000, height: 340)
     let left = 70.0, right = 980.0, top = 24.0, bottom = 290.0
-    let low = all.min() ?? 0, high = all.max() ?? 1
+    let low = (all + reach).min() ?? 0, high = (all + reach).max() ?? 1
     let yScale = NiceScale(low: high > low ? max(0, low - (high - low) * 0.1) : 0, high: high)
     let longest = rows.map(\.tpotMs.count).max() ?? 1
     let xScale = NiceScale(low: 1, high: Double(max(longest, 2)), ticks: 8)
     canvas.yAxis(yScale, x: left, top: top, bottom: bottom, label: "TPOT (ms)")
     canvas.xAxis(xScale, y: bottom, left: left, right: right, label: "decode step")
-    let columns = Int(right - left)
     for (index, row) in rows.enumerated() where !row.tpotMs.isEmpty {
       let values = row.tpotMs
-      func point(_ i: Int) -> (Double, Double) {
+      func point(_ i: Int, _ scale: Double = 1) -> (Double, Double) {
         (
           left + xScale.position(Double(i + 1), length: right - left),
-          bottom - yScale.position(values[i], length: bottom - top)
+          bottom - yScale.position(values[i] * scale, length: bottom - top)
         )
       }
-      var points: [(Double, Double)] = []
-      if values.count <= columns {
-        points = values.indices.map(point)
-      } else {
-        var start = 0
-        for column in 0..<columns {
-          let end = (column + 1) * values.count / columns
-          guard end > start else { continue }
-          var lo = start, hi = start
-          for i in start..<end {
-            if values[i] < values[lo] { lo = i }
-            if values[i] > values[hi] { hi = i }
-          }
-          points.append(point(min(lo, hi)))
-          if lo != hi { points.append(point(max(lo, hi))) }
-          start = end
-        }
+      let shown = ColumnExtremes.indices(values, columns: Int(right - left))
+      if let ratios = row.tpotBandRatios {
+        canvas.polygon(
+          shown.map { point($0, ratios.low) } + shown.reversed().map { point($0, ratios.high) },
+          fill: color(index), opacity: 0.12, id: "tpot-likely-\(index + 1)", className: "likely",
+          title: "\(row.label): likely range")
       }
       canvas.polyline(
-        points, stroke: color(index), id: "tpot-curve-\(index + 1)", className: "tpot",
-        dash: dash(index))
+        shown.map { point($0) }, stroke: color(index), id: "tpot-curve-\(index + 1)",
+        className: "tpot", dash: dash(index))
     }
     var text = canvas.svg(label: "TPOT per decode step, all runs")
     text += "<p class=\"legend\">"
@@ -148,6 +140,9 @@ package enum ComparePage {
         dash(index) == nil
         ? "background:\(color(index))" : "border-top:3px dashed \(color(index));height:0"
       text += "<span><i style=\"\(style)\"></i>\(Markup.escape(row.label))</span>"
+    }
+    if rows.contains(where: { $0.tpotBandRatios != nil && !$0.tpotMs.isEmpty }) {
+      text += "<span>shaded: each run's likely range (10th–90th percentile)</span>"
     }
     return text + "</p>\n"
   }

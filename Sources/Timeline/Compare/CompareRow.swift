@@ -40,6 +40,14 @@ package struct CompareRow: Sendable, Equatable {
   package var ttftRange: [Double]? = nil
   package var tpotRange: [Double]? = nil
 
+  /// The mean TPOT's likely range as ratios to the mean (10th and 90th
+  /// percentile ÷ mean): the band drawn around every step's TPOT; nil
+  /// without a range.
+  var tpotBandRatios: (low: Double, high: Double)? {
+    guard let r = tpotRange, r.count == 2, let mean = tpotMsMean, mean > 0 else { return nil }
+    return (r[0] / mean, r[1] / mean)
+  }
+
   /// The name charts and timeline process groups show: the scenario's
   /// name, else ``run``; callers may change it (e.g. to tell two runs of
   /// one scenario apart).

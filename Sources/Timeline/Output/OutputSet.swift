@@ -153,7 +153,8 @@ public final class OutputSet: EventSink {
   ) throws(LifeError) -> [String] {
     try finish(
       document: outcome.document, model: outcome.workload.model.name,
-      warnings: outcome.warnings, scenario: scenario, toolVersion: toolVersion, title: title)
+      warnings: outcome.warnings, scenario: scenario, toolVersion: toolVersion, title: title,
+      evidence: outcome.report.evidence)
   }
 
   /// Writes the remaining files and commits every file; returns the paths
@@ -180,16 +181,19 @@ public final class OutputSet: EventSink {
   }
 
   /// ``finish(forecast:model:warnings:scenario:toolVersion:title:)`` with the
-  /// forecast as a document, written into summary.json as it is made.
+  /// forecast as a document, written into summary.json as it is made, and
+  /// the evidence whose likely ranges the report draws.
   func finish(
     document forecast: JSONDocument, model: String, warnings: [String], scenario: JSONValue?,
-    toolVersion: String, title: String?
+    toolVersion: String, title: String?, evidence: ForecastEvidence? = nil
   ) throws(LifeError) -> [String] {
     guard ended else {
       discard()
       throw LifeError(.failure, at: .none, "the run did not finish; no outputs were written")
     }
-    let data = reportData
+    var data = reportData
+    data.prefillBasis = evidence?.prefill
+    data.decodeBasis = evidence?.decode
     let summary: JSONDocument
     do {
       summary = try SummaryFile.document(

@@ -86,6 +86,11 @@ package struct ReportData: Sendable {
   package var byKind: [KindTotals] = []
   /// Every pass in order.
   package var segments: [Segment] = []
+  /// What the forecast's likely ranges come from: the prefill's band (for
+  /// TTFT) and the decode's (for TPOT, applied to every step); nil: no
+  /// basis for that phase.
+  package var prefillBasis: ForecastEvidence.Basis?
+  package var decodeBasis: ForecastEvidence.Basis?
 
   /// Creates empty data.
   package init() {}

@@ -1,17 +1,23 @@
+import Engine
 import Trace
 
 /// The report's SVG charts.
 extension ReportPage {
-  /// TPOT per step as a polyline; long runs keep each pixel column's
-  /// minimum and maximum.
+  /// TPOT per step as a polyline over its likely range (a shaded band:
+  /// each step's TPOT times the decode basis's 10th and 90th percentile
+  /// ratios); long runs keep each pixel column's minimum and maximum.
   static func tpotChart(_ data: ReportData) -> String {
     guard !data.tpot.isEmpty else { return "<p>No decode steps.</p>\n" }
     var canvas = SVGCanvas(width: 900, height: 300)
     let left = 70.0, right = 880.0, top = 24.0, bottom = 250.0
     let values = data.tpot.map { $0 * 1e3 }
     let low = values.min() ?? 0, high = values.max() ?? 1
+    let band = data.decodeBasis?.band
+    let bandLow = low * (band?.low ?? 1), bandHigh = high * (band?.high ?? 1)
+    let floor = Swift.min(low, bandLow), ceiling = Swift.max(high, bandHigh)
     let yScale = NiceScale(
-      low: low * 0.98 > 0 && high > low ? low - (high - low) * 0.1 : 0, high: high)
+      low: floor * 0.98 > 0 && ceiling > floor ? floor - (ceiling - floor) * 0.1 : 0,
+      high: ceiling)
     let xScale = NiceScale(low: 1, high: Double(max(values.count, 2)), ticks: 8)
     canvas.yAxis(yScale, x: left, top: top, bottom: bottom, label: "TPOT (ms)")
     canvas.xAxis(xScale, y: bottom, left: left, right: right, label: "decode step")
@@ -21,32 +27,25 @@ extension ReportPage {
         bottom - yScale.position(value, length: bottom - top)
       )
     }
-    var points: [(Double, Double)] = []
-    let columns = Int(right - left)
-    if values.count <= columns {
-      points = values.enumerated().map { point(Double($0.offset + 1), $0.element) }
-    } else {
-      // Min and max of each pixel column, in step order.
-      var index = 0
-      for column in 0..<columns {
-        let end = (column + 1) * values.count / columns
-        guard end > index else { continue }
-        var minIndex = index, maxIndex = index
-        for i in index..<end {
-          if values[i] < values[minIndex] { minIndex = i }
-          if values[i] > values[maxIndex] { maxIndex = i }
-        }
-        for i in [minIndex, maxIndex].sorted()
-        where points.isEmpty || i != minIndex || minIndex != maxIndex {
-          points.append(point(Double(i + 1), values[i]))
-        }
-        index = end
-      }
+    let shown = ColumnExtremes.indices(values, columns: Int(right - left))
+    if let basis = data.decodeBasis {
+      let upper = shown.map { point(Double($0 + 1), values[$0] * basis.band.high) }
+      let lower = shown.reversed().map { point(Double($0 + 1), values[$0] * basis.band.low) }
+      canvas.polygon(
+        upper + lower, fill: "#4e79a7", opacity: 0.15, id: "tpot-likely", className: "likely",
+        title: "likely range: from \(basis.text)")
     }
-    canvas.polyline(points, stroke: "#4e79a7", id: "tpot-curve", className: "tpot")
+    canvas.polyline(
+      shown.map { point(Double($0 + 1), values[$0]) }, stroke: "#4e79a7", id: "tpot-curve",
+      className: "tpot")
     var text = canvas.svg(label: "TPOT per decode step")
     text +=
-      "<p>\(values.count) steps · min \(Format.fixed(low, decimals: 4)) ms · max \(Format.fixed(high, decimals: 4)) ms · mean \(data.meanTPOT.map(Format.ms) ?? "–")</p>\n"
+      "<p>\(values.count) steps · min \(Format.fixed(low, decimals: 4)) ms · max \(Format.fixed(high, decimals: 4)) ms · mean \(data.meanTPOT.map(Format.ms) ?? "–")"
+    if let basis = data.decodeBasis {
+      text +=
+        " · shaded: likely range, \(Format.fixed(basis.band.low, decimals: 3))–\(Format.fixed(basis.band.high, decimals: 3)) × TPOT"
+    }
+    text += "</p>\n"
     return text
   }
 

@@ -1,3 +1,4 @@
+import Engine
 import Trace
 
 /// report.html: one self-contained page, no scripts, no external files;
@@ -44,6 +45,7 @@ package enum ReportPage {
     .cards{display:flex;flex-wrap:wrap;gap:10px}
     .card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:120px}
     .card b{display:block;font-size:18px}.card span{color:#666;font-size:12px}
+    .card small{display:block;color:#4e79a7;font-size:11px}
     table{border-collapse:collapse;margin:8px 0;font-size:13px}
     th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f5}
     td:first-child,th:first-child{text-align:left}
@@ -61,14 +63,31 @@ package enum ReportPage {
   }
 
   static func headline(_ data: ReportData) -> String {
-    func card(_ value: String, _ label: String) -> String {
-      "<div class=\"card\"><b>\(Markup.escape(value))</b><span>\(Markup.escape(label))</span></div>\n"
+    func card(_ value: String, _ label: String, likely: String? = nil) -> String {
+      "<div class=\"card\"><b>\(Markup.escape(value))</b><span>\(Markup.escape(label))</span>"
+        + (likely.map { "<small class=\"likely\">likely \(Markup.escape($0))</small>" } ?? "")
+        + "</div>\n"
+    }
+    func range(_ value: Double?, _ basis: ForecastEvidence.Basis?) -> String? {
+      guard let value, let basis else { return nil }
+      let (low, high) = basis.band.range(time: value)
+      return "\(Format.ms(low))–\(Format.ms(high))"
     }
     let steps = data.tpot.count
     var text = "<div class=\"cards\" id=\"headline\">\n"
-    text += card(Format.ms(data.prefill.time), "TTFT")
-    text += card(data.meanTPOT.map(Format.ms) ?? "–", "mean TPOT (\(steps) steps)")
-    text += card(data.tps.map { Format.fixed($0, decimals: 2) } ?? "–", "tokens/s per sequence")
+    text += card(
+      Format.ms(data.prefill.time), "TTFT", likely: range(data.prefill.time, data.prefillBasis))
+    text += card(
+      data.meanTPOT.map(Format.ms) ?? "–", "mean TPOT (\(steps) steps)",
+      likely: range(data.meanTPOT, data.decodeBasis))
+    let tpsLikely = data.tps.flatMap { tps in
+      data.decodeBasis.map { b in
+        "\(Format.fixed(tps / b.band.high, decimals: 2))–\(Format.fixed(tps / b.band.low, decimals: 2))"
+      }
+    }
+    text += card(
+      data.tps.map { Format.fixed($0, decimals: 2) } ?? "–", "tokens/s per sequence",
+      likely: tpsLikely)
     if data.batch > 1, let tps = data.tps {
       text += card(
         Format.fixed(tps * Double(data.batch), decimals: 2), "tokens/s, batch \(data.batch)")
@@ -85,7 +104,25 @@ package enum ReportPage {
     if data.prefill.passes > 0 { text += card(data.prefill.bound, "prefill bound") }
     if data.decode.passes > 0 { text += card(data.decode.bound, "decode bound") }
     text += "</div>\n"
+    text += likelyBasis(data)
     return text
+  }
+
+  /// What the likely ranges come from, or that there is none.
+  static func likelyBasis(_ data: ReportData) -> String {
+    var parts: [String] = []
+    if data.prefill.passes > 0 {
+      parts.append(
+        "TTFT " + (data.prefillBasis.map { "from \($0.text)" } ?? "has no basis"))
+    }
+    if data.decode.passes > 0 {
+      parts.append(
+        "TPOT " + (data.decodeBasis.map { "from \($0.text)" } ?? "has no basis"))
+    }
+    guard !parts.isEmpty else { return "" }
+    return
+      "<p class=\"sub\" id=\"likely-basis\">Likely ranges (10th–90th percentile of measured ÷ forecast): "
+      + Markup.escape(parts.joined(separator: "; ")) + ".</p>\n"
   }
 
   static func warningsSection(_ warnings: [String]) -> String {

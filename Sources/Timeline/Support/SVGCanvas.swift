@@ -71,6 +71,22 @@ struct SVGCanvas {
       "<polyline id=\"\(id)\" class=\"\(className)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"1.5\"\(dashed) points=\"\(list)\"/>\n"
   }
 
+  /// A closed, filled shape without an outline (a likely-range band).
+  mutating func polygon(
+    _ points: [(Double, Double)], fill: String, opacity: Double, id: String, className: String,
+    title: String? = nil
+  ) {
+    let c = Self.coordinate
+    let list = points.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")
+    body +=
+      "<polygon id=\"\(id)\" class=\"\(className)\" fill=\"\(fill)\" fill-opacity=\"\(Format.fixed(opacity, decimals: 2))\" stroke=\"none\" points=\"\(list)\""
+    if let title {
+      body += "><title>\(Markup.escape(title))</title></polygon>\n"
+    } else {
+      body += "/>\n"
+    }
+  }
+
   /// A vertical axis at `x` from `top` to `bottom` with ticks of `scale`.
   mutating func yAxis(_ scale: NiceScale, x: Double, top: Double, bottom: Double, label: String) {
     line(x1: x, y1: top, x2: x, y2: bottom)

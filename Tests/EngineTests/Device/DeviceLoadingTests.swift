@@ -143,4 +143,26 @@ import Trace
     #expect(e?.suggestion == "h100-sxm")
     #expect(e?.kind == .usage)
   }
+
+  /// A calibrated device's `uncertainty` (its held-out bands) reads back
+  /// as written; a bad band names its JSON path.
+  @Test func uncertaintyRoundTripsAndBadBandsNameTheirPath() throws {
+    var device = try Self.parse(Self.contractExample)
+    #expect(device.uncertainty == nil)
+    device.uncertainty = ClassUncertainty(
+      prefill: ResidualBand(rows: 7, low: 0.861, high: 1.339), decode: nil)
+    let again = try Self.parse(DeviceJSON.text(device))
+    #expect(again.uncertainty == device.uncertainty)
+    #expect(DeviceJSON.text(device).contains(#""uncertainty": {"#))
+    let p = #""name": "x", "kind": "cpu", "bandwidth_gb_s": 10, "peak_tops": {"default": 1}"#
+    #expect(
+      Self.error(#"{\#(p), "uncertainty": {"prefill": {"rows": 5, "low": 1.2, "high": 1.1}}}"#)?
+        .location.path == "uncertainty.prefill.high")
+    #expect(
+      Self.error(#"{\#(p), "uncertainty": {"decode": {"rows": 0, "low": 1, "high": 1}}}"#)?
+        .location.path == "uncertainty.decode.rows")
+    #expect(
+      Self.error(#"{\#(p), "uncertainty": {"decod": {"rows": 5, "low": 1, "high": 1}}}"#)?
+        .suggestion == "decode")
+  }
 }

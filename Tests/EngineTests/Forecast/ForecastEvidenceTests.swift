@@ -105,3 +105,59 @@ import Trace
     #expect(json["uncertainty"]?["basis"] != nil)
   }
 }
+
+/// A calibrated device's own bands replace its class's.
+@Suite struct CalibratedForecastEvidenceTests {
+  static func options() -> WorkloadOptions {
+    var options = WorkloadOptions(prompt: 512)
+    options.generate = 16
+    return options
+  }
+
+  @Test func aCalibratedDeviceTakesItsOwnBands() throws {
+    let classBand = ResidualBand(rows: 40, low: 0.5, high: 2)
+    let runtime = try ForecastEvidenceTests.runtime(band: classBand)
+    var device = try Device.resolve("h100-sxm", at: .none)
+    device.uncertainty = ClassUncertainty(
+      prefill: ResidualBand(rows: 6, low: 0.9, high: 1.1), decode: nil)
+    let e = ForecastEvidence(
+      prefill: (runtime, device), decode: (runtime, device),
+      model: try ModelConfig.resolve("llama-2-7b"), options: Self.options())
+    let ttft = try #require(e.ttftRange(200))
+    #expect(abs(ttft.0 - 180) < 1e-9 && abs(ttft.1 - 220) < 1e-9)
+    // The calibration had no decode rows: no basis, not the class's band.
+    #expect(e.tpotRange(10) == nil && e.tpsRange(100) == nil)
+    #expect(e.prefill?.text == "6 held-out calibration measurements of this device")
+    #expect(
+      e.uncertaintyJSON["basis"]
+        == .string(
+          "TTFT: 6 held-out calibration measurements of this device"
+            + " (10th–90th percentile of measured ÷ held-out forecast, life calibrate)"))
+    #expect(e.uncertaintyJSON["rows"] == .int(6))
+  }
+
+  /// Prefill on a calibrated device, decode on a zero-shot one: each part
+  /// names its own method.
+  @Test func mixedBasesNameEachMethod() throws {
+    let runtime = try ForecastEvidenceTests.runtime(
+      band: ResidualBand(rows: 40, low: 0.5, high: 2))
+    let zeroShot = try Device.resolve("h100-sxm", at: .none)
+    var calibrated = zeroShot
+    calibrated.uncertainty = ClassUncertainty(
+      prefill: ResidualBand(rows: 7, low: 0.9, high: 1.2), decode: nil)
+    let e = ForecastEvidence(
+      prefill: (runtime, calibrated), decode: (runtime, zeroShot),
+      model: try ModelConfig.resolve("llama-2-7b"), options: Self.options())
+    guard case .string(let basis)? = e.uncertaintyJSON["basis"] else {
+      Issue.record("basis is not a string")
+      return
+    }
+    #expect(
+      basis
+        == "TTFT: 7 held-out calibration measurements of this device (10th–90th percentile of"
+        + " measured ÷ held-out forecast, life calibrate); TPOT: 40 llama.cpp-cuda measurements on "
+        + runtime.classKey(of: zeroShot)
+        + " devices (10th–90th percentile of measured ÷ zero-shot forecast, life validate)")
+    #expect(e.uncertaintyJSON["rows"] == .int(47))
+  }
+}

@@ -1,6 +1,7 @@
 import Testing
-import Timeline
 import Trace
+
+@testable import Timeline
 
 /// Reading comparison rows from forecast JSON, and compare.csv / compare.html.
 struct CompareRowTests {
@@ -100,5 +101,29 @@ struct CompareRowTests {
     #expect(points.count > 800 && points.count < 2000)
     let ys = points.compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
     #expect(Set(ys).count == 2, "the spike survives")
+  }
+
+  /// A run with `tpot_ms_mean_range` [2.4, 4.5] around a mean of 3 gets a
+  /// band of 0.8–1.5 × each step's TPOT: steps 2, 3, 4 ms give a polygon
+  /// from (step, 1.6 / 2.4 / 3.2 ms) and back through 6 / 4.5 / 3 ms.
+  @Test func theLikelyRangeIsDrawnAsABandAroundEachCurve() throws {
+    guard case .object(var members) = try Self.summary() else { return }
+    members.append(("tpot_ms_mean_range", .array([.num(2.4), .num(4.5)])))
+    let row = try CompareRow(forecast: .object(members), run: "r", file: nil)
+    let ratios = try #require(row.tpotBandRatios)
+    #expect(abs(ratios.low - 0.8) < 1e-12 && abs(ratios.high - 1.5) < 1e-12)
+    let html = ComparePage.html([row])
+    #expect(html.contains("<polygon id=\"tpot-likely-1\" class=\"likely\""))
+    #expect(html.contains("shaded: each run's likely range"))
+    let polygon =
+      html.components(separatedBy: "<polygon").dropFirst().first?
+      .components(separatedBy: "points=\"").dropFirst().first?
+      .components(separatedBy: "\"").first?.split(separator: " ") ?? []
+    #expect(polygon.count == 6, "three steps forward along the top, three back along the bottom")
+    // The axis reaches the band's top (6 ms), not only the curve's (4 ms).
+    #expect(html.contains(">6</text>"))
+    let plain = ComparePage.html([try CompareRow(forecast: try Self.summary(), run: "r", file: nil)]
+    )
+    #expect(!plain.contains("<polygon") && !plain.contains("shaded:"))
   }
 }

@@ -84,4 +84,42 @@ import Trace
     #expect(NiceScale.niceNumber(3.1) == 5)
     #expect(Markup.escape("a&<>\"'") == "a&amp;&lt;&gt;&quot;&#39;")
   }
+
+  /// With a decode basis of 0.5–2 × TPOT the chart shades the band behind
+  /// the curve (as many points back as forward) and the headline cards
+  /// give the ranges: TTFT × the prefill band, mean TPOT × the decode band,
+  /// tokens/s ÷ it.
+  @Test func likelyRangesAreDrawnAndNamed() throws {
+    var data = Self.data(steps: 6)
+    let band = ResidualBand(rows: 9, low: 0.5, high: 2)
+    data.prefillBasis = .init(
+      band: ResidualBand(rows: 12, low: 0.8, high: 1.25),
+      source: .corpus(runtime: "llama.cpp-cuda", classKey: "gpu.gddr"))
+    data.decodeBasis = .init(band: band, source: .calibration)
+    let html = ReportPage.html(data, title: "t", model: "m", warnings: [])
+    let t = data.prefill.time
+    #expect(html.contains("likely \(Format.ms(t * 0.8))–\(Format.ms(t * 1.25))"))
+    let mean = try #require(data.meanTPOT)
+    #expect(html.contains("likely \(Format.ms(mean * 0.5))–\(Format.ms(mean * 2))"))
+    let tps = try #require(data.tps)
+    #expect(
+      html.contains(
+        "likely \(Format.fixed(tps / 2, decimals: 2))–\(Format.fixed(tps / 0.5, decimals: 2))"))
+    #expect(
+      html.contains(
+        "TTFT from 12 llama.cpp-cuda measurements on gpu.gddr devices; TPOT from 9 held-out"
+          + " calibration measurements of this device."))
+    func points(after marker: String) -> Int {
+      (html.components(separatedBy: marker).dropFirst().first?
+        .components(separatedBy: "points=\"").dropFirst().first?
+        .components(separatedBy: "\"").first?.split(separator: " ").count) ?? 0
+    }
+    #expect(points(after: "<polygon id=\"tpot-likely\"") == 12)
+    #expect(points(after: "<polyline id=\"tpot-curve\"") == 6)
+    #expect(html.contains("shaded: likely range, 0.500–2.000 × TPOT"))
+
+    let plain = ReportPage.html(Self.data(steps: 6), title: "t", model: "m", warnings: [])
+    #expect(!plain.contains("<polygon") && !plain.contains("likely "))
+    #expect(plain.contains("TTFT has no basis; TPOT has no basis."))
+  }
 }
