@@ -144,7 +144,8 @@ extension RuntimePresets {
           "chunk": 512,
           "kv-update": "inplace",
           "logits": "last",
-          "scores": "full"
+          "scores": "full",
+          "mla-form": "absorbed"
         },
         "accounting": {
           "score_dtype": "fp32",
@@ -389,7 +390,7 @@ extension RuntimePresets {
         "sources": {
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.cpu.ddr": "fitted by `life validate --write-runtimes` to 33 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (graviton3-cpu, ryzen7-7840hs-cpu, ryzen9-7950x-cpu, threadripper-pro-5975wx-cpu, xeon-w9-3475x-cpu) and 4 sources (iklcpp-p54, llamacpp-p14080, llamacpp-p7487, llmfit); median error 135.3 % at the priors, 40.5 % fitted (in sample)",
           "fit.cpu.lpddr": "fitted by `life validate --write-runtimes` to 52 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (m2-max-cpu, m4-cpu, m4-pro-cpu, raspberry-pi-4b-cpu, raspberry-pi-5-cpu) and 5 sources (iklcpp-p121, llamacpp-p11390, llamacpp-p16993, llamacpp-p6928, sensura-llm-bench); median error 61.3 % at the priors, 53.8 % fitted (in sample)",
           "kernels": "One thread-pool barrier per graph node (ggml_graph_compute_thread); the activations are quantized inside the mat-mul, not in a node of their own.",
@@ -411,7 +412,8 @@ extension RuntimePresets {
           "chunk": 512,
           "kv-update": "inplace",
           "logits": "last",
-          "scores": "full"
+          "scores": "full",
+          "mla-form": "absorbed"
         },
         "accounting": {
           "score_dtype": "fp32",
@@ -511,30 +513,30 @@ extension RuntimePresets {
           },
           "gpu.hbm": {
             "compute": {
-              "max": 0.9926437742169405,
-              "half_tokens": 0,
+              "max": 0.33569398141626045,
+              "half_tokens": 75.1670805199612,
               "reference_tops": 100,
-              "size_exponent": 0.949132677348829
+              "size_exponent": 0.4783376421698323
             },
             "attention": {
-              "max": 0.04487198268129814,
-              "half_tokens": 0.0004943796131220424,
+              "max": 0.13912496759329537,
+              "half_tokens": 1.8318920288876588,
               "reference_tops": 100,
-              "size_exponent": 0.949132677348829
+              "size_exponent": 0.4783376421698323
             },
-            "memory": 0.5754683400191329,
+            "memory": 0.39204570192344296,
             "by_kind": {
               "kv_cache": {
-                "memory": 0.9262989033642703
+                "memory": 0.750530459070501
               }
             },
             "launch_us": {
-              "prefill": 8.768798144253495,
-              "decode": 8.768798144253495
+              "prefill": 0.11924751218664086,
+              "decode": 0.11924751218664086
             },
             "host_us": {
-              "prefill": 20.019497116455053,
-              "decode": 20.019497116455053
+              "prefill": 72.22784426529027,
+              "decode": 72.22784426529027
             }
           },
           "igpu": {
@@ -658,13 +660,13 @@ extension RuntimePresets {
           "gpu.hbm": {
             "prefill": {
               "rows": 17,
-              "low": 0.01,
-              "high": 1.209
+              "low": 0.429,
+              "high": 1.775
             },
             "decode": {
               "rows": 181,
-              "low": 0.684,
-              "high": 0.859
+              "low": 0.746,
+              "high": 0.917
             }
           }
         },
@@ -674,9 +676,9 @@ extension RuntimePresets {
         "sources": {
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.gpu.gddr": "fitted by `life validate --write-runtimes` to 73 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (rtx-3090, rtx-3090-ti, rtx-4090, rtx-5080) and 6 sources (llamacpp-p15131, llamacpp-p15157, llamacpp-p17505, llamacpp-p17891, llamacpp-p4812, llmfit); median error 64.4 % at the priors, 25.8 % fitted (in sample)",
-          "fit.gpu.hbm": "fitted by `life validate --write-runtimes` to 198 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (a100-40gb, a100-80gb, gh200, h100-sxm, v100-pcie-32gb) and 4 sources (argonne-llmib, llamacpp-i2641, llamacpp-p16843, llamacpp-p17505); median error 25.6 % at the priors, 32.1 % fitted (in sample)",
+          "fit.gpu.hbm": "fitted by `life validate --write-runtimes` to 198 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (a100-40gb, a100-80gb, gh200, h100-sxm, v100-pcie-32gb) and 4 sources (argonne-llmib, llamacpp-i2641, llamacpp-p16843, llamacpp-p17505); median error 25.6 % at the priors, 13.5 % fitted (in sample)",
           "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
           "peaks": "MMQ uses int8 tensor-core mma on Turing and newer for all batch sizes since PR #8075 (2024-06-24): the int8 rate; F16 weights go through cuBLAS with CUBLAS_COMPUTE_16F (FP16 accumulate); flash attention's MMA kernel runs at the FP16 rate.",
           "per_quantized_linear": "ggml-cuda quantizes the activations to q8_1 before each MMQ/MMVQ mat-mul (ggml_cuda_op_mul_mat → quantize_row_q8_1_cuda): one extra kernel per mat-mul over quantized weights."
@@ -697,7 +699,8 @@ extension RuntimePresets {
           "chunk": 512,
           "kv-update": "inplace",
           "logits": "last",
-          "scores": "full"
+          "scores": "full",
+          "mla-form": "absorbed"
         },
         "accounting": {
           "score_dtype": "fp32",
@@ -835,7 +838,7 @@ extension RuntimePresets {
         "sources": {
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.igpu": "fitted by `life validate --write-runtimes` to 42 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (m1-max-gpu, m2-max-gpu-30c, m2-ultra-gpu, m3-pro-gpu) and 5 sources (llamacpp-p10238, llamacpp-p26570, llamacpp-p2951, llamacpp-p5021, llmfit); median error 22.7 % at the priors, 15.5 % fitted (in sample)",
           "kernels": "Metal fuses rms_norm with mul (ggml-metal kernel_rms_norm_mul) and runs the activations as F32 without a separate quantize kernel.",
           "peaks": "Metal mat-mul kernels dequantize blocks to half and multiply with simdgroup matrices (fp16 in, fp32 accumulate) above 8 rows; mul_mv kernels for decode. Apple GPUs have no integer matrix units: every GEMM reaches at most the fp16 ALU rate."
@@ -856,7 +859,8 @@ extension RuntimePresets {
           "chunk": 512,
           "kv-update": "inplace",
           "logits": "last",
-          "scores": "full"
+          "scores": "full",
+          "mla-form": "absorbed"
         },
         "accounting": {
           "score_dtype": "fp32",
@@ -1114,7 +1118,7 @@ extension RuntimePresets {
         "sources": {
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.gpu.gddr": "fitted by `life validate --write-runtimes` to 24 rows of the bundled corpus (traces/measurements/corpus.csv) from 3 devices (rx-6800-xt, rx-7900-xtx, rx-9060-xt) and 3 sources (llamacpp-p2059, llamacpp-p26284, llamacpp-p28102); median error 56.9 % at the priors, 31.2 % fitted (in sample)",
           "fit.gpu.hbm": "fitted by `life validate --write-runtimes` to 80 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (mi300x) and 1 sources (argonne-llmib); median error 62.4 % at the priors, 11.0 % fitted (in sample)",
           "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
@@ -1136,7 +1140,8 @@ extension RuntimePresets {
           "chunk": 512,
           "kv-update": "inplace",
           "logits": "last",
-          "scores": "full"
+          "scores": "full",
+          "mla-form": "absorbed"
         },
         "accounting": {
           "score_dtype": "fp32",
@@ -1294,7 +1299,7 @@ extension RuntimePresets {
         "sources": {
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.gpu": "fitted by `life validate --write-runtimes` to 6 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (intel-arc-b580) and 1 sources (ipexllm-i12991); median error 64.8 % at the priors, 3.4 % fitted (in sample)",
           "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids."
         }
@@ -1314,7 +1319,8 @@ extension RuntimePresets {
           "chunk": 512,
           "kv-update": "inplace",
           "logits": "last",
-          "scores": "full"
+          "scores": "full",
+          "mla-form": "absorbed"
         },
         "accounting": {
           "score_dtype": "fp32",
@@ -1497,7 +1503,7 @@ extension RuntimePresets {
         "sources": {
           "accounting": "Unfused attention computes kq with GGML_PREC_F32 (F32 scores, src/llama-graph.cpp build_attn_mha) over n_kv cells padded to 256 (llama_kv_cache n_pad, src/llama-kv-cache.cpp), masked cells included.",
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
-          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26).",
+          "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.gpu": "fitted by `life validate --write-runtimes` to 12 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (rtx-2070, rtx-3070, rtx-3090, rtx-5090, rx-6800-xt) and 5 sources (llamacpp-p12833, llamacpp-p13324, llamacpp-p13506, llamacpp-p17186, llamacpp-p2059); median error 57.5 % at the priors, 53.8 % fitted (in sample)",
           "fit.igpu": "fitted by `life validate --write-runtimes` to 4 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (iris-xe-tgl-igpu) and 1 sources (llamacpp-i17366); median error 35.6 % at the priors, 3.9 % fitted (in sample)",
           "kernels": "Vulkan fuses rms_norm with mul.",
