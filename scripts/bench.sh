@@ -2,19 +2,24 @@
 # The LIFE benchmark (issue 9; figures in docs/performance.md).
 #
 #   ./scripts/bench.sh            # REPS=5 whole-process runs per workload
-#   REPS=9 ./scripts/bench.sh
+#   REPS=9 W1_REPS=41 ./scripts/bench.sh
 #
-# Builds release, then times the workloads: whole-process wall time and peak
-# resident memory of the `life` binary (median of REPS runs), and in-process
-# timings from the LifeBench helper (µs per decode step, records per second,
-# timeline bytes per second).
+# Builds release (on Linux with the Swift runtime linked statically, as the
+# README builds it), then times the workloads: whole-process wall time and
+# peak resident memory of the `life` binary (median of REPS runs; W1_REPS,
+# default 21, for workload 1, whose runs take tens of milliseconds), and
+# in-process timings from the LifeBench helper (µs per decode step, records
+# per second, timeline bytes per second).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 REPS=${REPS:-5}
-BIN=.build/release
-swift build -c release --product life >&2
-swift build -c release --product LifeBench >&2
+W1_REPS=${W1_REPS:-21}
+RELEASE=(-c release)
+[ "$(uname -s)" = Linux ] && RELEASE+=(--static-swift-stdlib)
+BIN=$(swift build "${RELEASE[@]}" --show-bin-path)
+swift build "${RELEASE[@]}" --product life >&2
+swift build "${RELEASE[@]}" --product LifeBench >&2
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 
@@ -23,7 +28,7 @@ echo "nproc: $(nproc)"
 grep -m1 "model name" /proc/cpuinfo | sed 's/^model name\s*: /cpu: /' || true
 awk '/MemTotal/ {printf "memory: %.1f GiB\n", $2 / 1048576}' /proc/meminfo || true
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "reps: $REPS (median reported)"
+echo "reps: $REPS, workload 1: $W1_REPS (median reported)"
 
 # median of numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
@@ -34,17 +39,18 @@ whole() {
   shift 2
   local times=() rss=()
   for _ in $(seq "$REPS"); do
+    # Wall time from the clock (time's %e has 10 ms steps), peak RSS from time.
+    local s e
+    s=$(date +%s.%N)
     if [ -x /usr/bin/time ]; then
-      /usr/bin/time -f "%e %M" -o "$SCRATCH/time" "$@" > "$SCRATCH/out" 2> /dev/null
-      read -r t m < "$SCRATCH/time"
+      /usr/bin/time -f "%M" -o "$SCRATCH/time" "$@" > "$SCRATCH/out" 2> /dev/null
+      read -r m < "$SCRATCH/time"
     else
-      local s e
-      s=$(date +%s.%N)
       "$@" > "$SCRATCH/out" 2> /dev/null
-      e=$(date +%s.%N)
-      t=$(echo "$e - $s" | bc)
       m=0
     fi
+    e=$(date +%s.%N)
+    t=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f", e - s }')
     times+=("$t")
     rss+=("$m")
   done
@@ -52,7 +58,7 @@ whole() {
   tm=$(printf '%s\n' "${times[@]}" | median)
   rm=$(printf '%s\n' "${rss[@]}" | median)
   awk -v l="$label" -v t="$tm" -v r="$records" -v m="$rm" -v all="${times[*]}" 'BEGIN {
-    printf "%s: median %.3f s (runs: %s), %d records, %.2f M records/s, peak RSS %.1f MiB\n",
+    printf "%s: median %.4f s (runs: %s), %d records, %.2f M records/s, peak RSS %.1f MiB\n",
       l, t, all, r, r / t / 1e6, m / 1024 }'
 }
 
@@ -61,8 +67,11 @@ FORECAST=("$BIN/life" forecast --model llama-2-7b --device h100-sxm --json)
 echo "== workload 1: Llama-2-7B bf16, prompt 4096, forecast --json (whole process)"
 R1000=$("$BIN/LifeBench" count 4096 1000)
 R2000=$("$BIN/LifeBench" count 4096 2000)
+REPS_SAVED=$REPS
+REPS=$W1_REPS
 whole "w1 1000 steps" "$R1000" "${FORECAST[@]}" --prompt 4096 --generate 1000
 whole "w1 2000 steps" "$R2000" "${FORECAST[@]}" --prompt 4096 --generate 2000
+REPS=$REPS_SAVED
 "$BIN/LifeBench" steps "$REPS"
 
 echo "== workloads 2 and 3: every operator of every step traced / default budget"

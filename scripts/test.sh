@@ -88,11 +88,16 @@ export LIFE_BINARY="${LIFE_BINARY:-$(swift build --show-bin-path)/life}"
 # The accuracy scoreboard: `life validate` on the bundled corpus with a
 # release build (a debug build takes several times as long); its JSON feeds
 # AccuracyGuardTests, which compares it with docs/accuracy.md.
+# On Linux the release binary links the Swift runtime and Foundation
+# statically (half the start-up time; see docs/performance.md), as the README
+# builds it.
+RELEASE=(-c release)
+[ "$(uname -s)" = Linux ] && RELEASE+=(--static-swift-stdlib)
 if [ -z "${LIFE_VALIDATE_JSON:-}" ] && [ $# -eq 0 ]; then
-  swift build -c release --product life
+  swift build "${RELEASE[@]}" --product life
   mkdir -p .build/validate
   echo "test.sh: life validate (release build)" >&2
-  "$(swift build -c release --show-bin-path)/life" validate --json --out .build/validate/out \
+  "$(swift build "${RELEASE[@]}" --show-bin-path)/life" validate --json --out .build/validate/out \
     >.build/validate/validate.json
   export LIFE_VALIDATE_JSON="$PWD/.build/validate/validate.json"
 fi

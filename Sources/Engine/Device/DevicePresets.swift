@@ -8,16 +8,10 @@ package enum DevicePresets {
   /// Preset names in listing order.
   package static var names: [String] { data.map(\.name) }
 
-  /// Every preset, parsed once.
-  static let parsed: [String: Result<Device, LifeError>] = {
-    var out: [String: Result<Device, LifeError>] = [:]
-    for (name, json) in data {
-      out[name] = Result { () throws(LifeError) in
-        try Device(node: try JSONNode.parse(json, file: "preset \(name)"))
-      }
-    }
-    return out
-  }()
+  /// Each preset, parsed when first asked for.
+  static let parsed = PresetCache<Device>(data) { name, json throws(LifeError) in
+    try Device(node: try JSONNode.parse(json, file: "preset \(name)"))
+  }
 
   /// The preset called `name` (case-insensitive), or nil.
   package static func device(named name: String) -> Device? {

@@ -6,16 +6,10 @@ package enum RuntimePresets {
   /// Runtime names in listing order.
   package static var names: [String] { data.map(\.name) }
 
-  /// Every runtime, parsed once.
-  static let parsed: [String: Result<Runtime, LifeError>] = {
-    var out: [String: Result<Runtime, LifeError>] = [:]
-    for (name, json) in data {
-      out[name] = Result { () throws(LifeError) in
-        try Runtime(node: try JSONNode.parse(json, file: "runtime \(name)"))
-      }
-    }
-    return out
-  }()
+  /// Each runtime, parsed when first asked for.
+  static let parsed = PresetCache<Runtime>(data) { name, json throws(LifeError) in
+    try Runtime(node: try JSONNode.parse(json, file: "runtime \(name)"))
+  }
 }
 
 extension Runtime {

@@ -51,6 +51,10 @@ package struct SimulationRun<E: EventSink>: OpSink {
   /// Per device, a factor on memory time (shared-DRAM contention); nil for
   /// none.
   var memoryScale: [Double]?
+  /// The tokens and memory scale ``efficiencies`` were made for (when they
+  /// depend on the pass): alike passes, every decode step of one batch,
+  /// reuse the tables instead of looking every kind up again.
+  var efficienciesMadeFor: (tokens: Double, memoryScale: [Double]?)?
   /// The last pass's timing, once one has ended.
   package private(set) var lastTiming: PassTiming?
 
@@ -116,10 +120,15 @@ package struct SimulationRun<E: EventSink>: OpSink {
     for d in deviceEnergy.indices { deviceEnergy[d] = 0 }
     segmentEnergyStart = 0
     segmentDevice = -1
-    if simulator.fixedEfficiencies == nil {
+    if simulator.fixedEfficiencies == nil,
+      efficienciesMadeFor.map({
+        $0.tokens != pass.tokensProcessed || $0.memoryScale != memoryScale
+      }) ?? true
+    {
       efficiencies = EfficiencyTables(
         devices: simulator.info.devices.map(\.device), tokens: pass.tokensProcessed)
       if let memoryScale { efficiencies = efficiencies.scalingMemory(by: memoryScale) }
+      efficienciesMadeFor = (pass.tokensProcessed, memoryScale)
     }
     if simulator.hasBurst { efficiencies.setCaps(forPassAt: passStart, simulator: simulator) }
   }

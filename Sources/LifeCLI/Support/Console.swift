@@ -14,15 +14,11 @@ struct Console {
   /// Writes text to standard output as is.
   func write(_ text: String) { out.write(text) }
 
-  /// Writes `document` to standard output as it is made (pretty JSON, a
-  /// trailing newline), stopping early when the output fails; its numbers
-  /// are checked to be finite first.
+  /// Writes `document` to standard output (pretty JSON, a trailing
+  /// newline), made once into one buffer; nothing is written when a number
+  /// is not finite.
   func write(json document: JSONDocument) throws(LifeError) {
-    try JSONFormat.checkFinite(document: document)
-    JSONFormat.write(document) { [out] bytes in
-      out.write(bytes: bytes)
-      return !out.failed
-    }
+    out.write(bytes: try JSONFormat.checkedBytes(document))
   }
 
   /// Writes `warning: <message>` to standard error.

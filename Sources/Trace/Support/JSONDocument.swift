@@ -119,6 +119,33 @@ extension JSONFormat {
     _ document: JSONDocument, pretty: Bool = true, chunk: Int = 1 << 16,
     to sink: ([UInt8]) -> Bool
   ) -> Bool {
+    var finite = true
+    return write(document, pretty: pretty, chunk: chunk, finite: &finite, to: sink)
+  }
+
+  /// The bytes ``write(_:pretty:chunk:to:)`` writes for `document`, in one
+  /// buffer, each element made once; throws as ``checkFinite(document:path:)``
+  /// does (before anything is written) when a number is not finite.
+  package static func checkedBytes(_ document: JSONDocument, pretty: Bool = true)
+    throws(LifeError) -> [UInt8]
+  {
+    var bytes: [UInt8] = []
+    var finite = true
+    _ = write(document, pretty: pretty, finite: &finite) { piece in
+      bytes.append(contentsOf: piece)
+      return true
+    }
+    // Only a failure walks the document again, to name the path.
+    if !finite { try checkFinite(document: document) }
+    return bytes
+  }
+
+  /// ``write(_:pretty:chunk:to:)``, setting `finite` to false when a
+  /// number is not finite (written as `null`).
+  static func write(
+    _ document: JSONDocument, pretty: Bool = true, chunk: Int = 1 << 16, finite: inout Bool,
+    to sink: ([UInt8]) -> Bool
+  ) -> Bool {
     var out: [UInt8] = []
     out.reserveCapacity(chunk + 4096)
     var going = true
@@ -132,7 +159,7 @@ extension JSONFormat {
       let inner = indent >= 0 ? indent + 1 : -1
       switch document {
       case .value(let value):
-        JSONFormat.write(value, into: &out, indent: indent)
+        JSONFormat.write(value, into: &out, indent: indent, finite: &finite)
       case .object(let members):
         if members.isEmpty {
           append("{}", into: &out)
@@ -161,7 +188,7 @@ extension JSONFormat {
             if indent >= 0 && scalars { out.append(0x20) }
           }
           if !scalars { newline(&out, inner) }
-          JSONFormat.write(element(i), into: &out, indent: inner)
+          JSONFormat.write(element(i), into: &out, indent: inner, finite: &finite)
           flush(force: false)
           guard going else { return }
         }

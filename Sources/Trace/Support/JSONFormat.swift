@@ -156,10 +156,23 @@ public enum JSONFormat {
   }
 
   static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
+    var finite = true
+    write(value, into: &out, indent: indent, finite: &finite)
+  }
+
+  /// Appends `value`'s text; a non-finite number prints as `null` and sets
+  /// `finite` to false.
+  static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int, finite: inout Bool) {
     switch value {
     case .null: append("null", into: &out)
     case .bool(let b): append(b ? "true" : "false", into: &out)
-    case .number(let n): append(n.value.isFinite ? n.text : "null", into: &out)
+    case .number(let n):
+      if n.value.isFinite {
+        append(n.text, into: &out)
+      } else {
+        finite = false
+        append("null", into: &out)
+      }
     case .string(let s): appendString(s, into: &out)
     case .array(let items):
       if items.isEmpty {
@@ -180,7 +193,7 @@ public enum JSONFormat {
           if indent >= 0 && flat { out.append(0x20) }
         }
         if !flat { newline(&out, indent >= 0 ? indent + 1 : -1) }
-        write(item, into: &out, indent: indent >= 0 ? indent + 1 : -1)
+        write(item, into: &out, indent: indent >= 0 ? indent + 1 : -1, finite: &finite)
       }
       if !flat { newline(&out, indent) }
       out.append(0x5D)  // ]
@@ -196,7 +209,7 @@ public enum JSONFormat {
         appendString(member.key, into: &out)
         out.append(0x3A)  // :
         if indent >= 0 { out.append(0x20) }
-        write(member.value, into: &out, indent: indent >= 0 ? indent + 1 : -1)
+        write(member.value, into: &out, indent: indent >= 0 ? indent + 1 : -1, finite: &finite)
       }
       newline(&out, indent)
       out.append(0x7D)  // }

@@ -39,6 +39,11 @@ import Testing
       }
       #expect(String(decoding: pieces.joined(), as: UTF8.self) == expected)
       if steps == 5000 { #expect(pieces.count > 100) }
+      // In one buffer, checked as it is made.
+      #expect(
+        (try? JSONFormat.checkedBytes(document, pretty: pretty)).map {
+          String(decoding: $0, as: UTF8.self)
+        } == expected)
     }
   }
 
@@ -79,5 +84,13 @@ import Testing
         .failure, at: ErrorLocation(path: "steps[2].tpot_ms"), "a computed value is not finite",
         got: "inf", expected: "a finite number")
     ) { try JSONFormat.checkFinite(document: document) }
+    // Checking while writing gives the same error, with a held value too.
+    for candidate in [document, .value(document.materialized)] {
+      #expect(
+        throws: LifeError(
+          .failure, at: ErrorLocation(path: "steps[2].tpot_ms"), "a computed value is not finite",
+          got: "inf", expected: "a finite number")
+      ) { try JSONFormat.checkedBytes(candidate) }
+    }
   }
 }
