@@ -23,17 +23,19 @@ struct ClassFigures: Sendable, Equatable {
   var hostUs: PhaseValues
 
   /// The device's efficiencies under this class's figures, for GEMMs whose
-  /// peak is `gemmPeakTops`.
+  /// peak is `gemmPeakTops`, with matrix-vector kernels serving passes of
+  /// at most `vectorTokens` tokens (nil: none).
   ///
   /// The GEMM curve covers the matrix products over weights (GEMMs, LoRA,
   /// the MoE router) and, without an attention curve of its own, attention
   /// (BMMs, softmax); every other operator (norms, element-wise, copies:
   /// streaming kernels whose speed does not depend on a tile filling) gets
   /// the curve's ceiling as a flat compute efficiency.
-  func efficiency(gemmPeakTops: Double) -> Efficiency {
+  func efficiency(gemmPeakTops: Double, vectorTokens: Int? = nil) -> Efficiency {
     var kinds = byKind
-    let gemm = compute.curve(peakTops: gemmPeakTops)
-    let attention = self.attention?.curve(peakTops: gemmPeakTops) ?? gemm
+    let gemm = compute.curve(peakTops: gemmPeakTops, vectorTokens: vectorTokens)
+    let attention =
+      self.attention?.curve(peakTops: gemmPeakTops, vectorTokens: vectorTokens) ?? gemm
     for kind in ClassFigures.gemmKinds where kinds[kind]?.compute == nil {
       kinds[kind, default: KindEfficiency()].computeCurve = gemm
     }
@@ -96,13 +98,29 @@ struct ComputeCurveModel: Sendable, Equatable {
     return Swift.min(1, Swift.max(1e-6, e))
   }
 
+  /// ec in a pass of `tokens` when matrix-vector kernels serve passes of
+  /// at most `vectorTokens` tokens: the ceiling `max` up to them (a
+  /// matrix-vector kernel has no tile to fill), the curve beyond.
+  func efficiency(tokens: Double, peakTops: Double, vectorTokens: Int?) -> Double {
+    if let v = vectorTokens, tokens <= Double(v) { return Swift.min(1, Swift.max(1e-6, max)) }
+    return efficiency(tokens: tokens, peakTops: peakTops)
+  }
+
   /// The curve a device JSON would carry: the efficiency at 1, 2, 4, …,
-  /// 2^20 tokens (interpolated in log2 between them).
-  func curve(peakTops: Double) -> EfficiencyCurve {
-    EfficiencyCurve(
-      points: (0...20).map { i in
-        let t = Double(1 << i)
-        return (t, efficiency(tokens: t, peakTops: peakTops))
+  /// 2^20 tokens (interpolated in log2 between them), and at
+  /// `vectorTokens` and the next token when matrix-vector kernels serve
+  /// passes up to it, so the step from the one kernel to the other falls
+  /// between two tokens.
+  func curve(peakTops: Double, vectorTokens: Int? = nil) -> EfficiencyCurve {
+    var tokens = (0...20).map { Double(1 << $0) }
+    if let v = vectorTokens {
+      tokens = tokens.filter { $0 != Double(v) && $0 != Double(v) + 1 } + [
+        Double(v), Double(v) + 1,
+      ]
+    }
+    return EfficiencyCurve(
+      points: tokens.map { t in
+        (t, efficiency(tokens: t, peakTops: peakTops, vectorTokens: vectorTokens))
       })
   }
 }

@@ -8,6 +8,11 @@ import Trace
 /// `perQuantizedLinear` more (llama.cpp quantizes the activations for its
 /// integer kernels); every pass adds `perPass` (embedding gathers, masks,
 /// output casts).
+///
+/// Passes of at most `vectorTokens` tokens run their matrix products as
+/// matrix-vector kernels (llama.cpp's MMVQ and mul_mv, MLX's qmv): no tile
+/// waits to fill, so the GEMM and attention compute curves hold their
+/// ceiling up to that many tokens and only ramp beyond it.
 struct KernelGraph: Sendable, Equatable {
   var perKind: [OpKind: Int]
   /// Overrides for particular operators (merged projections: vLLM's one
@@ -19,6 +24,9 @@ struct KernelGraph: Sendable, Equatable {
   var unfusedContext: Int
   var perQuantizedLinear: Int
   var perPass: Int
+  /// The most tokens a pass may hold and still run matrix-vector kernels;
+  /// nil: the runtime's matrix kernels serve every pass.
+  var vectorTokens: Int? = nil
 
   /// Launches for one operator record.
   func launches(_ record: OpRecord) -> Int {

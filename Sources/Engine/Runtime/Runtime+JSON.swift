@@ -77,7 +77,7 @@ extension KernelGraph {
       ),
       ("per_quantized_linear", .int(perQuantizedLinear)),
       ("per_pass", .int(perPass)),
-    ])
+    ] + (vectorTokens.map { [("vector_tokens", .int($0))] } ?? []))
   }
 }
 

@@ -77,7 +77,7 @@ extension KernelGraph {
   init(node: JSONNode) throws(LifeError) {
     _ = try node.members(allowed: [
       "per_kind", "per_site", "flash_attention", "unfused_attention", "per_quantized_linear",
-      "per_pass",
+      "per_pass", "vector_tokens",
     ])
     func count(_ n: JSONNode?) throws(LifeError) -> Int { try n?.int(min: 0, max: 1000) ?? 0 }
     var perKind: [OpKind: Int] = [:]
@@ -102,6 +102,7 @@ extension KernelGraph {
     unfusedContext = try count(try unfused?.optional("context"))
     perQuantizedLinear = try count(try node.optional("per_quantized_linear"))
     perPass = try count(try node.optional("per_pass"))
+    vectorTokens = try node.optional("vector_tokens")?.int(min: 1, max: 1 << 20)
   }
 }
 

@@ -47,7 +47,8 @@ extension Runtime {
     var out = device
     let figures = figures(for: device) ?? Runtime.ideal.figures(for: device)
     if let figures {
-      let runtime = figures.efficiency(gemmPeakTops: gemmPeak(on: device, weights: weights))
+      let runtime = figures.efficiency(
+        gemmPeakTops: gemmPeak(on: device, weights: weights), vectorTokens: kernels?.vectorTokens)
       if !device.given.contains(.computeEfficiency) {
         out.efficiency.compute = runtime.compute
         out.efficiency.computeCurve = runtime.computeCurve

@@ -67,6 +67,45 @@ import Trace
     for (t, e) in points { #expect(e == c.efficiency(tokens: t, peakTops: 400)) }
   }
 
+  @Test func matrixVectorKernelsHoldTheCeilingUpToTheirTokens() {
+    // P = 400, α = 0.5: h = 128. Up to V = 8 tokens the ceiling 0.55;
+    // M = 9: 0.55 · 9 / 137 = 0.0361314; M = 16: 0.55 · 16 / 144 = 0.0611111.
+    let c = Self.curve(max: 0.55, half: 64, alpha: 0.5)
+    for m in [1.0, 2, 8] {
+      #expect(c.efficiency(tokens: m, peakTops: 400, vectorTokens: 8) == 0.55, "\(m)")
+    }
+    #expect(Self.close(c.efficiency(tokens: 9, peakTops: 400, vectorTokens: 8), 0.55 * 9 / 137))
+    #expect(Self.close(c.efficiency(tokens: 9, peakTops: 400, vectorTokens: 8), 0.0361314, 1e-5))
+    #expect(Self.close(c.efficiency(tokens: 16, peakTops: 400, vectorTokens: 8), 0.0611111, 1e-5))
+    // No matrix-vector kernels: the ramp from the first token.
+    #expect(Self.close(c.efficiency(tokens: 1, peakTops: 400, vectorTokens: nil), 0.55 / 129))
+  }
+
+  @Test func theCurveStepsBetweenTheLastVectorTokenAndTheNext() {
+    let c = Self.curve(max: 0.55, half: 64, alpha: 0.5)
+    let points = c.curve(peakTops: 400, vectorTokens: 8).points
+    // 1, 2, 4, 8 (kept), 9 (added), 16, …, 2^20: 22 points, sorted.
+    #expect(points.count == 22)
+    #expect(points.map(\.0) == points.map(\.0).sorted())
+    #expect(points.first { $0.0 == 8 }?.1 == 0.55)
+    #expect(Self.close(points.first { $0.0 == 9 }?.1 ?? 0, 0.55 * 9 / 137))
+    // V = 12, not a power of two: 12 and 13 join the powers.
+    let twelve = c.curve(peakTops: 400, vectorTokens: 12).points
+    #expect(twelve.count == 23)
+    #expect(twelve.first { $0.0 == 12 }?.1 == 0.55)
+    #expect(twelve.first { $0.0 == 16 }.map { Self.close($0.1, 0.55 * 16 / 144) } == true)
+  }
+
+  @Test func matrixVectorKernelsCoverGEMMsAndAttention() {
+    // Through the class's figures: GEMM ceiling 0.6 and attention ceiling
+    // 0.4 up to 8 tokens; at 128 tokens the GEMM ramp gives 0.6 · 128 / 256.
+    let e = Self.figures.efficiency(gemmPeakTops: 400, vectorTokens: 8)
+    #expect(e.compute(for: .gemm, tokens: 1) == 0.6)
+    #expect(e.compute(for: .gemm, tokens: 8) == 0.6)
+    #expect(e.compute(for: .bmm, tokens: 4) == 0.4)
+    #expect(Self.close(e.compute(for: .gemm, tokens: 128), 0.3))
+  }
+
   static let figures = ClassFigures(
     compute: curve(max: 0.6, half: 64, alpha: 0.5),
     attention: curve(max: 0.4, half: 256),

@@ -116,6 +116,35 @@ import Trace
     #expect(try Runtime.resolve("vllm", relativeTo: dir + "/scenario.json").name == "vllm")
   }
 
+  @Test func matrixVectorKernelsAreWhereTheBackendsSwitch() throws {
+    // llama.cpp's GPU backends: MMVQ / mul_mat_vec / mul_mv up to 8
+    // columns; MLX's qmv up to 12 for wide layers; its CPU backend and the
+    // serving runtimes: none.
+    for name in [
+      "llama.cpp-cuda", "llama.cpp-rocm", "llama.cpp-sycl", "llama.cpp-vulkan", "llama.cpp-metal",
+    ] {
+      #expect(Runtime.named(name)?.kernels?.vectorTokens == 8, "\(name)")
+    }
+    #expect(Runtime.named("mlx")?.kernels?.vectorTokens == 12)
+    for name in ["llama.cpp-cpu", "vllm", "tensorrt-llm", "transformers-eager"] {
+      #expect(Runtime.named(name)?.kernels != nil && Runtime.named(name)?.kernels?.vectorTokens == nil, "\(name)")
+    }
+  }
+
+  @Test func aVectorTokenCountBelowOneNamesItsPath() throws {
+    let path = try Fixture.file(
+      "bad-vector.json",
+      #"{"name": "bad", "kernels": {"vector_tokens": 0}, "classes": {"default": {"#
+        + #" "compute": {"max": 0.5, "half_tokens": 0}, "memory": 0.5,"#
+        + #" "launch_us": {"prefill": 1, "decode": 1}, "host_us": {"prefill": 0, "decode": 0}}}}"#)
+    #expect {
+      try Runtime.resolve(path)
+    } throws: { error in
+      guard let e = error as? LifeError else { return false }
+      return e.location.file == path && (e.location.path ?? "").contains("kernels.vector_tokens")
+    }
+  }
+
   @Test func badRuntimeFileNamesTheFileAndPath() throws {
     let path = try Fixture.file(
       "bad.json",
