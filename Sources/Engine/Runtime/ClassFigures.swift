@@ -114,9 +114,10 @@ struct ComputeCurveModel: Sendable, Equatable {
   func curve(peakTops: Double, vectorTokens: Int? = nil) -> EfficiencyCurve {
     var tokens = (0...20).map { Double(1 << $0) }
     if let v = vectorTokens {
-      tokens = tokens.filter { $0 != Double(v) && $0 != Double(v) + 1 } + [
-        Double(v), Double(v) + 1,
-      ]
+      tokens =
+        tokens.filter { $0 != Double(v) && $0 != Double(v) + 1 } + [
+          Double(v), Double(v) + 1,
+        ]
     }
     return EfficiencyCurve(
       points: tokens.map { t in

@@ -55,29 +55,31 @@ extension WorkloadSetting {
 
 extension KernelGraph {
   var jsonValue: JSONValue {
-    .object([
-      (
-        "per_kind",
-        .object(perKind.keys.sorted().compactMap { k in perKind[k].map { (k.rawValue, .int($0)) } })
-      ),
-      (
-        "per_site",
-        .object(
-          perSite.keys.sorted { $0.rawValue < $1.rawValue }.compactMap { k in
-            perSite[k].map { (k.rawValue, .int($0)) }
-          })
-      ),
-      ("flash_attention", .int(flashAttention)),
-      (
-        "unfused_attention",
-        .object([
-          ("scores", .int(unfusedScores)), ("softmax", .int(unfusedSoftmax)),
-          ("context", .int(unfusedContext)),
-        ])
-      ),
-      ("per_quantized_linear", .int(perQuantizedLinear)),
-      ("per_pass", .int(perPass)),
-    ] + (vectorTokens.map { [("vector_tokens", .int($0))] } ?? []))
+    .object(
+      [
+        (
+          "per_kind",
+          .object(
+            perKind.keys.sorted().compactMap { k in perKind[k].map { (k.rawValue, .int($0)) } })
+        ),
+        (
+          "per_site",
+          .object(
+            perSite.keys.sorted { $0.rawValue < $1.rawValue }.compactMap { k in
+              perSite[k].map { (k.rawValue, .int($0)) }
+            })
+        ),
+        ("flash_attention", .int(flashAttention)),
+        (
+          "unfused_attention",
+          .object([
+            ("scores", .int(unfusedScores)), ("softmax", .int(unfusedSoftmax)),
+            ("context", .int(unfusedContext)),
+          ])
+        ),
+        ("per_quantized_linear", .int(perQuantizedLinear)),
+        ("per_pass", .int(perPass)),
+      ] + (vectorTokens.map { [("vector_tokens", .int($0))] } ?? []))
   }
 }
 

@@ -68,8 +68,10 @@ import Trace
     let eight = try Self.decode(batch: 8)
     let nine = try Self.decode(batch: 9)
     #expect(one.compute < one.memory, "batch 1: compute \(one.compute) ms, memory \(one.memory) ms")
-    #expect(eight.compute < eight.memory, "batch 8: compute \(eight.compute), memory \(eight.memory)")
+    #expect(
+      eight.compute < eight.memory, "batch 8: compute \(eight.compute), memory \(eight.memory)")
     #expect(eight.tpot / one.tpot < 1.15, "batch 8 \(eight.tpot) ms against batch 1 \(one.tpot) ms")
-    #expect(nine.compute > eight.compute * 2, "batch 9 compute \(nine.compute), batch 8 \(eight.compute)")
+    #expect(
+      nine.compute > eight.compute * 2, "batch 9 compute \(nine.compute), batch 8 \(eight.compute)")
   }
 }

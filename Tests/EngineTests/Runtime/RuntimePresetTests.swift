@@ -127,7 +127,9 @@ import Trace
     }
     #expect(Runtime.named("mlx")?.kernels?.vectorTokens == 12)
     for name in ["llama.cpp-cpu", "vllm", "tensorrt-llm", "transformers-eager"] {
-      #expect(Runtime.named(name)?.kernels != nil && Runtime.named(name)?.kernels?.vectorTokens == nil, "\(name)")
+      #expect(
+        Runtime.named(name)?.kernels != nil && Runtime.named(name)?.kernels?.vectorTokens == nil,
+        "\(name)")
     }
   }
 
