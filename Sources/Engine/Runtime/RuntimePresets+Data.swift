@@ -437,8 +437,7 @@ extension RuntimePresets {
             "context": 2
           },
           "per_quantized_linear": 1,
-          "per_pass": 3,
-          "vector_tokens": 8
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "int8",
@@ -680,7 +679,7 @@ extension RuntimePresets {
           "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.gpu.gddr": "fitted by `life validate --write-runtimes` to 73 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (rtx-3090, rtx-3090-ti, rtx-4090, rtx-5080) and 6 sources (llamacpp-p15131, llamacpp-p15157, llamacpp-p17505, llamacpp-p17891, llamacpp-p4812, llmfit); median error 64.4 % at the priors, 25.8 % fitted (in sample)",
           "fit.gpu.hbm": "fitted by `life validate --write-runtimes` to 198 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (a100-40gb, a100-80gb, gh200, h100-sxm, v100-pcie-32gb) and 4 sources (argonne-llmib, llamacpp-i2641, llamacpp-p16843, llamacpp-p17505); median error 25.6 % at the priors, 13.5 % fitted (in sample)",
-          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids. vector_tokens: MMVQ_MAX_BATCH_SIZE 8 (ggml/src/ggml-cuda/mmvq.cuh: quantized matrix-vector kernels for up to 8 columns; mmvf.cuh the same for float weights), matrix kernels (MMQ, cuBLAS) beyond.",
+          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
           "peaks": "MMQ uses int8 tensor-core mma on Turing and newer for all batch sizes since PR #8075 (2024-06-24): the int8 rate; F16 weights go through cuBLAS with CUBLAS_COMPUTE_16F (FP16 accumulate); flash attention's MMA kernel runs at the FP16 rate.",
           "per_quantized_linear": "ggml-cuda quantizes the activations to q8_1 before each MMQ/MMVQ mat-mul (ggml_cuda_op_mul_mat → quantize_row_q8_1_cuda): one extra kernel per mat-mul over quantized weights."
         }
@@ -725,8 +724,7 @@ extension RuntimePresets {
             "context": 2
           },
           "per_quantized_linear": 0,
-          "per_pass": 3,
-          "vector_tokens": 8
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "fp16",
@@ -842,7 +840,7 @@ extension RuntimePresets {
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
           "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.igpu": "fitted by `life validate --write-runtimes` to 42 rows of the bundled corpus (traces/measurements/corpus.csv) from 4 devices (m1-max-gpu, m2-max-gpu-30c, m2-ultra-gpu, m3-pro-gpu) and 5 sources (llamacpp-p10238, llamacpp-p26570, llamacpp-p2951, llamacpp-p5021, llmfit); median error 22.7 % at the priors, 15.5 % fitted (in sample)",
-          "kernels": "Metal fuses rms_norm with mul (ggml-metal kernel_rms_norm_mul) and runs the activations as F32 without a separate quantize kernel. vector_tokens: ne11_mm_min = 8 (ggml/src/ggml-metal/ggml-metal-ops.cpp: mul_mv and mul_mv_ext up to 8 columns, the simdgroup mul_mm kernel only above).",
+          "kernels": "Metal fuses rms_norm with mul (ggml-metal kernel_rms_norm_mul) and runs the activations as F32 without a separate quantize kernel.",
           "peaks": "Metal mat-mul kernels dequantize blocks to half and multiply with simdgroup matrices (fp16 in, fp32 accumulate) above 8 rows; mul_mv kernels for decode. Apple GPUs have no integer matrix units: every GEMM reaches at most the fp16 ALU rate."
         }
       }
@@ -886,8 +884,7 @@ extension RuntimePresets {
             "context": 2
           },
           "per_quantized_linear": 1,
-          "per_pass": 3,
-          "vector_tokens": 8
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "int8",
@@ -1124,7 +1121,7 @@ extension RuntimePresets {
           "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.gpu.gddr": "fitted by `life validate --write-runtimes` to 24 rows of the bundled corpus (traces/measurements/corpus.csv) from 3 devices (rx-6800-xt, rx-7900-xtx, rx-9060-xt) and 3 sources (llamacpp-p2059, llamacpp-p26284, llamacpp-p28102); median error 56.9 % at the priors, 31.2 % fitted (in sample)",
           "fit.gpu.hbm": "fitted by `life validate --write-runtimes` to 80 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (mi300x) and 1 sources (argonne-llmib); median error 62.4 % at the priors, 11.0 % fitted (in sample)",
-          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids. vector_tokens: the HIP build of ggml-cuda: MMVQ_MAX_BATCH_SIZE 8 (ggml/src/ggml-cuda/mmvq.cuh), matrix kernels beyond.",
+          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids.",
           "peaks": "The HIP build shares ggml-cuda's kernels (MMQ on WMMA/MFMA int8 where available; hipBLAS for F16)."
         }
       }
@@ -1168,8 +1165,7 @@ extension RuntimePresets {
             "context": 2
           },
           "per_quantized_linear": 0,
-          "per_pass": 3,
-          "vector_tokens": 8
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "fp16",
@@ -1305,7 +1301,7 @@ extension RuntimePresets {
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
           "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.gpu": "fitted by `life validate --write-runtimes` to 6 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (intel-arc-b580) and 1 sources (ipexllm-i12991); median error 64.8 % at the priors, 3.4 % fitted (in sample)",
-          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids. vector_tokens: MMVQ_MAX_BATCH_SIZE 8 (ggml/src/ggml-sycl), matrix kernels beyond."
+          "kernels": "llama.cpp's graph for a Llama layer (src/llama-graph.cpp build_norm, build_attn_mha, build_ffn; src/models/llama.cpp llm_build_llama at ec98e2002, Dec 2025; src/llama.cpp build_llama at c392e509, Feb 2025): rms_norm + mul per norm, mul_mat per projection, rope on q and on k, one cpy/set_rows into each of the K and V caches, flash_attn_ext (one kernel) or mul_mat kq + soft_max_ext + mul_mat kqv + cont, an add per residual, silu + mul (or one swiglu), mul_mat down; views, permutes and reshapes launch nothing; per pass get_rows for the embedding and two in the last layer's inp_out_ids."
         }
       }
       """#
@@ -1348,8 +1344,7 @@ extension RuntimePresets {
             "context": 2
           },
           "per_quantized_linear": 0,
-          "per_pass": 3,
-          "vector_tokens": 8
+          "per_pass": 3
         },
         "peaks": {
           "quantized_gemm": "fp16",
@@ -1511,7 +1506,7 @@ extension RuntimePresets {
           "defaults": "llama-bench defaults: -b 2048 -ub 512 (n_ubatch 512 since PR #6017, 2024-03-13), -fa 0 until PR #15434 (2025-08), -ctk/-ctv f16; one output row per llama_decode call since PR #6122 (2024-03-26). MLA models (DeepSeek-V2/V3) run the absorbed form in every pass, prefill included: with the wk_b/wv_b tensors of current GGUFs (llama_hparams::is_mla) the graph multiplies q_nope by wk_b, attends over the latent cache as MQA (K = latent + rope part, V = latent) and applies wv_b after the attention (src/models/deepseek2.cpp at 07bede6a, is_mla branch).",
           "fit.gpu": "fitted by `life validate --write-runtimes` to 12 rows of the bundled corpus (traces/measurements/corpus.csv) from 5 devices (rtx-2070, rtx-3070, rtx-3090, rtx-5090, rx-6800-xt) and 5 sources (llamacpp-p12833, llamacpp-p13324, llamacpp-p13506, llamacpp-p17186, llamacpp-p2059); median error 57.5 % at the priors, 53.8 % fitted (in sample)",
           "fit.igpu": "fitted by `life validate --write-runtimes` to 4 rows of the bundled corpus (traces/measurements/corpus.csv) from 1 devices (iris-xe-tgl-igpu) and 1 sources (llamacpp-i17366); median error 35.6 % at the priors, 3.9 % fitted (in sample)",
-          "kernels": "Vulkan fuses rms_norm with mul. vector_tokens: mul_mat_vec_max_cols = 8 (ggml/src/ggml-vulkan/ggml-vulkan.cpp: the dequantize-mul-mat-vec pipelines take up to 8 columns), the matrix pipelines beyond.",
+          "kernels": "Vulkan fuses rms_norm with mul.",
           "peaks": "Vulkan mat-mul shaders dequantize to fp16 and use cooperative matrices (coopmat/coopmat2, mostly fp16 accumulate) where the driver has them."
         }
       }
@@ -1647,30 +1642,25 @@ extension RuntimePresets {
           },
           "igpu": {
             "compute": {
-              "max": 0.7696180760342275,
-              "half_tokens": 34.70363535491377,
+              "max": 0.8368583873002152,
+              "half_tokens": 146.94867966962227,
               "reference_tops": 100,
-              "size_exponent": 0.8285131126654428
+              "size_exponent": 0.5111389628322002
             },
             "attention": {
-              "max": 0.5798296386248606,
-              "half_tokens": 11.316461989610547,
+              "max": 0.43110803334082326,
+              "half_tokens": 33.5160613550731,
               "reference_tops": 100,
-              "size_exponent": 0.8285131126654428
+              "size_exponent": 0.5111389628322002
             },
-            "memory": 0.8648835242230588,
-            "by_kind": {
-              "kv_cache": {
-                "memory": 0.7994793805978815
-              }
-            },
+            "memory": 0.8935816194536622,
             "launch_us": {
-              "prefill": 1.1631996635518456,
-              "decode": 1.1631996635518456
+              "prefill": 1.9834195816840572,
+              "decode": 1.9834195816840572
             },
             "host_us": {
-              "prefill": 265.617243099853,
-              "decode": 265.617243099853
+              "prefill": 291.9090157387572,
+              "decode": 291.9090157387572
             }
           }
         },
@@ -1714,13 +1704,13 @@ extension RuntimePresets {
           "igpu": {
             "prefill": {
               "rows": 23,
-              "low": 0.494,
-              "high": 1.289
+              "low": 0.532,
+              "high": 1.313
             },
             "decode": {
               "rows": 21,
-              "low": 0.285,
-              "high": 0.338
+              "low": 0.806,
+              "high": 0.909
             }
           }
         },
@@ -1729,7 +1719,7 @@ extension RuntimePresets {
         },
         "sources": {
           "classes": "fitted to the bundled corpus (docs/accuracy.md).",
-          "fit.igpu": "fitted by `life validate --write-runtimes` to 44 rows of the bundled corpus (traces/measurements/corpus.csv) from 2 devices (m2-ultra-gpu, m3-max-gpu) and 1 sources (apple-mlx); median error 43.8 % at the priors, 4.7 % fitted (in sample)",
+          "fit.igpu": "fitted by `life validate --write-runtimes` to 44 rows of the bundled corpus (traces/measurements/corpus.csv) from 2 devices (m2-ultra-gpu, m3-max-gpu) and 1 sources (apple-mlx); median error 22.3 % at the priors, 4.2 % fitted (in sample)",
           "kernels": "mlx-lm models/llama.py: nn.RMSNorm (mx.fast.rms_norm), nn.RoPE (mx.fast.rope) on q and on k, KVCache.update_and_fetch (slice assignment into a preallocated buffer, regrown every 256 tokens), mx.fast.scaled_dot_product_attention, a compiled swiglu; quantized weights through mx.quantized_matmul (group size 64); prefill in steps of 2048 tokens (generate_step prefill_step_size). vector_tokens: mlx/backend/metal/quantized.cpp (846d176) runs qmv while M < get_qmv_batch_limit(K, N): 13 for layers wider than 4096 on M3-generation GPUs (arch gen 15), so up to 12 tokens; smaller layers and other generations switch between 6 and 33."
         }
       }

@@ -41,37 +41,4 @@ import Trace
     }
     #expect(try ttft(chunk: 4096) < ttft(chunk: 512))
   }
-
-  /// Mean TPOT of a short decode of llama-2-7b Q4_0 at `batch` on an H100
-  /// under llama.cpp-cuda, with the step's compute and memory times.
-  static func decode(batch: Int) throws -> (tpot: Double, compute: Double, memory: Double) {
-    var options = WorkloadOptions(prompt: 128)
-    options.batch = batch
-    options.generate = 4
-    options.apply([try WorkloadOption.weights.parse("Q4_0")])
-    let forecast = try ForecastPipeline(
-      model: try ModelConfig.resolve("llama-2-7b"), options: options,
-      devices: [("device", try Device.resolve("h100-sxm", at: .none))],
-      mapping: Mapping(prefill: "device", decode: "device"), keepSteps: false,
-      runtime: try RuntimeChoice.parse("llama.cpp-cuda")
-    ).run().forecast
-    let step = try #require(forecast.steps.first)
-    return (try #require(forecast.tpotMeanMs), step.tComputeMs, step.tMemoryMs)
-  }
-
-  /// Up to 8 tokens a pass runs MMVQ matrix-vector kernels: a decode step
-  /// of batch 1 or 8 reads the weights once and is bound by those bytes,
-  /// not by a GEMM tile that one token cannot fill; the ninth token moves
-  /// every GEMM onto the tiled kernels and the step costs more.
-  @Test func smallDecodeBatchesAreBoundByTheBytesTheyRead() throws {
-    let one = try Self.decode(batch: 1)
-    let eight = try Self.decode(batch: 8)
-    let nine = try Self.decode(batch: 9)
-    #expect(one.compute < one.memory, "batch 1: compute \(one.compute) ms, memory \(one.memory) ms")
-    #expect(
-      eight.compute < eight.memory, "batch 8: compute \(eight.compute), memory \(eight.memory)")
-    #expect(eight.tpot / one.tpot < 1.15, "batch 8 \(eight.tpot) ms against batch 1 \(one.tpot) ms")
-    #expect(
-      nine.compute > eight.compute * 2, "batch 9 compute \(nine.compute), batch 8 \(eight.compute)")
-  }
 }

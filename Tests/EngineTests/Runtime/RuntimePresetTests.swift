@@ -117,19 +117,12 @@ import Trace
   }
 
   @Test func matrixVectorKernelsAreWhereTheBackendsSwitch() throws {
-    // llama.cpp's GPU backends: MMVQ / mul_mat_vec / mul_mv up to 8
-    // columns; MLX's qmv up to 12 for wide layers; its CPU backend and the
-    // serving runtimes: none.
-    for name in [
-      "llama.cpp-cuda", "llama.cpp-rocm", "llama.cpp-sycl", "llama.cpp-vulkan", "llama.cpp-metal",
-    ] {
-      #expect(Runtime.named(name)?.kernels?.vectorTokens == 8, "\(name)")
-    }
+    // MLX's qmv up to 12 tokens for wide layers; llama.cpp and the serving
+    // runtimes keep one compute curve for every pass (docs/accuracy.md).
     #expect(Runtime.named("mlx")?.kernels?.vectorTokens == 12)
-    for name in ["llama.cpp-cpu", "vllm", "tensorrt-llm", "transformers-eager"] {
-      #expect(
-        Runtime.named(name)?.kernels != nil && Runtime.named(name)?.kernels?.vectorTokens == nil,
-        "\(name)")
+    for name in ["llama.cpp-cpu", "llama.cpp-cuda", "vllm", "tensorrt-llm", "transformers-eager"] {
+      let kernels = Runtime.named(name)?.kernels
+      #expect(kernels != nil && kernels?.vectorTokens == nil, "\(name)")
     }
   }
 
