@@ -17,7 +17,7 @@ import Trace
     let forecast = try ForecastPipeline(
       model: try ModelConfig.resolve("llama-3.1-8b"), options: options,
       devices: [("device", try Device.resolve("m3-max-gpu", at: .none))],
-      mapping: Mapping(prefill: "device", decode: "device"), keepSteps: false,
+      mapping: Mapping(prefill: "device", decode: "device"), keepSteps: true,
       runtime: try RuntimeChoice.parse("mlx")
     ).run().forecast
     let step = try #require(forecast.steps.first)
